@@ -1,0 +1,66 @@
+import { Args, parseArgs, UsageError } from './args'
+import type { Command, Io } from './command'
+import { OtklikError } from '../../shared/errors'
+import { demoCommand } from './commands/demo'
+import { statsCommand } from './commands/stats'
+import { exportCommand } from './commands/export'
+import { serveCommand } from './commands/serve'
+
+/** Every CLI command. The Electron app runs the same table headless when started with a command. */
+export const COMMANDS: Command[] = [demoCommand, statsCommand, exportCommand, serveCommand]
+
+export const CLI_COMMAND_NAMES = (): string[] => COMMANDS.map((c) => c.name)
+
+function usage(): string {
+  return [
+    'Usage: otklik <command> [options]   (npm run --silent otklik -- <command> …)',
+    '',
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    'Common options: --db PATH (or OTKLIK_DB) picks the database; --json prints one JSON document on stdout.'
+  ].join('\n')
+}
+
+const defaultIo: Io = {
+  out: (t) => process.stdout.write(t),
+  err: (t) => process.stderr.write(t),
+  stdin: process.stdin
+}
+
+/** Runs one CLI invocation; returns the exit code (null: a server keeps running). */
+export async function runCli(
+  argv: string[],
+  io: Io = defaultIo,
+  opts: { exclude?: string[] } = {}
+): Promise<number | null> {
+  const name = argv[0]
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.err(usage() + '\n')
+    return name ? 0 : 2
+  }
+  const cmd = COMMANDS.find((c) => c.name === name && !opts.exclude?.includes(c.name))
+  if (!cmd) {
+    io.err(`otklik: unknown command "${name}"\n\n${usage()}\n`)
+    return 2
+  }
+  try {
+    const parsed = parseArgs(argv.slice(1), [...cmd.booleans, 'help'])
+    const args = new Args(parsed, [...cmd.booleans, ...cmd.options, 'help'])
+    if (args.bool('help')) {
+      io.err(`Usage: otklik ${cmd.usage}\n  ${cmd.summary}\n`)
+      return 0
+    }
+    return await cmd.run(args, io)
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`otklik ${cmd.name}: ${e.message}\nUsage: otklik ${cmd.usage}\n`)
+      return 2
+    }
+    if (e instanceof OtklikError) {
+      io.err(`otklik ${cmd.name}: ${e.message}\n`)
+      return 1
+    }
+    io.err(`otklik ${cmd.name}: ${(e as Error)?.stack ?? String(e)}\n`)
+    return 1
+  }
+}

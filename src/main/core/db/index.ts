@@ -1,0 +1,7 @@
+export { openDatabase, migrate, currentVersion, setDefaultNativeBinding } from './open'
+export type { Db, OpenOptions } from './open'
+export { acquireLock, STALE_LOCK_MS } from './lock'
+export type { JobLock } from './lock'
+export { getSettings, setSettings, DEFAULT_SETTINGS } from './settings'
+export type { Settings } from './settings'
+export { SCHEMA_VERSION, MIGRATIONS } from './migrations'

@@ -1,0 +1,7 @@
+import { m0001 } from './0001-initial'
+import type { Migration } from './types'
+
+/** Every migration in order. Never edit one that has shipped: add the next. */
+export const MIGRATIONS: Migration[] = [m0001]
+export const SCHEMA_VERSION = MIGRATIONS.length
+export type { Migration }

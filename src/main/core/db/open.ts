@@ -1,0 +1,137 @@
+import Database from 'better-sqlite3'
+import { existsSync, statSync } from 'node:fs'
+import { OtklikError } from '../../../shared/errors'
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+
+export type Db = Database.Database
+
+export interface OpenOptions {
+  /** Create the file when it does not exist (commands that write). Default false. */
+  create?: boolean
+  readonly?: boolean
+  /** Path to a better_sqlite3.node built for the running runtime (Electron). */
+  nativeBinding?: string
+  /** Milliseconds to wait for another writer. */
+  busyTimeout?: number
+  /** Called with the backup path before an existing file is migrated. */
+  onBackup?: (path: string) => void
+}
+
+let defaultNativeBinding: string | undefined
+/** The Electron main process sets this once, before any database opens. */
+export function setDefaultNativeBinding(path: string | undefined): void {
+  defaultNativeBinding = path
+}
+
+/**
+ * Opens (and migrates) a workspace database: WAL, foreign keys, busy timeout.
+ * Refuses a database written by a newer Otklik; backs the file up (VACUUM INTO) before migrating it.
+ */
+export function openDatabase(path: string, opts: OpenOptions = {}): Db {
+  const isMemory = path === ':memory:'
+  if (!isMemory && !existsSync(path) && !opts.create) {
+    throw new OtklikError(
+      'DB_MISSING',
+      `Database file not found: ${path}. Check the path, or create a workspace with "otklik demo --db ${path}" or an import.`,
+      { path }
+    )
+  }
+  if (!isMemory && existsSync(path) && statSync(path).isDirectory()) {
+    throw new OtklikError('IO', `${path} is a folder, not a database file.`, { path })
+  }
+  let db: Db
+  try {
+    db = new Database(path, {
+      readonly: opts.readonly ?? false,
+      fileMustExist: !opts.create,
+      nativeBinding: opts.nativeBinding ?? defaultNativeBinding
+    })
+  } catch (e) {
+    throw new OtklikError('IO', `Cannot open database ${path}: ${(e as Error).message}`, { path })
+  }
+  try {
+    db.pragma(`busy_timeout = ${opts.busyTimeout ?? 10_000}`)
+    if (!opts.readonly && !isMemory) db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('temp_store = MEMORY')
+    db.pragma('cache_size = -65536')
+    db.pragma('mmap_size = 268435456')
+    checkHeader(db, path)
+    if (!opts.readonly) migrate(db, path, opts.onBackup)
+    else if (currentVersion(db) < SCHEMA_VERSION) {
+      throw new OtklikError('DB_NEWER', `Database ${path} needs an upgrade; open it once for writing.`, {
+        path
+      })
+    }
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}
+
+function checkHeader(db: Db, path: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get()
+  } catch (e) {
+    const msg = (e as Error).message
+    if (/not a database|malformed|corrupt/i.test(msg)) {
+      throw new OtklikError(
+        'DB_CORRUPT',
+        `${path} is not a readable Otklik database (${msg}). Restore a backup or choose another file.`,
+        { path }
+      )
+    }
+    if (/locked|busy/i.test(msg)) {
+      throw new OtklikError('DB_LOCKED', `${path} is locked by another program. Close it and try again.`, {
+        path
+      })
+    }
+    throw e
+  }
+}
+
+export function currentVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number
+}
+
+/** Runs every pending migration, each in its own transaction. */
+export function migrate(db: Db, path: string, onBackup?: (p: string) => void, target = SCHEMA_VERSION): void {
+  const from = currentVersion(db)
+  if (from > SCHEMA_VERSION) {
+    throw new OtklikError(
+      'DB_NEWER',
+      `Database ${path} was written by a newer version of Otklik (schema ${from}, this version knows ${SCHEMA_VERSION}). Install the newer Otklik, or open another file.`,
+      { path, version: from, supported: SCHEMA_VERSION }
+    )
+  }
+  if (from >= target) return
+  if (from > 0 && path !== ':memory:') {
+    const backup = `${path}.v${from}-${timestamp()}.bak`
+    db.prepare('VACUUM INTO ?').run(backup)
+    onBackup?.(backup)
+  } else if (from === 0) {
+    const tables = db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type='table'").get() as {
+      n: number
+    }
+    if (tables.n > 0) {
+      throw new OtklikError(
+        'DB_CORRUPT',
+        `${path} is an SQLite file but not an Otklik database. Choose another file.`,
+        { path }
+      )
+    }
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= from || m.version > target) continue
+    db.transaction(() => {
+      m.up(db)
+      db.pragma(`user_version = ${m.version}`)
+    })()
+  }
+}
+
+function timestamp(): string {
+  return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
+}

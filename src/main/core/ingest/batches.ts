@@ -1,0 +1,156 @@
+import type { Db } from '../db/open'
+import { OtklikError } from '../../../shared/errors'
+
+export interface BatchInfo {
+  kind: 'import' | 'collect' | 'folder' | 'demo'
+  fileName?: string | null
+  filePath?: string | null
+  fileSize?: number | null
+  sha256?: string | null
+  preset?: string | null
+  encoding?: string | null
+  delimiter?: string | null
+  sheet?: string | null
+  headerRow?: number | null
+  sourceId?: number | null
+  createdBy?: string | null
+}
+
+export interface BatchCounts {
+  rows: number
+  inserted: number
+  updated: number
+  duplicates: number
+  rejected: number
+  errors?: { line: number; message: string }[]
+  warnings?: { line: number; message: string }[]
+}
+
+/** Opens an import batch; call inside the same transaction as the inserts. */
+export function createBatch(db: Db, info: BatchInfo, now = Date.now()): number {
+  const r = db
+    .prepare(
+      `INSERT INTO import_batches (kind, file_name, file_path, file_size, sha256, preset, encoding, delimiter, sheet, header_row, source_id, created_by, created_at)
+       VALUES (@kind, @fileName, @filePath, @fileSize, @sha256, @preset, @encoding, @delimiter, @sheet, @headerRow, @sourceId, @createdBy, @now)`
+    )
+    .run({
+      kind: info.kind,
+      fileName: info.fileName ?? null,
+      filePath: info.filePath ?? null,
+      fileSize: info.fileSize ?? null,
+      sha256: info.sha256 ?? null,
+      preset: info.preset ?? null,
+      encoding: info.encoding ?? null,
+      delimiter: info.delimiter ?? null,
+      sheet: info.sheet ?? null,
+      headerRow: info.headerRow ?? null,
+      sourceId: info.sourceId ?? null,
+      createdBy: info.createdBy ?? userName(),
+      now
+    })
+  return Number(r.lastInsertRowid)
+}
+
+export function finishBatch(db: Db, id: number, c: BatchCounts): void {
+  db.prepare(
+    `UPDATE import_batches SET rows = @rows, inserted = @inserted, updated = @updated, duplicates = @duplicates, rejected = @rejected,
+     errors = @errors, warnings = @warnings WHERE id = @id`
+  ).run({
+    id,
+    rows: c.rows,
+    inserted: c.inserted,
+    updated: c.updated,
+    duplicates: c.duplicates,
+    rejected: c.rejected,
+    errors: c.errors && c.errors.length ? JSON.stringify(c.errors.slice(0, 10_000)) : null,
+    warnings: c.warnings && c.warnings.length ? JSON.stringify(c.warnings.slice(0, 10_000)) : null
+  })
+}
+
+/**
+ * Removes a batch: deletes the mentions it alone brought (a mention another batch also saw moves to
+ * that batch), then authors and outlets left without mentions. Manual labels need `force`.
+ * The batch row stays, marked undone, and the undo is written to the audit trail.
+ */
+export function undoBatch(
+  db: Db,
+  id: number,
+  opts: { force?: boolean; user?: string } = {}
+): { undone: number; deleted: number } {
+  const batch = db.prepare('SELECT id, undone_at FROM import_batches WHERE id = ?').get(id) as
+    { id: number; undone_at: number | null } | undefined
+  if (!batch)
+    throw new OtklikError(
+      'NOT_FOUND',
+      `No import batch with id ${id}. See the import history for valid ids.`,
+      { id }
+    )
+  if (batch.undone_at) throw new OtklikError('NOT_FOUND', `Import batch ${id} was already undone.`, { id })
+  const manual = (
+    db
+      .prepare('SELECT count(*) AS n FROM mentions WHERE batch_id = ? AND manual_sentiment IS NOT NULL')
+      .get(id) as { n: number }
+  ).n
+  if (manual > 0 && !opts.force) {
+    throw new OtklikError(
+      'NEEDS_FORCE',
+      `${manual} mention(s) of batch ${id} carry manual sentiment labels; undoing deletes them. Repeat with --force to undo anyway.`,
+      { id, manual }
+    )
+  }
+  return db.transaction(() => {
+    // Mentions also seen by another live batch move to it instead of being deleted.
+    db.prepare(
+      `UPDATE mentions SET batch_id = (
+         SELECT d.batch_id FROM batch_duplicates d JOIN import_batches b ON b.id = d.batch_id
+         WHERE d.mention_id = mentions.id AND d.batch_id != @id AND b.undone_at IS NULL ORDER BY d.batch_id LIMIT 1)
+       WHERE batch_id = @id AND EXISTS (
+         SELECT 1 FROM batch_duplicates d JOIN import_batches b ON b.id = d.batch_id
+         WHERE d.mention_id = mentions.id AND d.batch_id != @id AND b.undone_at IS NULL)`
+    ).run({ id })
+    const ids = db.prepare('SELECT id FROM mentions WHERE batch_id = ?').pluck().all(id) as number[]
+    const deleted = deleteMentions(db, ids)
+    db.prepare('DELETE FROM batch_duplicates WHERE batch_id = ?').run(id)
+    pruneOrphans(db)
+    db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(Date.now(), id)
+    db.prepare(
+      `INSERT INTO label_events (field, old_value, new_value, user_name, batch_id, at) VALUES ('batch', 'active', 'undone', ?, ?, ?)`
+    ).run(opts.user ?? userName(), id, Date.now())
+    return { undone: id, deleted }
+  })()
+}
+
+/** Deletes mentions with their index entries, topic/subject links and story membership. */
+export function deleteMentions(db: Db, ids: number[]): number {
+  const delFts = db.prepare('DELETE FROM mentions_fts WHERE rowid = ?')
+  const story = db.prepare('SELECT story_id FROM mentions WHERE id = ?').pluck()
+  const del = db.prepare('DELETE FROM mentions WHERE id = ?')
+  const touchedStories = new Set<number>()
+  let n = 0
+  for (const id of ids) {
+    const s = story.get(id) as number | null | undefined
+    if (s) touchedStories.add(s)
+    delFts.run(id)
+    n += del.run(id).changes
+  }
+  const size = db.prepare('SELECT count(*) FROM mentions WHERE story_id = ?').pluck()
+  for (const s of touchedStories) {
+    const left = size.get(s) as number
+    if (left <= 1) {
+      db.prepare('UPDATE mentions SET story_id = NULL WHERE story_id = ?').run(s)
+      db.prepare('DELETE FROM stories WHERE id = ?').run(s)
+    } else db.prepare('UPDATE stories SET size = ? WHERE id = ?').run(left, s)
+  }
+  return n
+}
+
+/** Authors and outlets that no mention refers to any more. */
+export function pruneOrphans(db: Db): void {
+  db.exec(`DELETE FROM authors WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.author_id = authors.id)
+             AND NOT EXISTS (SELECT 1 FROM authors a2 WHERE a2.merged_into = authors.id);
+           DELETE FROM outlets WHERE NOT EXISTS (SELECT 1 FROM mentions m WHERE m.outlet_id = outlets.id);`)
+}
+
+export function userName(): string {
+  return process.env.OTKLIK_USER || process.env.USERNAME || process.env.USER || 'user'
+}

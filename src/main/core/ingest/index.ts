@@ -1,0 +1,5 @@
+export { Ingestor, joinStory } from './ingestor'
+export type { MentionAnalyzer, MentionAnalysis, IngestOutcome, IngestCounts, IngestOptions } from './ingestor'
+export { createBatch, finishBatch, undoBatch, deleteMentions, pruneOrphans, userName } from './batches'
+export type { BatchInfo, BatchCounts } from './batches'
+export { dedupKey, authorKey, outletKey } from './keys'

@@ -1,0 +1,110 @@
+import type { MentionFilter } from '../../../shared/filter'
+import { dateRange } from '../../../shared/time'
+import { parseQuery, compileToSql } from '../../../shared/query'
+import { OtklikError } from '../../../shared/errors'
+
+export interface Where {
+  sql: string
+  params: (string | number)[]
+}
+
+const SENT: Record<string, string> = {
+  negative: 'm.sentiment = -1',
+  neutral: 'm.sentiment = 0',
+  positive: 'm.sentiment = 1',
+  unlabelled: 'm.sentiment IS NULL'
+}
+
+/**
+ * The SQL WHERE clause (over alias `m` = mentions) for a filter. Identifiers are fixed here;
+ * every value goes in as a parameter.
+ */
+export function buildWhere(f: MentionFilter, timeZone: string): Where {
+  const parts: string[] = []
+  const params: (string | number)[] = []
+  if (f.from || f.to) {
+    const { start, end } = dateRange(f.from ?? '1970-01-01', f.to ?? '2999-12-31', timeZone)
+    parts.push('m.published_at >= ? AND m.published_at < ?')
+    params.push(start, end)
+  }
+  if (f.sentiments?.length) parts.push(`(${f.sentiments.map((s) => SENT[s]).join(' OR ')})`)
+  if (f.platforms?.length) {
+    parts.push(`m.platform IN (${f.platforms.map(() => '?').join(',')})`)
+    params.push(...f.platforms)
+  }
+  if (f.mediaType) parts.push(f.mediaType === 'media' ? "m.platform = 'news'" : "m.platform != 'news'")
+  inList(
+    parts,
+    params,
+    'm.author_id',
+    f.authorIds,
+    'SELECT id FROM authors WHERE id IN ({}) OR merged_into IN ({})'
+  )
+  inList(parts, params, 'm.outlet_id', f.outletIds)
+  inList(parts, params, 'm.source_id', f.sourceIds)
+  inList(parts, params, 'm.batch_id', f.batchIds)
+  if (f.authorTypes?.length) {
+    parts.push(
+      `m.author_id IN (SELECT id FROM authors WHERE type IN (${f.authorTypes.map(() => '?').join(',')}))`
+    )
+    params.push(...f.authorTypes)
+  }
+  if (f.topicIds?.length) {
+    parts.push(
+      `m.id IN (SELECT mention_id FROM mention_topics WHERE topic_id IN (${f.topicIds.map(() => '?').join(',')}))`
+    )
+    params.push(...f.topicIds)
+  }
+  if (f.subjectIds?.length) {
+    parts.push(
+      `m.id IN (SELECT mention_id FROM mention_subjects WHERE subject_id IN (${f.subjectIds.map(() => '?').join(',')}))`
+    )
+    params.push(...f.subjectIds)
+  }
+  if (f.langs?.length) {
+    parts.push(`m.lang IN (${f.langs.map(() => '?').join(',')})`)
+    params.push(...f.langs)
+  }
+  if (f.response?.length) {
+    parts.push(`m.response_status IN (${f.response.map(() => '?').join(',')})`)
+    params.push(...f.response)
+  }
+  if (f.storyId) {
+    parts.push('m.story_id = ?')
+    params.push(f.storyId)
+  }
+  const irr = f.irrelevant ?? 'hide'
+  if (irr === 'hide') parts.push('m.irrelevant = 0')
+  else if (irr === 'only') parts.push('m.irrelevant = 1')
+  if (f.search && f.search.trim()) {
+    let compiled
+    try {
+      compiled = compileToSql(parseQuery(f.search))
+    } catch (e) {
+      const pe = e as { position?: number; message: string }
+      throw new OtklikError('QUERY_SYNTAX', pe.message, { position: pe.position ?? 0 })
+    }
+    parts.push(`(${compiled.sql})`)
+    params.push(...compiled.params)
+  }
+  if (f.collapseStories) parts.push('(m.story_id IS NULL OR m.story_id = m.id)')
+  return { sql: parts.length ? parts.join(' AND ') : '1', params }
+}
+
+function inList(
+  parts: string[],
+  params: (string | number)[],
+  col: string,
+  ids: number[] | undefined,
+  expand?: string
+): void {
+  if (!ids?.length) return
+  const qs = ids.map(() => '?').join(',')
+  if (expand) {
+    parts.push(`${col} IN (${expand.replace(/\{\}/g, qs)})`)
+    params.push(...ids, ...ids)
+  } else {
+    parts.push(`${col} IN (${qs})`)
+    params.push(...ids)
+  }
+}

@@ -1,0 +1,48 @@
+import type { Db } from '../db/open'
+import type { Stats } from '../../../shared/rows'
+import type { Platform } from '../../../shared/types'
+import { dateRange } from '../../../shared/time'
+
+/** Workspace figures, optionally for an inclusive date range in the workspace time zone. */
+export function workspaceStats(db: Db, opts: { from?: string; to?: string; timeZone: string }): Stats {
+  const ranged = Boolean(opts.from || opts.to)
+  const { start, end } = ranged
+    ? dateRange(opts.from ?? '1970-01-01', opts.to ?? '2999-12-31', opts.timeZone)
+    : { start: -8.64e15, end: 8.64e15 }
+  const w = 'm.published_at >= ? AND m.published_at < ?'
+  const s = db
+    .prepare(
+      `SELECT count(*) AS n, sum(m.sentiment = -1) AS neg, sum(m.sentiment = 0) AS neu, sum(m.sentiment = 1) AS pos, sum(m.sentiment IS NULL) AS unl,
+       sum(m.irrelevant) AS irr, sum(m.sentiment_origin = 'manual') AS manual, sum(m.sentiment_origin = 'import') AS imp,
+       sum(m.sentiment_origin = 'model') AS model, count(DISTINCT m.author_id) AS authors, count(DISTINCT m.outlet_id) AS outlets,
+       count(DISTINCT m.story_id) AS stories FROM mentions m WHERE ${w}`
+    )
+    .get(start, end) as Record<string, number | null>
+  const byPlatform: Partial<Record<Platform, number>> = {}
+  for (const r of db
+    .prepare(
+      `SELECT m.platform AS p, count(*) AS n FROM mentions m WHERE ${w} GROUP BY m.platform ORDER BY n DESC`
+    )
+    .all(start, end) as {
+    p: Platform
+    n: number
+  }[])
+    byPlatform[r.p] = r.n
+  const scalar = (sql: string): number => (db.prepare(sql).pluck().get() as number) ?? 0
+  return {
+    mentions: s.n ?? 0,
+    bySentiment: { negative: s.neg ?? 0, neutral: s.neu ?? 0, positive: s.pos ?? 0, unlabelled: s.unl ?? 0 },
+    byPlatform,
+    authors: ranged ? (s.authors ?? 0) : scalar('SELECT count(*) FROM authors'),
+    outlets: ranged ? (s.outlets ?? 0) : scalar('SELECT count(*) FROM outlets'),
+    sources: scalar('SELECT count(*) FROM sources'),
+    imports: scalar(
+      "SELECT count(*) FROM import_batches WHERE kind IN ('import', 'folder') AND undone_at IS NULL"
+    ),
+    irrelevant: s.irr ?? 0,
+    stories: s.stories ?? 0,
+    bySentimentOrigin: { manual: s.manual ?? 0, import: s.imp ?? 0, model: s.model ?? 0 },
+    from: opts.from ?? null,
+    to: opts.to ?? null
+  }
+}

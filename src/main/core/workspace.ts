@@ -1,0 +1,54 @@
+import { EventEmitter } from 'node:events'
+import type { Db } from './db/open'
+import { openDatabase } from './db/open'
+import { getSettings, type Settings } from './db/settings'
+import { MentionQueries } from './queries/mentions'
+import type { EventName, Events } from '../../shared/api'
+
+/** Typed events main pushes to every window and the test host's SSE clients. */
+export class WorkspaceEvents {
+  private readonly em = new EventEmitter()
+  constructor() {
+    this.em.setMaxListeners(100)
+  }
+  emit<E extends EventName>(event: E, payload: Events[E]): void {
+    this.em.emit(event, payload)
+  }
+  on<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {
+    this.em.on(event, cb)
+    return () => this.em.off(event, cb)
+  }
+}
+
+/** One open workspace: its database, queries and events. Shared by the app, the CLI and the test host. */
+export class Workspace {
+  readonly events = new WorkspaceEvents()
+  readonly mentions: MentionQueries
+  private settingsCache: Settings | null = null
+
+  constructor(
+    readonly db: Db,
+    readonly dbPath: string
+  ) {
+    this.mentions = new MentionQueries(db, () => this.settings().timeZone)
+  }
+
+  static open(dbPath: string, opts: { create?: boolean } = {}): Workspace {
+    return new Workspace(openDatabase(dbPath, { create: opts.create }), dbPath)
+  }
+
+  settings(): Settings {
+    return (this.settingsCache ??= getSettings(this.db))
+  }
+
+  /** Call after anything that changes settings or the rows a filter returns. */
+  changed(reason: Events['mentions:changed']['reason'], count?: number): void {
+    this.settingsCache = null
+    this.mentions.invalidate()
+    this.events.emit('mentions:changed', { reason, count })
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close()
+  }
+}

@@ -1,0 +1,9 @@
+/// <reference types="vite/client" />
+import type { OtklikBridge } from '../../shared/api'
+
+declare global {
+  interface Window {
+    otklik?: OtklikBridge
+  }
+}
+export {}

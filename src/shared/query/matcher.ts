@@ -1,0 +1,166 @@
+import { normalizeText, tokenize } from '../text'
+import type { NearNode, QueryNode, TermNode } from './ast'
+import { normalizeHost } from './host'
+import { nearPairMode } from './sql'
+import { isStemmed, stemWord, wordStems } from './stems'
+
+/** What the matcher sees of a mention (before it is stored). */
+export interface MatchDoc {
+  title?: string | null
+  text: string
+  url?: string | null
+  /** Host as stored (normalizeHost); derived from url when missing. */
+  host?: string | null
+  authorName?: string | null
+}
+
+/** Tokens of a document per column, computed once per document object and shared by all matchers. */
+interface Prepared {
+  title: string[]
+  body: string[]
+  titleStems: string[]
+  bodyStems: string[]
+  host: string | null
+  author: string | null
+}
+
+const prepared = new WeakMap<MatchDoc, Prepared>()
+
+function prepare(doc: MatchDoc): Prepared {
+  let p = prepared.get(doc)
+  if (!p) {
+    const title = tokenize(doc.title ?? '')
+    const body = tokenize(doc.text ?? '')
+    p = {
+      title,
+      body,
+      titleStems: title.map(stemWord),
+      bodyStems: body.map(stemWord),
+      host: normalizeHost(doc.host) ?? normalizeHost(doc.url),
+      author: doc.authorName ? normalizeText(doc.authorName) : null
+    }
+    prepared.set(doc, p)
+  }
+  return p
+}
+
+/** One token of a pattern: does it accept this document token? */
+type TokenTest = (docToken: string) => boolean
+
+interface Pattern {
+  tests: TokenTest[]
+  onStems: boolean
+}
+
+/**
+ * A predicate equivalent to compileToSql on the same document (the FTS5 index stores the
+ * same tokenize/stemWord output): used to tag new items before they are stored.
+ */
+export function compileMatcher(node: QueryNode): (doc: MatchDoc) => boolean {
+  const m = build(node)
+  return (doc) => m(prepare(doc))
+}
+
+function build(node: QueryNode): (d: Prepared) => boolean {
+  switch (node.type) {
+    case 'term': {
+      const pat = termPattern(node, node.kind === 'word')
+      return (d) => columnsOf(d, pat.onStems, node.titleOnly).some((col) => occurrences(col, pat.tests, true).length > 0)
+    }
+    case 'near':
+      return buildNear(node)
+    case 'site': {
+      const host = node.host
+      return (d) => d.host !== null && (d.host === host || d.host.endsWith('.' + host))
+    }
+    case 'author': {
+      const name = node.name
+      return (d) => d.author !== null && d.author.includes(name)
+    }
+    case 'not': {
+      const c = build(node.child)
+      return (d) => !c(d)
+    }
+    case 'and': {
+      const cs = node.children.map(build)
+      return (d) => cs.every((c) => c(d))
+    }
+    case 'or': {
+      const cs = node.children.map(build)
+      return (d) => cs.some((c) => c(d))
+    }
+  }
+}
+
+function columnsOf(d: Prepared, onStems: boolean, titleOnly: boolean): string[][] {
+  if (onStems) return titleOnly ? [d.titleStems] : [d.titleStems, d.bodyStems]
+  return titleOnly ? [d.title] : [d.title, d.body]
+}
+
+/** Mirrors termPhrase in sql.ts token for token. */
+function termPattern(t: TermNode, onStems: boolean): Pattern {
+  const exact = (x: string): TokenTest => (tok) => tok === x
+  const prefix = (x: string): TokenTest => (tok) => tok.startsWith(x)
+  let tests: TokenTest[]
+  if (t.kind === 'word') {
+    if (onStems && t.tokens.length === 1) {
+      const stems = new Set(wordStems(t.tokens[0] as string))
+      tests = [(tok) => stems.has(tok)]
+    } else {
+      tests = onStems
+        ? t.tokens.map((x) => exact(stemWord(x)))
+        : t.tokens.map((x) => (isStemmed(x) ? prefix(stemWord(x)) : exact(x)))
+    }
+  } else {
+    tests = t.tokens.map(exact)
+    if (t.kind === 'prefix') tests[tests.length - 1] = prefix(t.tokens.at(-1) as string)
+  }
+  return { tests, onStems }
+}
+
+/** Start positions where the token tests match consecutively. */
+function occurrences(col: string[], tests: TokenTest[], firstOnly: boolean): number[] {
+  const out: number[] = []
+  for (let s = 0; s + tests.length <= col.length; s++) {
+    let ok = true
+    for (let k = 0; k < tests.length && ok; k++) ok = (tests[k] as TokenTest)(col[s + k] as string)
+    if (ok) {
+      out.push(s)
+      if (firstOnly) break
+    }
+  }
+  return out
+}
+
+/**
+ * FTS5 NEAR(a b, n) holds in one column when some occurrence of each satisfies
+ * min(end_a, end_b) + n >= max(start_a, start_b), end being start + length
+ * (i.e. at most n tokens between them, either order, overlaps allowed).
+ */
+function buildNear(n: NearNode): (d: Prepared) => boolean {
+  const pairs = n.distances.map((dist, i) => {
+    const alts: ((d: Prepared) => boolean)[] = []
+    for (const a of n.operands[i] as TermNode[]) {
+      for (const b of n.operands[i + 1] as TermNode[]) {
+        const { onStems, titleOnly } = nearPairMode(a, b)
+        const pa = termPattern(a, onStems)
+        const pb = termPattern(b, onStems)
+        alts.push((d) => columnsOf(d, onStems, titleOnly).some((col) => nearInColumn(col, pa.tests, pb.tests, dist)))
+      }
+    }
+    return (d: Prepared) => alts.some((f) => f(d))
+  })
+  return (d) => pairs.every((f) => f(d))
+}
+
+function nearInColumn(col: string[], a: TokenTest[], b: TokenTest[], dist: number): boolean {
+  const oa = occurrences(col, a, false)
+  if (oa.length === 0) return false
+  const ob = occurrences(col, b, false)
+  for (const sa of oa) {
+    for (const sb of ob) {
+      if (Math.min(sa + a.length, sb + b.length) + dist >= Math.max(sa, sb)) return true
+    }
+  }
+  return false
+}

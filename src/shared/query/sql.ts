@@ -1,0 +1,163 @@
+import type { NearNode, QueryNode, TermNode } from './ast'
+import { isStemmed, stemWord, wordStems } from './stems'
+
+/**
+ * Compiles a query to one boolean SQL expression over `mentions m`.
+ * Maximal text-only subtrees become ONE FTS5 MATCH on mentions_fts (see the schema in
+ * docs: title, body, title_stems, body_stems); site: and author: become plain conditions.
+ * Plain words search the stem columns, phrases and wildcards the normalised columns.
+ * Every token is passed quoted, so nothing the user types can break FTS5 syntax.
+ */
+export function compileToSql(node: QueryNode): { sql: string; params: (string | number)[] } {
+  const params: (string | number)[] = []
+  const sql = compile(node, params)
+  return { sql, params }
+}
+
+const FTS_SQL = 'm.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)'
+
+function compile(node: QueryNode, params: (string | number)[]): string {
+  const whole = ftsOf(node)
+  if (whole !== null) {
+    params.push(whole)
+    return FTS_SQL
+  }
+  switch (node.type) {
+    case 'site':
+      params.push(node.host, '%.' + likeEscape(node.host))
+      return `(m.host IS NOT NULL AND (m.host = ? OR m.host LIKE ? ESCAPE '\\'))`
+    case 'author':
+      params.push('%' + likeEscape(node.name) + '%')
+      return `(m.author_id IS NOT NULL AND m.author_id IN (SELECT id FROM authors WHERE name_norm LIKE ? ESCAPE '\\'))`
+    case 'not':
+      return `(NOT ${compile(node.child, params)})`
+    case 'or': {
+      const parts: string[] = []
+      const text = node.children.map(ftsOf).filter((f): f is string => f !== null)
+      if (text.length > 0) {
+        params.push(text.map(paren).join(' OR '))
+        parts.push(FTS_SQL)
+      }
+      for (const c of node.children) if (ftsOf(c) === null) parts.push(compile(c, params))
+      return '(' + parts.join(' OR ') + ')'
+    }
+    case 'and': {
+      const parts: string[] = []
+      const pos: string[] = []
+      const neg: string[] = []
+      const rest: QueryNode[] = []
+      for (const c of node.children) {
+        const f = c.type === 'not' ? ftsOf(c.child) : ftsOf(c)
+        if (f === null) rest.push(c)
+        else (c.type === 'not' ? neg : pos).push(f)
+      }
+      if (pos.length > 0) {
+        params.push(andNot(pos, neg))
+        parts.push(FTS_SQL)
+      } else if (neg.length > 0) {
+        params.push(neg.map(paren).join(' OR '))
+        parts.push(`(NOT ${FTS_SQL})`)
+      }
+      for (const c of rest) parts.push(compile(c, params))
+      return '(' + parts.join(' AND ') + ')'
+    }
+    default:
+      // Terms and NEAR always have an FTS form; unreachable.
+      throw new Error(`cannot compile ${node.type}`)
+  }
+}
+
+/** The FTS5 query for a text-only subtree that can stand alone (no bare NOT), else null. */
+function ftsOf(node: QueryNode): string | null {
+  switch (node.type) {
+    case 'term':
+      return termFts(node)
+    case 'near':
+      return nearFts(node)
+    case 'or': {
+      const parts = node.children.map(ftsOf)
+      return parts.every((p): p is string => p !== null) ? parts.map(paren).join(' OR ') : null
+    }
+    case 'and': {
+      const pos: string[] = []
+      const neg: string[] = []
+      for (const c of node.children) {
+        const f = c.type === 'not' ? ftsOf(c.child) : ftsOf(c)
+        if (f === null) return null
+        ;(c.type === 'not' ? neg : pos).push(f)
+      }
+      return pos.length > 0 ? andNot(pos, neg) : null
+    }
+    default:
+      return null
+  }
+}
+
+function andNot(pos: string[], neg: string[]): string {
+  const p = pos.length === 1 ? (pos[0] as string) : pos.map(paren).join(' AND ')
+  return neg.length === 0 ? p : `(${p}) NOT (${neg.map(paren).join(' OR ')})`
+}
+
+function paren(s: string): string {
+  return '(' + s + ')'
+}
+
+/** "..." with inner quotes doubled: the only FTS5 string syntax, so any text is safe in it. */
+export function ftsQuote(s: string): string {
+  return '"' + s.replace(/"/g, '""') + '"'
+}
+
+function columns(stemmed: boolean, titleOnly: boolean): string {
+  if (stemmed) return titleOnly ? '{title_stems}' : '{title_stems body_stems}'
+  return titleOnly ? '{title}' : '{title body}'
+}
+
+function termFts(t: TermNode): string {
+  const alts = termPhrases(t, t.kind === 'word')
+  const body = alts.length === 1 ? (alts[0] as string) : '(' + alts.join(' OR ') + ')'
+  return `${columns(t.kind === 'word', t.titleOnly)} : ${body}`
+}
+
+/**
+ * The FTS5 phrases (alternatives) for a term on the stem columns (plain words only) or on
+ * the normalised ones. A one-word term on stems may have several stems (see wordStems).
+ */
+export function termPhrases(t: TermNode, onStems: boolean): string[] {
+  if (t.kind === 'word') {
+    if (onStems) {
+      if (t.tokens.length === 1) return wordStems(t.tokens[0] as string).map(ftsQuote)
+      return [ftsQuote(t.tokens.map(stemWord).join(' '))]
+    }
+    // Inside a NEAR with phrases or wildcards: «власть» → "власт"*, short or Latin words exact.
+    return [t.tokens.map((tok) => (isStemmed(tok) ? ftsQuote(stemWord(tok)) + '*' : ftsQuote(tok))).join(' + ')]
+  }
+  const q = ftsQuote(t.tokens.join(' '))
+  return [t.kind === 'prefix' ? q + '*' : q]
+}
+
+/** Whether a NEAR pair runs on the stem columns (both plain words) and on headlines only. */
+export function nearPairMode(a: TermNode, b: TermNode): { onStems: boolean; titleOnly: boolean } {
+  return { onStems: a.kind === 'word' && b.kind === 'word', titleOnly: a.titleOnly || b.titleOnly }
+}
+
+function nearFts(n: NearNode): string {
+  const pairs: string[] = []
+  n.distances.forEach((d, i) => {
+    const alts: string[] = []
+    for (const a of n.operands[i] as TermNode[]) {
+      for (const b of n.operands[i + 1] as TermNode[]) {
+        const { onStems, titleOnly } = nearPairMode(a, b)
+        const cols = columns(onStems, titleOnly)
+        for (const pa of termPhrases(a, onStems)) {
+          for (const pb of termPhrases(b, onStems)) alts.push(`${cols} : NEAR(${pa} ${pb}, ${d})`)
+        }
+      }
+    }
+    pairs.push(alts.length === 1 ? (alts[0] as string) : alts.map(paren).join(' OR '))
+  })
+  return pairs.length === 1 ? (pairs[0] as string) : pairs.map(paren).join(' AND ')
+}
+
+function likeEscape(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => '\\' + c)
+}

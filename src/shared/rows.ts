@@ -1,0 +1,83 @@
+import type { AuthorType, Platform, Sentiment, SentimentOrigin } from './types'
+
+/** One row of the mentions grid. */
+export interface MentionRow {
+  id: number
+  publishedAt: number
+  platform: Platform
+  kind: string | null
+  outlet: string | null
+  outletId: number | null
+  author: string | null
+  authorId: number | null
+  authorType: AuthorType | null
+  title: string | null
+  snippet: string
+  url: string | null
+  lang: string | null
+  sentiment: Sentiment | null
+  sentimentOrigin: SentimentOrigin | null
+  sentimentScore: number | null
+  reach: number | null
+  views: number | null
+  likes: number | null
+  reposts: number | null
+  comments: number | null
+  engagement: number
+  storyId: number | null
+  storySize: number
+  topics: string[]
+  subjects: string[]
+  irrelevant: boolean
+  responseStatus: 'needed' | 'assigned' | 'answered' | null
+}
+
+export interface MentionPage {
+  rows: MentionRow[]
+  /** Total rows for the filter when known (the grid's lastRow). */
+  total: number | null
+}
+
+export interface MentionDetail extends MentionRow {
+  text: string
+  authorUrl: string | null
+  outletUrl: string | null
+  explanation: string[]
+  importSentiment: Sentiment | null
+  importSentimentRaw: string | null
+  modelSentiment: Sentiment | null
+  manualSentiment: Sentiment | null
+  tags: string[]
+  responseAssignee: string | null
+  responseNote: string | null
+  responseUrl: string | null
+  story: {
+    id: number
+    publishedAt: number
+    outlet: string | null
+    title: string | null
+    url: string | null
+  }[]
+  history: {
+    at: number
+    field: string
+    oldValue: string | null
+    newValue: string | null
+    user: string | null
+  }[]
+}
+
+export interface Stats {
+  mentions: number
+  bySentiment: { negative: number; neutral: number; positive: number; unlabelled: number }
+  byPlatform: Partial<Record<Platform, number>>
+  authors: number
+  outlets: number
+  sources: number
+  imports: number
+  irrelevant: number
+  stories: number
+  bySentimentOrigin: { manual: number; import: number; model: number }
+  from: string | null
+  to: string | null
+}
