@@ -28,14 +28,17 @@ test.describe('the real Electron app', () => {
     })
     const win = await app.firstWindow()
     await expect(win.locator('h1')).toContainText(/Упоминания|Mentions|Жарияланымдар/)
+    // Electron keeps the options a window was created with; the typings no longer list the getter.
     const prefs = await app.evaluate(({ BrowserWindow }) => {
-      const w = BrowserWindow.getAllWindows()[0]!
-      const p = w.webContents.getLastWebPreferences()
+      const wc = BrowserWindow.getAllWindows()[0]!.webContents as unknown as {
+        getLastWebPreferences?: () => Record<string, unknown>
+      }
+      const p = wc.getLastWebPreferences?.() ?? {}
       return {
-        contextIsolation: p?.contextIsolation,
-        sandbox: p?.sandbox,
-        nodeIntegration: p?.nodeIntegration,
-        webSecurity: p?.webSecurity
+        contextIsolation: p.contextIsolation,
+        sandbox: p.sandbox,
+        nodeIntegration: p.nodeIntegration,
+        webSecurity: p.webSecurity
       }
     })
     expect(prefs).toEqual({
