@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, Menu, session, shell } from 'electron'
+import { app, BrowserWindow, dialog, Menu, Notification, session, shell } from 'electron'
 import { existsSync, mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { runCli, CLI_COMMAND_NAMES } from './cli/main'
@@ -8,6 +8,8 @@ import { Workspace } from './core/workspace'
 import { createHandlers, APP_VERSION } from './core/api/handlers'
 import { OtklikError } from '../shared/errors'
 import { registerIpc } from './ipc'
+import { electronPlatform } from './platform'
+import { startBackgroundServices } from './background'
 import { buildMenu } from './menu'
 import { chooseNativeBinding } from './native'
 import {
@@ -19,6 +21,8 @@ import {
 } from './security'
 import { loadWindowState, saveWindowState } from './window-state'
 
+// Installed app: shipped data (fonts, models, topics) is in resources/resources (extraResources).
+if (app.isPackaged) process.env.OTKLIK_RESOURCES = join(process.resourcesPath, 'resources')
 const cliArgs = process.argv.slice(app.isPackaged ? 1 : 2).filter((a) => a !== '.')
 
 /** Started with a CLI command as its arguments: run it headless (no window) and exit. */
@@ -94,7 +98,7 @@ function startApp(): void {
       return
     }
     const workspace = ws
-    registerIpc(createHandlers(workspace, 'electron'), workspace, () =>
+    registerIpc(createHandlers(workspace, electronPlatform()), workspace, () =>
       BrowserWindow.getAllWindows().map((w) => w.webContents)
     )
     const lang = getSettings(workspace.db).language
@@ -111,10 +115,26 @@ function startApp(): void {
       })
     )
     win = createWindow(userData)
+    stopBackground = startBackgroundServices(workspace, {
+      resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      notify: (title, body) => {
+        if (Notification.isSupported()) new Notification({ title, body }).show()
+      }
+    })
   })
 
   app.on('window-all-closed', () => app.quit())
-  app.on('before-quit', () => ws?.close())
+  let stopBackground: (() => Promise<void>) | null = null
+  app.on('before-quit', (e) => {
+    if (!stopBackground) return ws?.close()
+    e.preventDefault()
+    const stop = stopBackground
+    stopBackground = null
+    void stop().finally(() => {
+      ws?.close()
+      app.quit()
+    })
+  })
 }
 
 function createWindow(userData: string): BrowserWindow {

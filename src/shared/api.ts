@@ -1,8 +1,18 @@
 import { z } from 'zod'
 import { mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
-import type { MentionDetail, MentionPage, Stats } from './rows'
-import { SENTIMENTS } from './types'
+import type { MentionDetail, MentionPage, MentionRow, Stats } from './rows'
+import { AUTHOR_TYPES, SENTIMENTS } from './types'
+import type {
+  AuthorsPage,
+  Dashboard,
+  Facets,
+  ImportBatchView,
+  ModelView,
+  ReportView,
+  SourceView,
+  TopicView
+} from './views'
 
 /**
  * The API contract: every request channel with its input schema and output type, and every event
@@ -56,6 +66,92 @@ export const settingsPatchSchema = z
   .partial()
   .strict()
 
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
+const ids = z.array(id).min(1).max(100_000)
+const mappingSchema = z
+  .object({
+    preset: z.string().max(100).optional(),
+    delimiter: z.string().max(4).optional(),
+    encoding: z.string().max(32).optional(),
+    headerRow: z.number().int().min(1).max(1000).optional(),
+    sheet: z.string().max(200).optional(),
+    timezone: z.string().max(64).optional(),
+    telegramUsername: z.string().max(100).optional(),
+    fields: z
+      .record(
+        z.string().max(40),
+        z.union([z.string().max(500), z.array(z.string().max(500)).max(20), z.null()])
+      )
+      .optional()
+  })
+  .strict()
+const filePath = z.string().min(1).max(4096)
+const authorSortSchema = z
+  .object({
+    col: z.enum([
+      'name',
+      'platform',
+      'type',
+      'followers',
+      'mentions',
+      'negative',
+      'neutral',
+      'positive',
+      'negShare',
+      'reach',
+      'lastAt'
+    ]),
+    dir: z.enum(['asc', 'desc'])
+  })
+  .strict()
+const digestOptions = z
+  .object({
+    from: date.optional(),
+    to: date.optional(),
+    week: z
+      .string()
+      .regex(/^\d{4}-W\d{2}$/)
+      .optional(),
+    lang: z.enum(['ru', 'kk', 'en']).optional(),
+    maskAuthors: z.boolean().optional(),
+    summary: z.string().max(5000).nullable().optional(),
+    pinnedQuoteIds: z.array(id).max(100).optional(),
+    excludedQuoteIds: z.array(id).max(1000).optional()
+  })
+  .strict()
+
+/** A file handed to the renderer to save (exports): name and bytes. */
+export interface FileDownload {
+  fileName: string
+  mime: string
+  base64: string
+}
+
+export interface ImportResultView {
+  file: string
+  batchId: number | null
+  preset: string
+  encoding: string | null
+  delimiter: string | null
+  sheet: string | null
+  headerRow: number | null
+  rows: number
+  inserted: number
+  updated: number
+  duplicates: number
+  rejected: number
+  errors: { line: number; message: string }[]
+  warnings: { line: number; message: string }[]
+}
+
+export interface QueryTestResult {
+  ok: boolean
+  error: string | null
+  position: number | null
+  count: number
+  sample: MentionRow[]
+}
+
 export const api = {
   'app:info': channel<AppInfo>()(none),
   'settings:get': channel<SettingsValue>()(none),
@@ -100,6 +196,162 @@ export const api = {
       })
       .strict()
   ),
+  'mentions:exportTable': channel<FileDownload>()(
+    z.object({ filter: mentionFilterSchema, format: z.enum(['xlsx', 'csv']) }).strict()
+  ),
+  'facets:get': channel<Facets>()(z.object({ filter: mentionFilterSchema }).strict()),
+  'dashboard:get': channel<Dashboard>()(z.object({ filter: mentionFilterSchema }).strict()),
+  'authors:list': channel<AuthorsPage>()(
+    z
+      .object({
+        filter: mentionFilterSchema,
+        sort: authorSortSchema,
+        startRow: z.number().int().min(0),
+        endRow: z.number().int().min(0)
+      })
+      .strict()
+      .refine(
+        (v) => v.endRow >= v.startRow && v.endRow - v.startRow <= 1000,
+        'endRow must be ≥ startRow and at most 1000 rows later'
+      )
+  ),
+  'authors:setType': channel<{ changed: number }>()(z.object({ ids, type: z.enum(AUTHOR_TYPES) }).strict()),
+  'authors:merge': channel<{ merged: number }>()(z.object({ ids, into: id }).strict()),
+  'authors:unmerge': channel<{ changed: number }>()(z.object({ ids }).strict()),
+  'authors:exportTable': channel<FileDownload>()(
+    z.object({ filter: mentionFilterSchema, format: z.enum(['xlsx', 'csv']) }).strict()
+  ),
+  'topics:list': channel<TopicView[]>()(none),
+  'topics:save': channel<TopicView>()(
+    z
+      .object({
+        id: id.optional(),
+        names: z
+          .object({
+            ru: z.string().min(1).max(200),
+            kk: z.string().max(200).optional(),
+            en: z.string().max(200).optional()
+          })
+          .strict(),
+        query: z.string().max(2000).nullable(),
+        enabled: z.boolean().optional()
+      })
+      .strict()
+  ),
+  'topics:remove': channel<{ removed: number }>()(z.object({ id }).strict()),
+  'subjects:list': channel<{ id: number; name: string; query: string; enabled: boolean }[]>()(none),
+  'subjects:add': channel<{ id: number; matched: number }>()(
+    z.object({ name: z.string().min(1).max(200), query: z.string().min(1).max(2000) }).strict()
+  ),
+  'subjects:update': channel<{ id: number; name: string; query: string; enabled: boolean }>()(
+    z
+      .object({
+        id,
+        name: z.string().min(1).max(200).optional(),
+        query: z.string().min(1).max(2000).optional(),
+        enabled: z.boolean().optional()
+      })
+      .strict()
+  ),
+  'subjects:remove': channel<{ id: number; removed: true }>()(z.object({ id }).strict()),
+  'query:test': channel<QueryTestResult>()(
+    z.object({ query: z.string().max(2000), filter: mentionFilterSchema.optional() }).strict()
+  ),
+  'sources:list': channel<SourceView[]>()(none),
+  'sources:add': channel<{ id: number }>()(
+    z
+      .object({
+        type: z.enum(['rss', 'telegram', 'folder']),
+        target: z.string().min(1).max(4096),
+        name: z.string().max(200).optional(),
+        every: z.string().max(20).optional(),
+        cron: z.string().max(200).optional(),
+        keep: z.enum(['all', 'matching']).optional()
+      })
+      .strict()
+  ),
+  'sources:update': channel<SourceView>()(
+    z
+      .object({
+        id,
+        name: z.string().min(1).max(200).optional(),
+        every: z.string().max(20).optional(),
+        cron: z.string().max(200).optional(),
+        keep: z.enum(['all', 'matching']).optional()
+      })
+      .strict()
+  ),
+  'sources:setEnabled': channel<{ id: number; enabled: boolean }>()(
+    z.object({ id, enabled: z.boolean() }).strict()
+  ),
+  'sources:remove': channel<{ id: number; removed: true }>()(z.object({ id }).strict()),
+  'sources:runNow': channel<{
+    sources: {
+      id: number
+      url: string
+      status: string
+      fetched: number
+      new: number
+      duplicates: number
+      error: string | null
+    }[]
+  }>()(z.object({ id: id.optional() }).strict()),
+  'imports:pickFiles': channel<{ paths: string[] }>()(none),
+  'imports:upload': channel<{ path: string }>()(
+    z.object({ name: z.string().min(1).max(255), base64: z.string().max(300 * 1024 * 1024) }).strict()
+  ),
+  'imports:preview': channel<unknown>()(
+    z
+      .object({ path: filePath, preset: z.string().max(100).optional(), mapping: mappingSchema.optional() })
+      .strict()
+  ),
+  'imports:commit': channel<ImportResultView>()(
+    z
+      .object({
+        jobId: z.string().min(1).max(64),
+        path: filePath,
+        preset: z.string().max(100).optional(),
+        mapping: mappingSchema.optional()
+      })
+      .strict()
+  ),
+  'imports:cancel': channel<{ cancelled: boolean }>()(
+    z.object({ jobId: z.string().min(1).max(64) }).strict()
+  ),
+  'imports:history': channel<ImportBatchView[]>()(none),
+  'imports:undo': channel<{ undone: number; deleted: number }>()(
+    z.object({ id, force: z.boolean().optional() }).strict()
+  ),
+  'imports:rejected': channel<FileDownload>()(z.object({ id }).strict()),
+  'imports:presets': channel<{ name: string }[]>()(none),
+  'imports:savePreset': channel<{ name: string }>()(
+    z.object({ name: z.string().min(1).max(100), mapping: mappingSchema }).strict()
+  ),
+  'reports:list': channel<ReportView[]>()(none),
+  'reports:preview': channel<unknown>()(digestOptions),
+  'reports:export': channel<{ files: string[]; period: { from: string; to: string }; mentions: number }>()(
+    digestOptions
+      .extend({
+        formats: z
+          .array(z.enum(['docx', 'pdf']))
+          .min(1)
+          .max(2)
+          .optional()
+      })
+      .strict()
+  ),
+  'reports:open': channel<{ opened: boolean }>()(
+    z.object({ path: filePath, folder: z.boolean().optional() }).strict()
+  ),
+  'analysis:rerun': channel<{ analysed: number }>()(none),
+  'analysis:model': channel<ModelView>()(none),
+  'analysis:train': channel<ModelView | null>()(none),
+  'views:list': channel<{ id: number; name: string; filter: Record<string, unknown> }[]>()(none),
+  'views:save': channel<{ id: number }>()(
+    z.object({ name: z.string().min(1).max(100), filter: mentionFilterSchema }).strict()
+  ),
+  'views:remove': channel<{ removed: number }>()(z.object({ id }).strict()),
+  'app:openExternal': channel<{ opened: boolean }>()(z.object({ url: z.string().max(8192) }).strict()),
   'mentions:setResponse': channel<{ changed: number }>()(
     z
       .object({

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { join, resolve } from 'node:path'
 
 export const ROOT = resolve(__dirname, '..', '..')
@@ -28,4 +28,23 @@ export function cli(
 export function json<T = Record<string, unknown>>(r: CliResult): T {
   if (r.code !== 0) throw new Error(`exit ${r.code}: ${r.stderr}`)
   return JSON.parse(r.stdout) as T
+}
+
+/** Same as cli(), without blocking this process (needed when the test itself serves HTTP). */
+export function cliAsync(
+  args: string[],
+  opts: { env?: NodeJS.ProcessEnv; input?: string } = {}
+): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'otklik.cjs'), ...args], {
+      cwd: ROOT,
+      env: { ...process.env, INIT_CWD: undefined, OTKLIK_DB: undefined, ...opts.env }
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(opts.input ?? '')
+  })
 }

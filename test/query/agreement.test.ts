@@ -99,10 +99,28 @@ describe('SQL (FTS5) and the in-memory matcher agree', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff
       return seed % n
     }
-    const vocab = ['акимат', 'акимата', 'аким', 'акиму', 'город', 'города', 'алматы', 'власти', 'властям', 'яма', 'ямы', 'жол', 'жолдар', 'су', 'a', 'b']
+    const vocab = [
+      'акимат',
+      'акимата',
+      'аким',
+      'акиму',
+      'город',
+      'города',
+      'алматы',
+      'власти',
+      'властям',
+      'яма',
+      'ямы',
+      'жол',
+      'жолдар',
+      'су',
+      'a',
+      'b'
+    ]
     const docs: TestDoc[] = []
     for (let id = 1; id <= 60; id++) {
-      const words = (len: number): string => Array.from({ length: len }, () => vocab[rnd(vocab.length)]).join(' ')
+      const words = (len: number): string =>
+        Array.from({ length: len }, () => vocab[rnd(vocab.length)]).join(' ')
       docs.push({ id, title: rnd(3) === 0 ? null : words(1 + rnd(5)), text: words(rnd(14)) })
     }
     const rdb = buildDb(docs)

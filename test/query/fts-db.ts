@@ -23,7 +23,9 @@ export function buildDb(docs: TestDoc[]): Database.Database {
   `)
   const authorIds = new Map<string, number>()
   const addAuthor = db.prepare('INSERT INTO authors (name, name_norm) VALUES (?, ?)')
-  const addMention = db.prepare('INSERT INTO mentions (id, url, host, author_id, title, text) VALUES (?, ?, ?, ?, ?, ?)')
+  const addMention = db.prepare(
+    'INSERT INTO mentions (id, url, host, author_id, title, text) VALUES (?, ?, ?, ?, ?, ?)'
+  )
   const addFts = db.prepare(
     'INSERT INTO mentions_fts (rowid, title, body, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)'
   )
@@ -38,7 +40,13 @@ export function buildDb(docs: TestDoc[]): Database.Database {
         }
       }
       addMention.run(d.id, d.url ?? null, normalizeHost(d.url), authorId, d.title ?? null, d.text)
-      addFts.run(d.id, normalizeText(d.title ?? ''), normalizeText(d.text), stemText(d.title ?? ''), stemText(d.text))
+      addFts.run(
+        d.id,
+        normalizeText(d.title ?? ''),
+        normalizeText(d.text),
+        stemText(d.title ?? ''),
+        stemText(d.text)
+      )
     }
   })()
   return db
@@ -46,7 +54,7 @@ export function buildDb(docs: TestDoc[]): Database.Database {
 
 export function sqlIds(db: Database.Database, query: string): number[] {
   const { sql, params } = compileToSql(parseQuery(query))
-  return (db.prepare(`SELECT m.id FROM mentions m WHERE ${sql} ORDER BY m.id`).all(...params) as { id: number }[]).map(
-    (r) => r.id
-  )
+  return (
+    db.prepare(`SELECT m.id FROM mentions m WHERE ${sql} ORDER BY m.id`).all(...params) as { id: number }[]
+  ).map((r) => r.id)
 }

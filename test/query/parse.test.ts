@@ -77,7 +77,11 @@ describe('parseQuery', () => {
       position: 7,
       message: 'Unclosed quote at position 7'
     })
-    expect(errorOf('акимат OR')).toMatchObject({ code: 'expected_term_after', position: 7, message: 'Expected a term after OR at position 7' })
+    expect(errorOf('акимат OR')).toMatchObject({
+      code: 'expected_term_after',
+      position: 7,
+      message: 'Expected a term after OR at position 7'
+    })
     expect(errorOf('OR акимат')).toMatchObject({ code: 'expected_term_before', position: 0 })
     expect(errorOf('a AND OR b')).toMatchObject({ code: 'expected_term_after', position: 2 })
     expect(errorOf('a NEAR/5')).toMatchObject({ code: 'expected_term_after', position: 2 })
@@ -128,7 +132,9 @@ describe('parseQuery', () => {
 
 describe('compileToSql', () => {
   it('makes one FTS MATCH per maximal text subtree and plain SQL for site:/author:', () => {
-    const { sql, params } = compileToSql(parseQuery('(акимат OR "город алматы") site:tengrinews.kz NOT коррупция'))
+    const { sql, params } = compileToSql(
+      parseQuery('(акимат OR "город алматы") site:tengrinews.kz NOT коррупция')
+    )
     expect(sql.match(/MATCH \?/g)).toHaveLength(1)
     expect(params).toEqual([
       '(({title_stems body_stems} : "акимат") OR ({title body} : "город алматы")) NOT (({title_stems body_stems} : "коррупц"))',
@@ -148,7 +154,8 @@ describe('compileToSql', () => {
 
 describe('compileMatcher', () => {
   it('matches Russian forms by stem, Kazakh by wildcard, phrases exactly', () => {
-    const m = (q: string, text: string, title?: string): boolean => compileMatcher(parseQuery(q))({ text, title })
+    const m = (q: string, text: string, title?: string): boolean =>
+      compileMatcher(parseQuery(q))({ text, title })
     expect(m('акимат', 'Жалоба в адрес акиматом не рассмотрена')).toBe(true)
     expect(m('аким', 'Спасибо акиму за автобусы')).toBe(true)
     expect(m('яма', 'На Абая опять ямы')).toBe(true)
@@ -169,12 +176,9 @@ describe('compileMatcher', () => {
 
 describe('queryTerms and highlightRanges', () => {
   it('lists the positive words, phrases and wildcards', () => {
-    expect(queryTerms(parseQuery('акимат* OR аким OR "город Алматы" NEAR/5 власт* NOT коррупция site:nur.kz'))).toEqual([
-      'акимат*',
-      'аким',
-      'город алматы',
-      'власт*'
-    ])
+    expect(
+      queryTerms(parseQuery('акимат* OR аким OR "город Алматы" NEAR/5 власт* NOT коррупция site:nur.kz'))
+    ).toEqual(['акимат*', 'аким', 'город алматы', 'власт*'])
   })
 
   it('marks matching words in the original text', () => {

@@ -1,13 +1,35 @@
-import { Args, parseArgs, UsageError } from './args'
+import { Args, defaultDbPath, parseArgs, resolvePath, UsageError } from './args'
 import type { Command, Io } from './command'
 import { OtklikError } from '../../shared/errors'
 import { demoCommand } from './commands/demo'
 import { statsCommand } from './commands/stats'
 import { exportCommand } from './commands/export'
 import { serveCommand } from './commands/serve'
+import { sourceCommand } from './commands/source'
+import { subjectCommand } from './commands/subject'
+import { collectCommand } from './commands/collect'
+import { classifyCommand } from './commands/classify'
+import { importCommand } from './commands/import'
+import { digestCommand } from './commands/digest'
+import { backupCommand } from './commands/backup'
+import { restoreCommand } from './commands/restore'
+import { translateIoError } from '../core/db/io-errors'
 
 /** Every CLI command. The Electron app runs the same table headless when started with a command. */
-export const COMMANDS: Command[] = [demoCommand, statsCommand, exportCommand, serveCommand]
+export const COMMANDS: Command[] = [
+  demoCommand,
+  statsCommand,
+  exportCommand,
+  importCommand,
+  sourceCommand,
+  subjectCommand,
+  collectCommand,
+  classifyCommand,
+  digestCommand,
+  backupCommand,
+  restoreCommand,
+  serveCommand
+]
 
 export const CLI_COMMAND_NAMES = (): string[] => COMMANDS.map((c) => c.name)
 
@@ -56,11 +78,28 @@ export async function runCli(
       io.err(`otklik ${cmd.name}: ${e.message}\nUsage: otklik ${cmd.usage}\n`)
       return 2
     }
+    // Disk full, read-only folder, no permission: say so in words, naming the database's folder.
+    const disk = translateIoError(e, { path: dbPathForMessages(argv) })
+    if (disk) {
+      io.err(`otklik ${cmd.name}: ${disk.message}\n`)
+      return 1
+    }
     if (e instanceof OtklikError) {
       io.err(`otklik ${cmd.name}: ${e.message}\n`)
       return 1
     }
     io.err(`otklik ${cmd.name}: ${(e as Error)?.stack ?? String(e)}\n`)
     return 1
+  }
+}
+
+/** The database a command line points at (--db, OTKLIK_DB, the default), for error messages only. */
+function dbPathForMessages(argv: string[]): string | undefined {
+  try {
+    const i = argv.findIndex((a) => a === '--db' || a.startsWith('--db='))
+    const given = i < 0 ? undefined : argv[i]!.startsWith('--db=') ? argv[i]!.slice(5) : argv[i + 1]
+    return given ? resolvePath(given) : defaultDbPath()
+  } catch {
+    return undefined
   }
 }

@@ -48,6 +48,13 @@ export class Workspace {
     this.events.emit('mentions:changed', { reason, count })
   }
 
+  /** Set by the app: called after staff change labels (the office model retrains in the background). */
+  onLabelsChanged: (() => void) | null = null
+
+  labelsChanged(): void {
+    this.onLabelsChanged?.()
+  }
+
   close(): void {
     if (this.db.open) this.db.close()
   }

@@ -65,7 +65,8 @@ function build(node: QueryNode): (d: Prepared) => boolean {
   switch (node.type) {
     case 'term': {
       const pat = termPattern(node, node.kind === 'word')
-      return (d) => columnsOf(d, pat.onStems, node.titleOnly).some((col) => occurrences(col, pat.tests, true).length > 0)
+      return (d) =>
+        columnsOf(d, pat.onStems, node.titleOnly).some((col) => occurrences(col, pat.tests, true).length > 0)
     }
     case 'near':
       return buildNear(node)
@@ -99,8 +100,14 @@ function columnsOf(d: Prepared, onStems: boolean, titleOnly: boolean): string[][
 
 /** Mirrors termPhrase in sql.ts token for token. */
 function termPattern(t: TermNode, onStems: boolean): Pattern {
-  const exact = (x: string): TokenTest => (tok) => tok === x
-  const prefix = (x: string): TokenTest => (tok) => tok.startsWith(x)
+  const exact =
+    (x: string): TokenTest =>
+    (tok) =>
+      tok === x
+  const prefix =
+    (x: string): TokenTest =>
+    (tok) =>
+      tok.startsWith(x)
   let tests: TokenTest[]
   if (t.kind === 'word') {
     if (onStems && t.tokens.length === 1) {
@@ -145,7 +152,9 @@ function buildNear(n: NearNode): (d: Prepared) => boolean {
         const { onStems, titleOnly } = nearPairMode(a, b)
         const pa = termPattern(a, onStems)
         const pb = termPattern(b, onStems)
-        alts.push((d) => columnsOf(d, onStems, titleOnly).some((col) => nearInColumn(col, pa.tests, pb.tests, dist)))
+        alts.push((d) =>
+          columnsOf(d, onStems, titleOnly).some((col) => nearInColumn(col, pa.tests, pb.tests, dist))
+        )
       }
     }
     return (d: Prepared) => alts.some((f) => f(d))

@@ -1,10 +1,5 @@
 import { tokenize, normalizeText } from '../text'
-import {
-  MAX_NEAR_COMBINATIONS,
-  type NearNode,
-  type QueryNode,
-  type TermNode
-} from './ast'
+import { MAX_NEAR_COMBINATIONS, type NearNode, type QueryNode, type TermNode } from './ast'
 import {
   MAX_NESTING,
   MAX_QUERY_LENGTH,
@@ -68,7 +63,13 @@ class Parser {
 
   private startsTerm(tok: Token | undefined): boolean {
     if (!tok) return false
-    return tok.t === 'word' || tok.t === 'phrase' || tok.t === 'field' || tok.t === 'lparen' || (tok.t === 'op' && tok.op === 'NOT')
+    return (
+      tok.t === 'word' ||
+      tok.t === 'phrase' ||
+      tok.t === 'field' ||
+      tok.t === 'lparen' ||
+      (tok.t === 'op' && tok.op === 'NOT')
+    )
   }
 
   private requireTermAfter(opText: string, pos: number): void {
@@ -113,7 +114,8 @@ class Parser {
       distances.push(tok.distance)
       operands.push(nearOperand(this.parseUnary(), tok.pos))
       const pairs = (operands.at(-2) as TermNode[]).length * (operands.at(-1) as TermNode[]).length
-      if (pairs > MAX_NEAR_COMBINATIONS) throw new QueryError('too_complex', tok.pos, { limit: MAX_NEAR_COMBINATIONS })
+      if (pairs > MAX_NEAR_COMBINATIONS)
+        throw new QueryError('too_complex', tok.pos, { limit: MAX_NEAR_COMBINATIONS })
       tok = this.peek()
     }
     const node: NearNode = { type: 'near', operands, distances, pos: nearPos }
@@ -173,7 +175,8 @@ class Parser {
       this.titleOnly = outer
       return node
     }
-    if (!value || (value.t !== 'word' && value.t !== 'phrase')) throw new QueryError('empty_field', pos, { field })
+    if (!value || (value.t !== 'word' && value.t !== 'phrase'))
+      throw new QueryError('empty_field', pos, { field })
     this.i++
     const raw = value.raw.replace(/\*+$/, '')
     if (field === 'site') {
@@ -253,7 +256,8 @@ function checkNegations(root: QueryNode): void {
     if (node.type === 'not') walk(node.child)
     if (node.type === 'and' || node.type === 'or') {
       for (const c of node.children) {
-        if (node.type === 'or' && !isPositive(c)) throw new QueryError('not_without_term', Math.max(0, firstNotPos(c)))
+        if (node.type === 'or' && !isPositive(c))
+          throw new QueryError('not_without_term', Math.max(0, firstNotPos(c)))
         walk(c)
       }
     }

@@ -129,7 +129,9 @@ export function termPhrases(t: TermNode, onStems: boolean): string[] {
       return [ftsQuote(t.tokens.map(stemWord).join(' '))]
     }
     // Inside a NEAR with phrases or wildcards: «власть» → "власт"*, short or Latin words exact.
-    return [t.tokens.map((tok) => (isStemmed(tok) ? ftsQuote(stemWord(tok)) + '*' : ftsQuote(tok))).join(' + ')]
+    return [
+      t.tokens.map((tok) => (isStemmed(tok) ? ftsQuote(stemWord(tok)) + '*' : ftsQuote(tok))).join(' + ')
+    ]
   }
   const q = ftsQuote(t.tokens.join(' '))
   return [t.kind === 'prefix' ? q + '*' : q]

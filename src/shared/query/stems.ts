@@ -14,8 +14,34 @@ export function isStemmed(token: string): boolean {
 }
 
 /** Russian noun endings, longest first, used to rebuild the forms of a word the user typed. */
-const ENDINGS = ['ами', 'ями', 'ой', 'ей', 'ом', 'ем', 'ам', 'ям', 'ах', 'ях', 'ов', 'ев', 'ию', 'ия', 'ии', 'ью',
-  'а', 'я', 'о', 'е', 'ы', 'и', 'у', 'ю', 'ь', 'й']
+const ENDINGS = [
+  'ами',
+  'ями',
+  'ой',
+  'ей',
+  'ом',
+  'ем',
+  'ам',
+  'ям',
+  'ах',
+  'ях',
+  'ов',
+  'ев',
+  'ию',
+  'ия',
+  'ии',
+  'ью',
+  'а',
+  'я',
+  'о',
+  'е',
+  'ы',
+  'и',
+  'у',
+  'ю',
+  'ь',
+  'й'
+]
 const VOWEL_END = /[аеиоуыэюяьй]$/
 const VOWEL = /[аеиоуыэюя]/
 

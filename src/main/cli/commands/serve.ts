@@ -1,7 +1,7 @@
 import { dbPathFrom } from '../args'
 import { printJson, type Command } from '../command'
 import { Workspace } from '../../core/workspace'
-import { createHandlers } from '../../core/api/handlers'
+import { browserPlatform, createHandlers } from '../../core/api/handlers'
 import { startTestHost } from '../../host/server'
 import { ensureRendererBuilt } from '../../host/build'
 
@@ -16,7 +16,12 @@ export const serveCommand: Command = {
     const port = args.int('port')
     const rendererDir = ensureRendererBuilt((line) => io.err(line))
     const ws = Workspace.open(dbPathFrom(args))
-    const host = await startTestHost({ ws, handlers: createHandlers(ws, 'browser'), rendererDir, port })
+    const host = await startTestHost({
+      ws,
+      handlers: createHandlers(ws, browserPlatform()),
+      rendererDir,
+      port
+    })
     printJson(io, { url: host.url })
     const stop = (): void => {
       void host.close().then(() => {

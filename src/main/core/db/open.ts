@@ -2,6 +2,7 @@ import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import { OtklikError } from '../../../shared/errors'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
+import { ensureDefaultTopics } from '../analysis/workspace-topics'
 
 export type Db = Database.Database
 
@@ -21,6 +22,9 @@ let defaultNativeBinding: string | undefined
 /** The Electron main process sets this once, before any database opens. */
 export function setDefaultNativeBinding(path: string | undefined): void {
   defaultNativeBinding = path
+}
+export function getDefaultNativeBinding(): string | undefined {
+  return defaultNativeBinding
 }
 
 /**
@@ -130,6 +134,8 @@ export function migrate(db: Db, path: string, onBackup?: (p: string) => void, ta
       db.pragma(`user_version = ${m.version}`)
     })()
   }
+  // A new workspace starts with the default taxonomy of city problems (editable in Settings).
+  if (from === 0 && target === SCHEMA_VERSION) ensureDefaultTopics(db)
 }
 
 function timestamp(): string {

@@ -3,7 +3,8 @@ import type { MentionInput, Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
 import { normalizeText } from '../../../shared/text'
 import { stemText } from '../../../shared/stem'
-import { hostKey } from '../../../shared/url'
+import { safeHttpUrl } from '../../../shared/url'
+import { normalizeHost } from '../../../shared/query/host'
 import { authorKey, dedupKey, outletKey } from './keys'
 
 /** What analysis says of a new mention, before it is stored. */
@@ -12,6 +13,8 @@ export interface MentionAnalysis {
   sentiment?: { label: Sentiment; score: number; explanation: string[] } | null
   topicIds?: number[]
   subjectIds?: number[]
+  /** The near-duplicate signature to store (see analysis/stories). */
+  storySig?: Uint8Array | null
 }
 
 /** Analysis plugged into ingest: sentiment, language, topics, subjects (per record) and stories (after insert). */
@@ -86,7 +89,7 @@ export class Ingestor {
       text: rec.text ?? '',
       url: rec.url?.trim() || null,
       url_key: urlKey,
-      host: hostKey(rec.url),
+      host: safeHttpUrl(rec.url) ? normalizeHost(rec.url) : null,
       lang: analysis.lang ?? rec.lang ?? null,
       sentiment: effective,
       sentiment_origin: origin,
@@ -104,6 +107,7 @@ export class Ingestor {
       tags: rec.tags && rec.tags.length ? JSON.stringify(rec.tags) : null,
       source_id: this.opts.sourceId ?? null,
       batch_id: this.opts.batchId ?? null,
+      story_sig: analysis.storySig ? Buffer.from(analysis.storySig) : null,
       analysed_at: this.opts.analyzer ? this.now : null,
       created_at: this.now
     })
@@ -268,10 +272,10 @@ function prepare(db: Db) {
     insert:
       db.prepare(`INSERT INTO mentions (dedup_key, external_id, published_at, platform, kind, outlet_id, author_id, title, text, url, url_key, host, lang,
       sentiment, sentiment_origin, sentiment_score, import_sentiment, import_sentiment_raw, model_sentiment, model_score, model_explanation,
-      reach, views, likes, reposts, comments, tags, source_id, batch_id, analysed_at, created_at)
+      reach, views, likes, reposts, comments, tags, story_sig, source_id, batch_id, analysed_at, created_at)
       VALUES (@dedup_key, @external_id, @published_at, @platform, @kind, @outlet_id, @author_id, @title, @text, @url, @url_key, @host, @lang,
       @sentiment, @sentiment_origin, @sentiment_score, @import_sentiment, @import_sentiment_raw, @model_sentiment, @model_score, @model_explanation,
-      @reach, @views, @likes, @reposts, @comments, @tags, @source_id, @batch_id, @analysed_at, @created_at)`),
+      @reach, @views, @likes, @reposts, @comments, @tags, @story_sig, @source_id, @batch_id, @analysed_at, @created_at)`),
     fts: db.prepare(
       'INSERT INTO mentions_fts (rowid, title, body, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)'
     ),

@@ -1,0 +1,79 @@
+import { Worker } from 'node:worker_threads'
+import { join } from 'node:path'
+import { CollectionScheduler } from './core/collect'
+import { WorkspaceAnalyzer } from './core/analysis/analyzer'
+import { subjectsMatcher } from './core/subjects'
+import { topicSpikes } from './core/analysis/spikes-db'
+import { getDefaultNativeBinding } from './core/db/open'
+import type { Workspace } from './core/workspace'
+import { dateInZone } from '../shared/time'
+
+const RETRAIN_DELAY_MS = 60_000
+
+/**
+ * Services that run while the app is open: scheduled collection (with catch-up), retraining the office's
+ * sentiment model after label changes (in a worker thread), and spike notifications. Returns stop().
+ */
+export function startBackgroundServices(
+  ws: Workspace,
+  opts: { resolveProxy?: (url: string) => Promise<string>; notify: (title: string, body: string) => void }
+): () => Promise<void> {
+  const scheduler = new CollectionScheduler(ws.db, {
+    analyzer: new WorkspaceAnalyzer(ws.db),
+    getMatcher: () => subjectsMatcher(ws.db),
+    settings: {
+      resolveProxy: opts.resolveProxy ? async (url) => (await opts.resolveProxy!(url)) || null : undefined
+    }
+  })
+  const notified = new Set<string>()
+  scheduler.on('collect:status', (e) => {
+    const r = e.result
+    if (r) ws.events.emit('collect:status', { sourceId: r.id, status: r.status, new: r.new, error: r.error })
+  })
+  scheduler.on('mentions:new', (e) => {
+    ws.changed('collect', e.count)
+    checkSpikes()
+  })
+  void scheduler.start()
+
+  function checkSpikes(): void {
+    const tz = ws.settings().timeZone
+    const today = dateInZone(Date.now(), tz)
+    for (const s of topicSpikes(ws.db, { from: today, to: today, timeZone: tz })) {
+      const key = `${s.day}:${s.topicId}`
+      if (notified.has(key)) continue
+      notified.add(key)
+      ws.events.emit('alerts:spike', { topic: s.topic, day: s.day, count: s.count, baseline: s.baseline })
+      opts.notify(
+        'Всплеск негатива',
+        `${s.topic}: ${s.count} негативных упоминаний сегодня (обычно около ${Math.round(s.baseline)})`
+      )
+    }
+  }
+
+  let retrainTimer: NodeJS.Timeout | null = null
+  let training: Worker | null = null
+  ws.onLabelsChanged = () => {
+    if (retrainTimer) clearTimeout(retrainTimer)
+    retrainTimer = setTimeout(retrain, RETRAIN_DELAY_MS)
+  }
+  function retrain(): void {
+    retrainTimer = null
+    if (training) return
+    training = new Worker(join(__dirname, 'train-worker.js'), {
+      workerData: { dbPath: ws.dbPath, nativeBinding: getDefaultNativeBinding() }
+    })
+    training.once('message', (m: { ok: boolean }) => {
+      if (m.ok) ws.changed('analysis')
+    })
+    training.once('exit', () => (training = null))
+    training.once('error', (e) => console.error('[retrain]', e))
+  }
+
+  return async () => {
+    if (retrainTimer) clearTimeout(retrainTimer)
+    ws.onLabelsChanged = null
+    await training?.terminate()
+    await scheduler.stop()
+  }
+}

@@ -1,0 +1,195 @@
+import type { Analysis } from './analyse'
+import { distanceToTarget } from './analyse'
+import { inTarget, lexiconScore } from './lexicon-score'
+
+/**
+ * Features of one (text, target) pair for the linear model, hashed into a fixed space:
+ * - stems of the whole text (what it is about) and stem bigrams, scaled down in long texts;
+ * - stems around the target by side and distance («против T», «T победил»), which tell
+ *   sentiment toward this entity from sentiment toward the others in the same sentence;
+ * - the target itself and its spelling (a named person is praised or blamed far more often than
+ *   «жители» or «россиянин»), and its case ending;
+ * - lexicon scores near and far from the target (these carry over to Kazakh and to social posts,
+ *   where the Russian news vocabulary of the training data does not);
+ * - shape: the target speaks, is quoted, opens the sentence; irony; negation.
+ */
+export const HASH_BITS = 19
+export const DIM = 1 << HASH_BITS
+const MASK = DIM - 1
+
+export interface SparseVector {
+  idx: Int32Array
+  val: Float32Array
+}
+
+const FNV_OFFSET = 0x811c9dc5
+function fnv(h: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i)
+    h = Math.imul(h, 0x01000193)
+  }
+  return h
+}
+
+/** FNV-1a of the concatenated parts: stable across runs and machines, so shipped weights stay valid. */
+export function hashFeature(...parts: string[]): number {
+  let h = FNV_OFFSET
+  for (const p of parts) h = fnv(h, p)
+  return (h >>> 0) & MASK
+}
+
+/** Feature groups that can be switched off (ablations in the bench). */
+export const FEATURE_GROUPS = {
+  bag: true,
+  bigrams: true,
+  window: true,
+  target: true,
+  lexicon: true,
+  shape: true
+}
+const WINDOW = 4
+export const TUNE = { names: false, sides: false }
+
+/** Kind of target by its spelling: a lower-case noun (profession, nationality), an acronym, a name. */
+export function targetShape(raw: string): string {
+  const words = raw.match(/[\p{L}\p{N}]+/gu) ?? []
+  if (words.length === 0) return 'none'
+  if (/^[\p{Lu}\d]{2,}$/u.test(words[0]!)) return 'acronym'
+  const capital = words.filter((w) => /^\p{Lu}/u.test(w)).length
+  if (capital === 0) return 'lower'
+  if (capital === words.length) return words.length >= 2 ? 'name2' : 'name1'
+  return 'mixed'
+}
+
+class FeatureBag {
+  private m = new Map<number, number>()
+  add(v: number, ...parts: string[]): void {
+    const k = hashFeature(...parts)
+    this.m.set(k, (this.m.get(k) ?? 0) + v)
+  }
+  /** add once per text however often it occurs */
+  addOnce(v: number, ...parts: string[]): void {
+    const k = hashFeature(...parts)
+    if (!this.m.has(k)) this.m.set(k, v)
+  }
+  vector(): SparseVector {
+    const idx = new Int32Array(this.m.size)
+    const val = new Float32Array(this.m.size)
+    let j = 0
+    for (const [k, v] of this.m) {
+      idx[j] = k
+      val[j++] = v
+    }
+    return { idx, val }
+  }
+}
+
+export function extractFeatures(a: Analysis): SparseVector {
+  const f = new FeatureBag()
+  const n = a.words.length
+  const inT = new Uint8Array(n)
+  for (const [s, e] of a.spans) for (let i = s; i < e; i++) inT[i] = 1
+  const stems = a.words.map((w, i) => (inT[i] ? '<T>' : /^\d/.test(w.norm) ? '<N>' : w.stem))
+  const stemAt = (i: number) => stems[i] ?? ''
+  // other names in the window as one token: «<E> обвинил <T>» generalises, a rare surname does not
+  const wstems = TUNE.names
+    ? stems.map((st, i) => (!inT[i] && i > 0 && a.words[i]!.cap ? '<E>' : st))
+    : stems
+  const wAt = (i: number) => wstems[i] ?? ''
+
+  // Bag of stems, scaled down in long texts so that length does not decide the class.
+  const bagScale = 1 / Math.sqrt(Math.max(4, n))
+  for (let i = 0; i < n; i++) {
+    if (FEATURE_GROUPS.bag) f.addOnce(bagScale, 'u:', stemAt(i))
+    if (FEATURE_GROUPS.bigrams) f.addOnce(bagScale, 'b:', stemAt(i), '_', i + 1 < n ? stemAt(i + 1) : '</s>')
+  }
+
+  f.add(1, 'bias')
+  const found = a.spans.length > 0
+  f.add(1, !a.targetGiven ? 'target:none' : found ? 'target:found' : 'target:missing')
+  if (found) {
+    const [s0, e0] = a.spans[0]!
+    if (FEATURE_GROUPS.window)
+      for (const [s, e] of a.spans) {
+        for (let k = 1; k <= WINDOW; k++) {
+          const pos = k <= 2 ? String(k) : 'w'
+          const v = k <= 2 ? 0.7 : 0.5
+          if (s - k >= 0) f.add(v, 'L', pos, ':', wAt(s - k))
+          if (e - 1 + k < n) f.add(v, 'R', pos, ':', wAt(e - 1 + k))
+        }
+        if (s > 0 && e < n) f.add(0.5, 'LR:', wAt(s - 1), '_', wAt(e))
+      }
+    if (TUNE.sides)
+      for (let i = 0; i < n; i++)
+        if (!inT[i]) f.addOnce(bagScale, i < s0 ? 'SL:' : 'SR:', stemAt(i))
+    if (FEATURE_GROUPS.target) {
+      for (let i = s0; i < e0; i++) f.add(0.5, 'T:', a.words[i]!.stem)
+      if (e0 - s0 > 1)
+        f.add(
+          0.5,
+          'TT:',
+          a.words
+            .slice(s0, e0)
+            .map((w) => w.stem)
+            .join('_')
+        )
+    }
+    if (FEATURE_GROUPS.shape) {
+      f.add(1, 'tshape:', targetShape(a.text.slice(a.words[s0]!.start, a.words[e0 - 1]!.end)))
+      const last = a.words[e0 - 1]!
+      f.add(1, 'tend:', last.norm.slice(last.stem.length).slice(-3))
+      if (s0 <= 1) f.add(1, 'shape:target-first')
+      if (a.words[s0]!.quoted) f.add(1, 'shape:target-quoted')
+      if (a.spans.length > 1) f.add(1, 'shape:target-repeated')
+      if (a.targetSpeaks) f.add(1, 'shape:target-speaks')
+    }
+  }
+  if (a.lang !== 'ru') f.add(1, 'lang:', a.lang)
+  if (FEATURE_GROUPS.lexicon) addLexicon(a, found, f)
+  return f.vector()
+}
+
+/** Lexicon evidence, by distance to the target and by kind. */
+function addLexicon(a: Analysis, found: boolean, f: FeatureBag): void {
+  const lex = lexiconScore(a)
+  const near = [0, 0]
+  const mid = [0, 0]
+  const far = [0, 0]
+  const own = [0, 0]
+  a.lex.hits.forEach((h, i) => {
+    const pol = h.weight > 0 ? 0 : 1
+    const v = Math.abs(h.weight)
+    if (inTarget(a, h.from, h.to)) own[pol]! += v
+    else if (!found) mid[pol]! += v
+    else {
+      const d = distanceToTarget(h, a.spans)
+      const r = a.reach[i] ?? 1
+      if (d <= 3) near[pol]! += v * r
+      else if (d <= 8) mid[pol]! += v * r
+      else far[pol]! += v * r
+      const side = h.to <= (a.spans[0]?.[0] ?? 0) ? 'L' : 'R'
+      if (d <= 3) f.add(1, 'lexdir:', side, pol ? '-' : '+')
+    }
+    if (h.negated) f.add(1, 'lex:negated', pol ? '-' : '+')
+    if (h.ironic) f.add(1, 'lex:ironic')
+  })
+  const squash = (x: number) => Math.log1p(x)
+  f.add(squash(near[0]!), 'lex:near+')
+  f.add(squash(near[1]!), 'lex:near-')
+  f.add(squash(mid[0]!), 'lex:mid+')
+  f.add(squash(mid[1]!), 'lex:mid-')
+  f.add(squash(far[0]!), 'lex:far+')
+  f.add(squash(far[1]!), 'lex:far-')
+  f.add(squash(own[0]!), 'lex:own+')
+  f.add(squash(own[1]!), 'lex:own-')
+  f.add(Math.tanh(lex.score / 2), 'lex:score')
+  if (a.lex.ironyMarks.length > 0) f.add(1, a.lex.ironyStrong ? 'irony:strong' : 'irony:weak')
+  if (a.lex.emoji !== 0) f.add(Math.max(-2, Math.min(2, a.lex.emoji)), 'emoji')
+  if (found && FEATURE_GROUPS.shape) {
+    // the same evidence means more for a named person than for «жители» or «россиянин»
+    const [s0, e0] = a.spans[0]!
+    const shape = targetShape(a.text.slice(a.words[s0]!.start, a.words[e0 - 1]!.end))
+    f.add(Math.log1p(Math.max(0, lex.score)), 'lexshape+:', shape)
+    f.add(Math.log1p(Math.max(0, -lex.score)), 'lexshape-:', shape)
+  }
+}

@@ -1,0 +1,183 @@
+/**
+ * Language of one mention: Russian, Kazakh, English or other.
+ * Kazakh is told from Russian by its own letters (ә ғ қ ң ө ұ ү һ і) and its function words;
+ * a Russian text that merely names «Әкімдік» once stays Russian.
+ */
+export type Lang = 'ru' | 'kk' | 'en' | 'other'
+
+const KK_LETTER = /[әғқңөұүһі]/
+const CYRILLIC = /[а-яё]/
+const LATIN = /[a-z]/
+
+/** Kazakh words written without Kazakh-only letters (or common enough to be strong evidence). */
+const KK_WORDS = new Set([
+  'мен',
+  'бен',
+  'пен',
+  'және',
+  'бұл',
+  'осы',
+  'сол',
+  'деп',
+  'деді',
+  'үшін',
+  'емес',
+  'жоқ',
+  'бар',
+  'бойынша',
+  'туралы',
+  'арқылы',
+  'кейін',
+  'бірақ',
+  'өте',
+  'енді',
+  'тағы',
+  'биыл',
+  'жыл',
+  'жылы',
+  'қала',
+  'қаласы',
+  'әкім',
+  'әкімдік',
+  'әкімдігі',
+  'халық',
+  'жол',
+  'жолдар',
+  'жолдарды',
+  'болды',
+  'болып',
+  'екен',
+  'еді',
+  'ма',
+  'ме',
+  'ба',
+  'бе',
+  'па',
+  'пе',
+  'ғой',
+  'қой',
+  'та',
+  'те',
+  'ол',
+  'олар',
+  'біз',
+  'сіз',
+  'саған',
+  'маған',
+  'керек',
+  'жаман',
+  'жақсы',
+  'рахмет',
+  'керемет',
+  'нашар'
+])
+const RU_WORDS = new Set([
+  'и',
+  'в',
+  'во',
+  'на',
+  'не',
+  'что',
+  'по',
+  'с',
+  'со',
+  'для',
+  'это',
+  'как',
+  'от',
+  'из',
+  'за',
+  'к',
+  'у',
+  'о',
+  'а',
+  'но',
+  'же',
+  'бы',
+  'ли',
+  'уже',
+  'или',
+  'который',
+  'которые',
+  'его',
+  'ее',
+  'их',
+  'он',
+  'она',
+  'они',
+  'мы',
+  'вы',
+  'был',
+  'была',
+  'были',
+  'будет',
+  'так',
+  'при',
+  'до',
+  'после',
+  'все',
+  'всё',
+  'этот',
+  'эта'
+])
+const EN_WORDS = new Set([
+  'the',
+  'and',
+  'of',
+  'to',
+  'is',
+  'are',
+  'was',
+  'in',
+  'for',
+  'on',
+  'with',
+  'that',
+  'this',
+  'it',
+  'not',
+  'be',
+  'by',
+  'at',
+  'from',
+  'city',
+  'have',
+  'has'
+])
+
+export function detectLanguage(text: string): Lang {
+  const words = text.toLowerCase().match(/[\p{L}]+/gu)
+  if (!words || words.length === 0) return 'other'
+  let kkLetter = 0
+  let kkWord = 0
+  let ruWord = 0
+  let cyr = 0
+  let lat = 0
+  let enWord = 0
+  for (const w of words) {
+    if (KK_LETTER.test(w)) {
+      kkLetter++
+      cyr++
+      if (KK_WORDS.has(w)) kkWord++
+    } else if (CYRILLIC.test(w)) {
+      cyr++
+      if (KK_WORDS.has(w)) kkWord++
+      else if (RU_WORDS.has(w)) ruWord++
+    } else if (LATIN.test(w)) {
+      lat++
+      if (EN_WORDS.has(w)) enWord++
+    }
+  }
+  if (cyr === 0) {
+    if (lat > 0 && (enWord > 0 || lat >= 3)) return 'en'
+    return lat > 0 ? 'en' : 'other'
+  }
+  if (lat > cyr * 2 && enWord > 0) return 'en'
+  // Kazakh evidence: words with Kazakh letters count fully, Kazakh function words too;
+  // Russian function words vote the other way. A lone Kazakh name in Russian prose stays 'ru'.
+  const kk = kkLetter + kkWord
+  if (kk === 0) return 'ru'
+  if (kk >= 2 && kk >= ruWord) return 'kk'
+  if (kk / cyr >= 0.34 && kk > ruWord / 2) return 'kk'
+  return 'ru'
+}

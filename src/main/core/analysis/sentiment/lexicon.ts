@@ -1,0 +1,252 @@
+import { readFileSync } from 'node:fs'
+import { resourcePath } from '../../paths'
+import { PatternSet } from './patterns'
+import type { Token } from './tokens'
+
+/** One lexicon file as shipped in resources/sentiment (see lexicon-ru.json for the pattern syntax). */
+export interface LexiconFile {
+  negative: Record<string, string[]>
+  positive: Record<string, string[]>
+  negators: string[]
+  postNegators: string[]
+  intensifiers: string[]
+  irony: string[]
+  ironyStrong: string[]
+  speechVerbs: string[]
+}
+
+export interface Lexicon {
+  terms: PatternSet<number>
+  negators: PatternSet<true>
+  postNegators: PatternSet<true>
+  /** phrases starting with «не» that do not negate («не только», «не менее») */
+  falseNegators: PatternSet<true>
+  intensifiers: PatternSet<true>
+  irony: PatternSet<'weak' | 'strong'>
+  speech: PatternSet<true>
+}
+
+/** «X, но Y»: what follows the contrast is what the writer means. */
+const CONTRAST = [
+  'но',
+  'однако',
+  'зато',
+  'а вот',
+  'тем не менее',
+  'бірақ',
+  'алайда',
+  'дегенмен',
+  'әйтсе де',
+  'but',
+  'however'
+]
+const contrastSet = new PatternSet(CONTRAST.map((t) => [t, true as const]))
+
+const FALSE_NEGATORS = [
+  'не только',
+  'не менее',
+  'не раз',
+  'не зря',
+  'не так давно',
+  'чуть не',
+  'едва не',
+  'не смотря',
+  'не иначе'
+]
+
+export function compileLexicon(files: LexiconFile[]): Lexicon {
+  const terms: Array<[string, number]> = []
+  const list = (pick: (f: LexiconFile) => string[]) => files.flatMap(pick)
+  for (const f of files) {
+    for (const [w, items] of Object.entries(f.negative)) for (const t of items) terms.push([t, -Number(w)])
+    for (const [w, items] of Object.entries(f.positive)) for (const t of items) terms.push([t, Number(w)])
+  }
+  const strong = new Set(list((f) => f.ironyStrong))
+  return {
+    terms: new PatternSet(terms),
+    negators: new PatternSet(list((f) => f.negators).map((t) => [t, true as const])),
+    postNegators: new PatternSet(list((f) => f.postNegators).map((t) => [t, true as const])),
+    falseNegators: new PatternSet(FALSE_NEGATORS.map((t) => [t, true as const])),
+    intensifiers: new PatternSet(list((f) => f.intensifiers).map((t) => [t, true as const])),
+    irony: new PatternSet(
+      list((f) => f.irony).map((t) => [t, strong.has(t) ? ('strong' as const) : ('weak' as const)])
+    ),
+    speech: new PatternSet(list((f) => f.speechVerbs).map((t) => [t, true as const]))
+  }
+}
+
+let cached: Lexicon | null = null
+
+/** The shipped Russian + Kazakh lexicons, compiled once. */
+export function loadLexicon(): Lexicon {
+  if (cached) return cached
+  const read = (name: string) =>
+    JSON.parse(readFileSync(resourcePath('sentiment', name), 'utf8')) as LexiconFile
+  cached = compileLexicon([read('lexicon-ru.json'), read('lexicon-kk.json')])
+  return cached
+}
+
+/** One polarity word or phrase found in a text, with what happened to it. */
+export interface LexHit {
+  from: number
+  to: number
+  /** weight from the lexicon, signed */
+  base: number
+  /** after negation, intensifiers and irony */
+  weight: number
+  negated: boolean
+  intensified: boolean
+  ironic: boolean
+  quoted: boolean
+  /** word range to show in explanations: the hit with its negator («не помогло», «жақсы емес») */
+  showFrom: number
+  showTo: number
+}
+
+export interface LexAnalysis {
+  hits: LexHit[]
+  /** word ranges of irony markers, and whether any of them is unambiguous («ну конечно») */
+  ironyMarks: Array<[number, number]>
+  ironyStrong: boolean
+  speech: Array<[number, number]>
+  /** emoticons and emoji: positive minus negative count */
+  emoji: number
+  /** word indices of contrast words («но», «однако», «бірақ») */
+  contrasts: number[]
+}
+
+/** A Kazakh finite verb in its negative form (бермеді, істемейді, шешпеді): negates the word before it. */
+const KK_NEG_VERB =
+  /(?:ма|ме|ба|бе|па|пе)(?:ды|ді|йды|йді|йтын|йтін|ған|ген|с|сын|сін|ңыз|ңіз|й|йм[ыі]з|ғанбыз|генбіз)$/
+const POS_EMOJI = /(?:\){2,}|:-?\)|[👍❤♥😊🙂😍👏🥰😃😄🙏💪])/gu
+const NEG_EMOJI = /(?:\({2,}|:-?\(|[👎😡😠🤬😢😭💩🤦😤😒])/gu
+
+const isClauseBreak = (t: Token) => t.kind === '.' || t.kind === '!' || t.kind === '?'
+
+export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], words: Token[]): LexAnalysis {
+  const negatorAt = new Set<number>()
+  const falseNeg = new Set<number>()
+  for (const m of lex.falseNegators.matchAll(words)) for (let i = m.from; i < m.to; i++) falseNeg.add(i)
+  for (const m of lex.negators.matchAll(words)) if (!falseNeg.has(m.from)) negatorAt.add(m.to - 1)
+  const postNegAt = new Set<number>()
+  for (const m of lex.postNegators.matchAll(words)) postNegAt.add(m.from)
+  words.forEach((w, i) => {
+    if (w.norm.length >= 6 && KK_NEG_VERB.test(w.norm)) postNegAt.add(i)
+  })
+  const intensAt = new Set<number>()
+  for (const m of lex.intensifiers.matchAll(words)) intensAt.add(m.to - 1)
+  const ironyMatches = lex.irony.matchAll(words)
+  const speech = lex.speech.matchAll(words).map((m) => [m.from, m.to] as [number, number])
+
+  // Sentence breaks between words: negation and intensifiers do not cross them.
+  const breakBefore = new Array<boolean>(words.length).fill(false)
+  let pending = false
+  let clause = false
+  const clauseBefore = new Array<boolean>(words.length).fill(false)
+  for (const t of tokens) {
+    if (t.kind === 'w') {
+      breakBefore[t.wi] = pending
+      clauseBefore[t.wi] = clause
+      pending = false
+      clause = false
+    } else if (isClauseBreak(t)) pending = clause = true
+    else if (t.kind === ',' || t.kind === ':') clause = true
+  }
+
+  const hits: LexHit[] = []
+  for (const m of lex.terms.matchAll(words)) {
+    let weight = m.payload
+    let negated = m.verbNegated
+    let showFrom = m.from
+    let showTo = m.to
+    // a negator up to three words before, within the clause («не очень хорошо», «не был успешным»)
+    for (let k = m.from - 1; k >= Math.max(0, m.from - 3) && !negated; k--) {
+      if (clauseBefore[k + 1] || breakBefore[k + 1]) break
+      if (negatorAt.has(k)) {
+        negated = true
+        showFrom = k
+      }
+    }
+    // a postposed negator right after (Kazakh «жақсы емес», «көмек көрсетпеді»; Russian «проблем нет»)
+    for (let k = m.to; k < Math.min(words.length, m.to + 2) && !negated; k++) {
+      if (clauseBefore[k]) break
+      if (postNegAt.has(k)) {
+        negated = true
+        showTo = k + 1
+      }
+    }
+    let intensified = false
+    for (let k = m.from - 1; k >= Math.max(0, m.from - 2); k--) if (intensAt.has(k)) intensified = true
+    if (intensified) weight *= 1.5
+    // «не плохо» is not praise, only not-bad; «не помогло» is a complaint in full
+    if (negated) weight = weight < 0 ? -weight * 0.5 : -weight
+    const w0 = words[m.from]!
+    hits.push({
+      from: m.from,
+      to: m.to,
+      base: m.payload,
+      weight,
+      negated,
+      intensified,
+      ironic: false,
+      quoted: w0.quoted,
+      showFrom,
+      showTo
+    })
+  }
+
+  // After a contrast the verdict counts more, before it less (same sentence only).
+  const contrastMatches = contrastSet.matchAll(words)
+  for (const c of contrastMatches) {
+    for (const h of hits) {
+      let sameSentence = true
+      const [a, b] = h.from < c.from ? [h.to, c.from] : [c.to, h.from]
+      for (let k = a; k <= b && k < words.length; k++) if (breakBefore[k]) sameSentence = false
+      if (sameSentence) h.weight *= h.from < c.from ? 0.5 : 1.5
+    }
+  }
+
+  // Irony: an unambiguous marker («ну конечно») turns praise into blame; a praise-like marker
+  // («браво», «спасибо, что», «молодцы») does so only next to blame; a lone praised word in quotes
+  // («забота») next to blame is mockery.
+  const ironyMarks = ironyMatches.map((m) => [m.from, m.to] as [number, number])
+  const ironyStrong = ironyMatches.some((m) => m.payload === 'strong')
+  const inMark = (h: LexHit) => ironyMarks.some(([a, b]) => h.from < b && h.to > a)
+  const blame = hits.filter((h) => h.weight < 0 && !inMark(h)).reduce((s, h) => s - h.weight, 0)
+  const ironic = ironyStrong || (ironyMarks.length > 0 && blame > 0)
+  const quoteLen = quotedRunLengths(tokens)
+  for (const h of hits) {
+    if (h.weight <= 0) continue
+    const mockQuote = h.quoted && (quoteLen.get(h.from) ?? 99) <= 2 && blame > 0
+    if (ironic || mockQuote) {
+      h.ironic = true
+      h.weight = -Math.abs(h.weight)
+    }
+  }
+
+  const emoji = (text.match(POS_EMOJI)?.length ?? 0) - (text.match(NEG_EMOJI)?.length ?? 0)
+  return {
+    hits,
+    ironyMarks,
+    ironyStrong,
+    speech,
+    emoji: ironic ? -Math.abs(emoji) : emoji,
+    contrasts: contrastMatches.map((c) => c.from)
+  }
+}
+
+/** For each quoted word: how many words its quotation holds. */
+function quotedRunLengths(tokens: Token[]): Map<number, number> {
+  const out = new Map<number, number>()
+  let run: number[] = []
+  const flush = () => {
+    for (const i of run) out.set(i, run.length)
+    run = []
+  }
+  for (const t of tokens) {
+    if (t.kind === 'w' && t.quoted) run.push(t.wi)
+    else if (t.kind === 'q' || (t.kind === 'w' && !t.quoted)) flush()
+  }
+  flush()
+  return out
+}

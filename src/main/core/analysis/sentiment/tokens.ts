@@ -1,0 +1,132 @@
+import { normalizeText } from '../../../../shared/text'
+import { stemWord } from '../../../../shared/stem'
+
+/**
+ * Word tokens with their place in the original text (for explanations) and the punctuation that
+ * matters for sentiment scope: quotes, clause breaks, ! and ?.
+ * Words split where src/shared/text.ts tokenize() splits.
+ */
+export interface Token {
+  /** 'w' a word; otherwise the punctuation class: quote, clause break, sentence end, ! ? */
+  kind: 'w' | 'q' | ',' | '.' | '!' | '?' | ':'
+  norm: string
+  stem: string
+  start: number
+  end: number
+  /** index among words only (-1 for punctuation) */
+  wi: number
+  /** inside «...» or "..." */
+  quoted: boolean
+  /** starts with a capital letter (a name, or a sentence start) */
+  cap: boolean
+}
+
+const KK_LETTER = /[әғқңөұүһі]/
+const CAPITAL = /^\p{Lu}/u
+const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|[«»“”„"]|[,;—–]|\.\.\.|[.…]|!+|\?+|:/gu
+
+/** Kazakh has no stemmer here: a fixed-length prefix stands in for its stem (agglutinative suffixes follow). */
+export function kazakhStem(w: string): string {
+  return w.length > 6 ? w.slice(0, 6) : w
+}
+
+export function stemOf(norm: string): string {
+  return KK_LETTER.test(norm) ? kazakhStem(norm) : stemWord(norm)
+}
+
+/** normal form and stem of a word as written, kept across texts (bounded) */
+const wordCache = new Map<string, [string, string]>()
+function normAndStem(raw: string): [string, string] {
+  let r = wordCache.get(raw)
+  if (r) return r
+  const norm = normalizeText(raw)
+  r = [norm, stemOf(norm)]
+  if (wordCache.size >= 200_000) wordCache.clear()
+  wordCache.set(raw, r)
+  return r
+}
+
+export function tokenizeWithOffsets(text: string): Token[] {
+  const out: Token[] = []
+  let wi = 0
+  let quoteDepth = 0
+  let straightOpen = false
+  for (const m of text.matchAll(TOKEN_RE)) {
+    const raw = m[0]
+    const start = m.index ?? 0
+    const ch = raw[0] ?? ''
+    let kind: Token['kind'] = 'w'
+    if (/[«»“”„"]/.test(ch)) kind = 'q'
+    else if (/[,;—–]/.test(ch)) kind = ','
+    else if (ch === '.' || ch === '…') kind = '.'
+    else if (ch === '!') kind = '!'
+    else if (ch === '?') kind = '?'
+    else if (ch === ':') kind = ':'
+    if (kind === 'q') {
+      // « and „ open, » and “/” close (Russian typography); a straight " toggles.
+      if (ch === '«' || ch === '„') quoteDepth++
+      else if (ch === '»' || ch === '“' || ch === '”') quoteDepth = Math.max(0, quoteDepth - 1)
+      else straightOpen = !straightOpen
+      out.push({
+        kind,
+        norm: ch,
+        stem: ch,
+        start,
+        end: start + raw.length,
+        wi: -1,
+        quoted: false,
+        cap: false
+      })
+      continue
+    }
+    const quoted = quoteDepth > 0 || straightOpen
+    if (kind !== 'w') {
+      out.push({ kind, norm: raw, stem: raw, start, end: start + raw.length, wi: -1, quoted, cap: false })
+      continue
+    }
+    const [norm, stem] = normAndStem(raw)
+    out.push({
+      kind,
+      norm,
+      stem,
+      start,
+      end: start + raw.length,
+      wi: wi++,
+      quoted,
+      cap: CAPITAL.test(raw)
+    })
+  }
+  return out
+}
+
+/** Key that matches inflected forms of one word: its stem, or its first 5 letters for long Kazakh words. */
+function matchKey(t: { norm: string; stem: string }): string {
+  return KK_LETTER.test(t.norm) && t.norm.length >= 5 ? t.norm.slice(0, 5) : t.stem
+}
+
+const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон', 'ван', 'дер', 'the', 'of', 'бен', 'мен'])
+
+/**
+ * Word-index spans [from, to) where the target occurs: the whole phrase where possible,
+ * else its content words one by one (a city's «акимат Алматы» is often written «акимат»).
+ */
+export function findTarget(words: Token[], target: string | null | undefined): Array<[number, number]> {
+  if (!target) return []
+  const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
+  if (!tt || tt.length === 0) return []
+  const keys = tt.map((w) => {
+    const norm = normalizeText(w)
+    return matchKey({ norm, stem: stemOf(norm) })
+  })
+  const wk = words.map(matchKey)
+  const spans: Array<[number, number]> = []
+  for (let i = 0; i + keys.length <= wk.length; i++) {
+    let ok = true
+    for (let j = 0; j < keys.length && ok; j++) ok = wk[i + j] === keys[j]
+    if (ok) spans.push([i, i + keys.length])
+  }
+  if (spans.length > 0 || keys.length === 1) return spans
+  const content = new Set(keys.filter((k) => k.length >= 3 && !WEAK.has(k)))
+  for (let i = 0; i < wk.length; i++) if (content.has(wk[i] ?? '')) spans.push([i, i + 1])
+  return spans
+}

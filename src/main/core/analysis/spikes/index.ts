@@ -1,0 +1,16 @@
+export {
+  detectSpikes,
+  detectHourlySpikes,
+  describeSpikeRule,
+  fillGaps,
+  median,
+  SPIKE_RULE,
+  HOURLY_SPIKE_RULE,
+  DAILY_SPIKE_DEFAULTS,
+  HOURLY_SPIKE_DEFAULTS,
+  type SeriesPoint,
+  type Spike,
+  type SpikeOptions
+} from './spikes'
+export { emergingTerms, termKey, type EmergingTerm, type EmergingOptions } from './emerging'
+export { STOP_WORDS, isContentToken } from './stopwords'

@@ -1,0 +1,123 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { basename, join } from 'node:path'
+import type { HandlerContext, Impl } from '../context'
+import {
+  importFile,
+  listImportHistory,
+  listPresets,
+  previewFile,
+  savePreset,
+  undoImport,
+  writeRejectedCsv,
+  type ImportProgress
+} from '../../import'
+import { WorkspaceAnalyzer } from '../../analysis/analyzer'
+import { OtklikError } from '../../../../shared/errors'
+import type { ImportBatchView } from '../../../../shared/views'
+
+type K =
+  | 'imports:pickFiles'
+  | 'imports:upload'
+  | 'imports:preview'
+  | 'imports:commit'
+  | 'imports:cancel'
+  | 'imports:history'
+  | 'imports:undo'
+  | 'imports:rejected'
+  | 'imports:presets'
+  | 'imports:savePreset'
+
+/** Safe file name for an upload: no folders, no control characters. */
+function cleanName(name: string): string {
+  return (
+    basename(name)
+      .replace(/[\x00-\x1f<>:"/\\|?*]+/g, '_')
+      .slice(0, 200) || 'upload'
+  )
+}
+
+export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
+  const jobs = new Map<string, AbortController>()
+  return {
+    'imports:pickFiles': async () => {
+      if (!host.pickFiles)
+        throw new OtklikError('VALIDATION', 'No file dialog here: drop files or use the file field.', {
+          unsupported: true
+        })
+      return { paths: await host.pickFiles() }
+    },
+    'imports:upload': (i) => {
+      mkdirSync(host.uploadsDir(), { recursive: true })
+      const dir = mkdtempSync(join(host.uploadsDir(), 'u-'))
+      const path = join(dir, cleanName(i.name))
+      writeFileSync(path, Buffer.from(i.base64, 'base64'))
+      return { path }
+    },
+    'imports:preview': (i) =>
+      previewFile(ws.db, i.path, { preset: i.preset, mapping: i.mapping, timezone: ws.settings().timeZone }),
+    'imports:commit': async (i) => {
+      if (jobs.has(i.jobId)) throw new OtklikError('BUSY', `Import job ${i.jobId} is already running.`)
+      const ctl = new AbortController()
+      jobs.set(i.jobId, ctl)
+      try {
+        const report = await importFile(ws.db, i.path, {
+          preset: i.preset,
+          mapping: i.mapping,
+          timezone: ws.settings().timeZone,
+          analyzer: new WorkspaceAnalyzer(ws.db),
+          signal: ctl.signal,
+          onProgress: (p: ImportProgress) => ws.events.emit('import:progress', { jobId: i.jobId, ...p })
+        })
+        ws.changed('import', report.inserted)
+        if (report.inserted) ws.labelsChanged()
+        return report
+      } catch (e) {
+        if (ctl.signal.aborted)
+          throw new OtklikError('IO', 'The import was cancelled; nothing was written.', { cancelled: true })
+        throw e
+      } finally {
+        jobs.delete(i.jobId)
+      }
+    },
+    'imports:cancel': (i) => {
+      const ctl = jobs.get(i.jobId)
+      ctl?.abort()
+      return { cancelled: Boolean(ctl) }
+    },
+    'imports:history': () => listImportHistory(ws.db) as ImportBatchView[],
+    'imports:undo': (i) => {
+      const r = undoImport(ws.db, i.id, i.force ?? false)
+      ws.changed('undo', r.deleted)
+      return r
+    },
+    'imports:rejected': async (i) => {
+      const batch = listImportHistory(ws.db, { limit: 100_000 }).find((b) => b.id === i.id)
+      if (!batch) throw new OtklikError('NOT_FOUND', `No import batch with id ${i.id}.`)
+      if (!batch.filePath) throw new OtklikError('NOT_FOUND', 'This import did not come from a file.')
+      mkdirSync(host.uploadsDir(), { recursive: true })
+      const dir = mkdtempSync(join(host.uploadsDir(), 'rej-'))
+      const out = join(dir, 'rejected.csv')
+      try {
+        await writeRejectedCsv({ ...batch, file: batch.filePath }, out)
+        const name = `${(batch.fileName ?? 'import').replace(/\.[^.]+$/, '')}-rejected.csv`
+        return {
+          fileName: name,
+          mime: 'text/csv;charset=utf-8',
+          base64: readFileSync(out).toString('base64')
+        }
+      } catch (e) {
+        throw new OtklikError(
+          'IO',
+          `The original file ${batch.filePath} cannot be read again (${(e as Error).message}).`
+        )
+      } finally {
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+    'imports:presets': () => listPresets(ws.db).map((p) => ({ name: p.name })),
+    'imports:savePreset': (i) => {
+      savePreset(ws.db, i.name, i.mapping)
+      return { name: i.name }
+    }
+  }
+}

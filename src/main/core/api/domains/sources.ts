@@ -1,0 +1,119 @@
+import type { HandlerContext, Impl } from '../context'
+import {
+  addSource,
+  collectOnce,
+  listSources,
+  removeSource,
+  setSourceEnabled,
+  updateSource
+} from '../../collect'
+import { addSubject, listSubjects, removeSubject, updateSubject } from '../../subjects'
+import { listTopics, removeTopic, saveTopic } from '../../topics'
+import { WorkspaceAnalyzer } from '../../analysis/analyzer'
+import { subjectsMatcher } from '../../subjects'
+import { parseQuery } from '../../../../shared/query'
+import { OtklikError } from '../../../../shared/errors'
+import type { SourceView } from '../../../../shared/views'
+
+type K =
+  | 'sources:list'
+  | 'sources:add'
+  | 'sources:update'
+  | 'sources:setEnabled'
+  | 'sources:remove'
+  | 'sources:runNow'
+  | 'subjects:list'
+  | 'subjects:add'
+  | 'subjects:update'
+  | 'subjects:remove'
+  | 'topics:list'
+  | 'topics:save'
+  | 'topics:remove'
+  | 'query:test'
+
+export function sourceHandlers({ ws }: HandlerContext): Impl<K> {
+  const sourceView = (id: number): SourceView => {
+    const s = listSources(ws.db).sources.find((x) => x.id === id)
+    if (!s) throw new OtklikError('NOT_FOUND', `No source with id ${id}.`)
+    return s as SourceView
+  }
+  return {
+    'sources:list': () => listSources(ws.db).sources as SourceView[],
+    'sources:add': (i) => {
+      const r = addSource(ws.db, i)
+      ws.changed('collect')
+      return r
+    },
+    'sources:update': (i) => {
+      const { id, ...patch } = i
+      updateSource(ws.db, id, patch)
+      return sourceView(id)
+    },
+    'sources:setEnabled': (i) => setSourceEnabled(ws.db, i.id, i.enabled),
+    'sources:remove': (i) => removeSource(ws.db, i.id),
+    'sources:runNow': async (i) => {
+      const r = await collectOnce(ws.db, {
+        sourceId: i.id,
+        analyzer: new WorkspaceAnalyzer(ws.db),
+        matcher: subjectsMatcher(ws.db),
+        onEvent: (name, payload) => {
+          if (name === 'collect:status') {
+            const p = payload as {
+              result?: { id: number; status: string; new: number; error: string | null }
+            }
+            if (p.result)
+              ws.events.emit('collect:status', {
+                sourceId: p.result.id,
+                status: p.result.status,
+                new: p.result.new,
+                error: p.result.error
+              })
+          }
+        }
+      })
+      const added = r.sources.reduce((s, x) => s + x.new, 0)
+      if (added) ws.changed('collect', added)
+      return r
+    },
+    'subjects:list': () => listSubjects(ws.db).subjects,
+    'subjects:add': (i) => {
+      const r = addSubject(ws.db, i.name, i.query)
+      ws.changed('analysis')
+      return r
+    },
+    'subjects:update': (i) => {
+      const { id, ...patch } = i
+      const r = updateSubject(ws.db, id, patch)
+      ws.changed('analysis')
+      return r
+    },
+    'subjects:remove': (i) => {
+      const r = removeSubject(ws.db, i.id)
+      ws.changed('analysis')
+      return r
+    },
+    'topics:list': () => listTopics(ws.db),
+    'topics:save': (i) => {
+      const r = saveTopic(ws.db, i)
+      ws.changed('analysis')
+      return r
+    },
+    'topics:remove': (i) => {
+      const r = removeTopic(ws.db, i.id)
+      ws.changed('analysis')
+      return r
+    },
+    'query:test': (i) => {
+      try {
+        parseQuery(i.query)
+      } catch (e) {
+        const pe = e as { message: string; position?: number }
+        return { ok: false, error: pe.message, position: pe.position ?? 0, count: 0, sample: [] }
+      }
+      const filter = { ...(i.filter ?? {}), search: i.query }
+      const count = ws.mentions.count(filter)
+      const sample = ws.mentions.page(filter, { col: 'publishedAt', dir: 'desc' }, 0, 10).rows
+      return { ok: true, error: null, position: null, count, sample }
+    }
+  }
+}

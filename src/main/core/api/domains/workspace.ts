@@ -1,0 +1,129 @@
+import type { HandlerContext, Impl } from '../context'
+import { setSettings } from '../../db/settings'
+import { SCHEMA_VERSION } from '../../db/migrations'
+import { createDemo } from '../../demo'
+import { workspaceStats } from '../../queries/stats'
+import { WorkspaceAnalyzer } from '../../analysis/analyzer'
+import { modelInfo, trainOfficeModel } from '../../analysis/models'
+import { reanalyse } from '../../analysis/reanalyse'
+import { buildDigestModel, exportDigest } from '../../report'
+import type { Output } from '../../../../shared/api'
+import type { ReportView } from '../../../../shared/views'
+import { mentionFilterSchema } from '../../../../shared/filter'
+
+export const APP_VERSION = '0.1.0'
+
+type K =
+  | 'app:info'
+  | 'settings:get'
+  | 'settings:set'
+  | 'demo:create'
+  | 'stats:get'
+  | 'reports:list'
+  | 'reports:preview'
+  | 'reports:export'
+  | 'reports:open'
+  | 'analysis:rerun'
+  | 'analysis:model'
+  | 'analysis:train'
+  | 'views:list'
+  | 'views:save'
+  | 'views:remove'
+
+export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
+  const settings = (): Output<'settings:get'> => {
+    const s = ws.settings()
+    return {
+      orgName: s.orgName,
+      orgLogo: s.orgLogo,
+      language: s.language,
+      timeZone: s.timeZone,
+      weekStart: s.weekStart,
+      authorMinLabelled: s.authorMinLabelled,
+      authorShare: s.authorShare,
+      maskPrivateAuthors: s.maskPrivateAuthors,
+      reportsFolder: s.reportsFolder,
+      theme: s.theme
+    }
+  }
+  return {
+    'app:info': () => ({
+      version: APP_VERSION,
+      dbPath: ws.dbPath,
+      schemaVersion: SCHEMA_VERSION,
+      host: host.kind,
+      empty: (ws.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number) === 0
+    }),
+    'settings:get': settings,
+    'settings:set': (patch) => {
+      setSettings(ws.db, patch)
+      ws.changed('label')
+      return settings()
+    },
+    'demo:create': (i) => {
+      const r = createDemo(ws.db, {
+        seed: i?.seed ?? 1,
+        timeZone: ws.settings().timeZone,
+        analyzer: new WorkspaceAnalyzer(ws.db)
+      })
+      ws.changed('demo', r.mentions)
+      return { mentions: r.mentions }
+    },
+    'stats:get': (i) => workspaceStats(ws.db, { from: i?.from, to: i?.to, timeZone: ws.settings().timeZone }),
+    'reports:list': () =>
+      (
+        ws.db
+          .prepare(
+            'SELECT id, period_from, period_to, lang, files, mentions, created_at, created_by FROM reports ORDER BY id DESC LIMIT 200'
+          )
+          .all() as Record<string, unknown>[]
+      ).map((r): ReportView => ({
+        id: r.id as number,
+        periodFrom: r.period_from as string,
+        periodTo: r.period_to as string,
+        lang: r.lang as string,
+        files: JSON.parse(r.files as string) as string[],
+        mentions: (r.mentions as number | null) ?? null,
+        createdAt: r.created_at as number,
+        createdBy: (r.created_by as string | null) ?? null
+      })),
+    'reports:preview': (i) => buildDigestModel(ws.db, i),
+    'reports:export': (i) =>
+      exportDigest(ws.db, { ...i, outDir: ws.settings().reportsFolder || host.defaultReportsDir() }),
+    'reports:open': async (i) => ({
+      opened: host.openPath ? await host.openPath(i.path, i.folder ?? false) : false
+    }),
+    'analysis:rerun': () => {
+      const r = reanalyse(ws.db, {
+        onProgress: (done, total) => ws.events.emit('analysis:progress', { done, total })
+      })
+      ws.changed('analysis', r.analysed)
+      return r
+    },
+    'analysis:model': () => modelInfo(ws.db),
+    'analysis:train': () => trainOfficeModel(ws.db),
+    'views:list': () =>
+      (
+        ws.db.prepare('SELECT id, name, filter FROM saved_views ORDER BY name').all() as {
+          id: number
+          name: string
+          filter: string
+        }[]
+      ).map((v) => ({
+        id: v.id,
+        name: v.name,
+        filter: mentionFilterSchema.safeParse(JSON.parse(v.filter)).data ?? {}
+      })),
+    'views:save': (i) => {
+      const r = ws.db
+        .prepare(
+          'INSERT INTO saved_views (name, filter, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET filter = excluded.filter RETURNING id'
+        )
+        .get(i.name, JSON.stringify(i.filter), Date.now()) as { id: number }
+      return { id: r.id }
+    },
+    'views:remove': (i) => ({
+      removed: ws.db.prepare('DELETE FROM saved_views WHERE id = ?').run(i.id).changes
+    })
+  }
+}

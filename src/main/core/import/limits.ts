@@ -1,0 +1,30 @@
+import { basename } from 'node:path'
+import { OtklikError } from '../../../shared/errors'
+
+/** The largest file we read (2 GB): bigger exports must be split. */
+export const MAX_FILE_BYTES = 2 * 1024 ** 3
+/** The longest cell we keep (characters). A longer one rejects its row; the tokenizer drops its text as it goes. */
+export const MAX_CELL_CHARS = 4 * 1024 * 1024
+/** The most cells one record may have. */
+export const MAX_CELLS = 20_000
+/** The header row is searched for in the first lines (rows) of a file (sheet). */
+export const HEADER_SEARCH_LINES = 50
+/** A Telegram JSON export is parsed whole (its object tree takes several times the file size in memory). */
+export const MAX_JSON_BYTES = 256 * 1024 ** 2
+/** Per-row errors and warnings kept in a report (the counts stay exact). */
+export const MAX_LISTED = 10_000
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3) return `${(n / 1024 ** 3).toFixed(n % 1024 ** 3 ? 1 : 0)} GB`
+  if (n >= 1024 ** 2) return `${(n / 1024 ** 2).toFixed(n % 1024 ** 2 ? 1 : 0)} MB`
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`
+  return `${n} bytes`
+}
+
+/** The error for a file that cannot be imported at all: names the file and why. */
+export function unreadable(path: string, why: string, details: Record<string, unknown> = {}): OtklikError {
+  return new OtklikError('IMPORT_UNREADABLE', `Cannot import ${basename(path)}: ${why}.`, {
+    file: path,
+    ...details
+  })
+}

@@ -1,0 +1,171 @@
+import type { Db } from '../db/open'
+import type { MentionFilter } from '../../../shared/filter'
+import type { Dashboard, DayVolume, TopicTrend } from '../../../shared/views'
+import type { Platform } from '../../../shared/types'
+import { addDays, dateInZone, dayStart, tzOffsetMinutes } from '../../../shared/time'
+import { buildWhere } from './filter'
+import type { MentionQueries } from './mentions'
+import { topicSpikes } from '../analysis/spikes-db'
+import { describeSpikeRule, emergingTerms } from '../analysis/spikes'
+
+const DAY = 86_400_000
+
+/** The period a dashboard shows: the filter's, else the last 30 days; and the previous one of equal length. */
+export function dashboardPeriod(
+  f: MentionFilter,
+  timeZone: string,
+  now = Date.now()
+): { from: string; to: string; prevFrom: string; prevTo: string } {
+  const today = dateInZone(now, timeZone)
+  const to = f.to ?? today
+  const from = f.from ?? addDays(to, -29)
+  const days = Math.round((dayStart(to, timeZone) - dayStart(from, timeZone)) / DAY) + 1
+  return { from, to, prevFrom: addDays(from, -days), prevTo: addDays(from, -1) }
+}
+
+/** Everything the dashboard draws, for the filter's period (relevant mentions unless the filter says otherwise). */
+export function dashboard(
+  db: Db,
+  mentions: MentionQueries,
+  f: MentionFilter,
+  timeZone: string,
+  lang: 'ru' | 'kk' | 'en',
+  now = Date.now()
+): Dashboard {
+  const p = dashboardPeriod(f, timeZone, now)
+  const cur = { ...f, from: p.from, to: p.to }
+  const prev = { ...f, from: p.prevFrom, to: p.prevTo }
+  const w = buildWhere(cur, timeZone)
+  const wp = buildWhere(prev, timeZone)
+  const totals = (where: typeof w) =>
+    db
+      .prepare(
+        `SELECT count(*) AS n, sum(m.sentiment = -1) AS neg, sum(m.sentiment IS NOT NULL) AS lab, sum(ifnull(m.reach, 0)) AS reach FROM mentions m WHERE ${where.sql}`
+      )
+      .get(...where.params) as { n: number; neg: number | null; lab: number | null; reach: number | null }
+  const t = totals(w)
+  const tp = totals(wp)
+  const start = dayStart(p.from, timeZone)
+  const off = tzOffsetMinutes(start, timeZone) * 60_000
+  const byDay = new Map<number, DayVolume>()
+  for (const r of db
+    .prepare(
+      `SELECT (m.published_at + ${off}) / ${DAY} AS d, sum(m.sentiment = -1) AS neg, sum(m.sentiment = 0) AS neu, sum(m.sentiment = 1) AS pos, sum(m.sentiment IS NULL) AS unl
+       FROM mentions m WHERE ${w.sql} GROUP BY d`
+    )
+    .all(...w.params) as { d: number; neg: number; neu: number; pos: number; unl: number }[])
+    byDay.set(r.d, { day: '', negative: r.neg, neutral: r.neu, positive: r.pos, unlabelled: r.unl })
+  const volume: DayVolume[] = []
+  for (let day = p.from; day <= p.to; day = addDays(day, 1)) {
+    const d = Math.floor((dayStart(day, timeZone) + off) / DAY)
+    volume.push({ ...(byDay.get(d) ?? { negative: 0, neutral: 0, positive: 0, unlabelled: 0 }), day })
+  }
+  const topicRows = (where: typeof w) =>
+    new Map(
+      (
+        db
+          .prepare(
+            `SELECT mt.topic_id AS id, count(*) AS n, sum(m.sentiment = -1) AS neg FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
+             WHERE ${where.sql} GROUP BY mt.topic_id`
+          )
+          .all(...where.params) as { id: number; n: number; neg: number }[]
+      ).map((r) => [r.id, r])
+    )
+  const tc = topicRows(w)
+  const tpv = topicRows(wp)
+  const topics: TopicTrend[] = (
+    db.prepare('SELECT id, key, name, names FROM topics WHERE enabled = 1').all() as {
+      id: number
+      key: string
+      name: string
+      names: string | null
+    }[]
+  )
+    .map((x) => ({
+      id: x.id,
+      key: x.key,
+      name: localName(x.names, lang) ?? x.name,
+      total: tc.get(x.id)?.n ?? 0,
+      negative: tc.get(x.id)?.neg ?? 0,
+      prevTotal: tpv.get(x.id)?.n ?? 0,
+      prevNegative: tpv.get(x.id)?.neg ?? 0
+    }))
+    .filter((x) => x.total > 0 || x.prevTotal > 0)
+    .sort((a, b) => b.negative - a.negative || b.total - a.total)
+  const topSources = db
+    .prepare(
+      `SELECT o.id AS outletId, o.name, o.platform, count(*) AS count, sum(m.sentiment = -1) AS negative FROM mentions m JOIN outlets o ON o.id = m.outlet_id
+       WHERE ${w.sql} GROUP BY o.id ORDER BY count DESC LIMIT 10`
+    )
+    .all(...w.params) as {
+    outletId: number
+    name: string
+    platform: Platform
+    count: number
+    negative: number
+  }[]
+  const audienceRows = (col: 'age' | 'gender') =>
+    db
+      .prepare(
+        `SELECT a.${col} AS k, count(*) AS total, sum(m.sentiment = -1) AS negative FROM mentions m JOIN authors a ON a.id = m.author_id
+         WHERE ${w.sql} AND a.${col} IS NOT NULL GROUP BY a.${col} ORDER BY a.${col}`
+      )
+      .all(...w.params) as { k: string; total: number; negative: number }[]
+  const byAge = audienceRows('age').map((r) => ({ age: r.k, total: r.total, negative: r.negative }))
+  const byGender = audienceRows('gender').map((r) => ({ gender: r.k, total: r.total, negative: r.negative }))
+  const resp = db
+    .prepare(
+      `SELECT sum(m.sentiment = -1) AS critical, sum(m.response_status = 'needed') AS needed, sum(m.response_status = 'assigned') AS assigned,
+       sum(m.response_status = 'answered') AS answered FROM mentions m WHERE ${w.sql}`
+    )
+    .get(...w.params) as Record<string, number | null>
+  const recentFrom = addDays(p.to, -2)
+  const sample = (from: string, to: string, n: number) =>
+    (() => {
+      const ws = buildWhere({ ...f, from, to }, timeZone)
+      return db
+        .prepare(
+          `SELECT coalesce(m.title || '. ', '') || m.text FROM mentions m WHERE ${ws.sql} ORDER BY m.id DESC LIMIT ${n}`
+        )
+        .pluck()
+        .all(...ws.params) as string[]
+    })()
+  const recent = sample(recentFrom, p.to, 1500)
+  const before = sample(addDays(recentFrom, -21), addDays(recentFrom, -1), 3000)
+  const extra = buildWhere({ ...f, from: undefined, to: undefined, sentiments: undefined }, timeZone)
+  return {
+    ...p,
+    total: t.n,
+    prevTotal: tp.n,
+    negShare: t.lab ? (t.neg ?? 0) / t.lab : null,
+    prevNegShare: tp.lab ? (tp.neg ?? 0) / tp.lab : null,
+    reach: t.reach ?? 0,
+    volume,
+    topics,
+    topSources,
+    topPublications: mentions.page(cur, { col: 'reach', dir: 'desc' }, 0, 8).rows,
+    audience: {
+      byAge,
+      byGender,
+      covered: byAge.reduce((s, r) => s + r.total, 0) + byGender.reduce((s, r) => s + r.total, 0)
+    },
+    spikes: topicSpikes(db, { from: p.from, to: p.to, timeZone, extraWhere: extra }).slice(0, 20),
+    spikeRule: describeSpikeRule(lang),
+    emerging: recent.length ? emergingTerms(recent, before, { limit: 12 }) : [],
+    responses: {
+      critical: resp.critical ?? 0,
+      needed: resp.needed ?? 0,
+      assigned: resp.assigned ?? 0,
+      answered: resp.answered ?? 0
+    }
+  }
+}
+
+function localName(names: string | null, lang: string): string | null {
+  if (!names) return null
+  try {
+    return (JSON.parse(names) as Record<string, string>)[lang] ?? null
+  } catch {
+    return null
+  }
+}

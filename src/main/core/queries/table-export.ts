@@ -1,0 +1,132 @@
+import ExcelJS from 'exceljs'
+import type { Db } from '../db/open'
+import type { MentionFilter } from '../../../shared/filter'
+import { formatDateTime } from '../../../shared/time'
+import { csvCell, exportMentions } from './export'
+import { authorsPage, type LeanRule } from './authors'
+
+/** The most rows one table export holds; the file says when it was cut. */
+export const MAX_TABLE_ROWS = 200_000
+
+export interface Table {
+  name: string
+  headers: string[]
+  rows: (string | number | null)[][]
+  truncated: boolean
+}
+
+/** A cell that a spreadsheet would read as a formula gets a leading apostrophe. */
+export function neutralise(v: string | number | null): string | number | null {
+  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+}
+
+export function mentionsTable(db: Db, filter: MentionFilter, timeZone: string): Table {
+  const headers = [
+    'Дата',
+    'Площадка',
+    'Источник',
+    'Автор',
+    'Тип автора',
+    'Заголовок',
+    'Текст',
+    'Ссылка',
+    'Тональность',
+    'Оценка',
+    'Темы',
+    'Охват',
+    'Просмотры',
+    'Лайки',
+    'Репосты',
+    'Комментарии',
+    'Сюжет'
+  ]
+  const rows: Table['rows'] = []
+  let truncated = false
+  for (const r of exportMentions(db, { irrelevant: 'hide', ...filter }, timeZone)) {
+    if (rows.length >= MAX_TABLE_ROWS) {
+      truncated = true
+      break
+    }
+    rows.push([
+      formatDateTime(Date.parse(r.publishedAt), timeZone),
+      r.platform,
+      r.outlet,
+      r.author,
+      r.authorType,
+      r.title,
+      r.text,
+      r.url,
+      r.sentiment,
+      r.sentimentOrigin,
+      r.topics.join(', '),
+      r.reach,
+      r.views,
+      r.likes,
+      r.reposts,
+      r.comments,
+      r.storyId
+    ])
+  }
+  return { name: 'Упоминания', headers, rows, truncated }
+}
+
+export function authorsTable(db: Db, filter: MentionFilter, rule: LeanRule, timeZone: string): Table {
+  const page = authorsPage(db, filter, { col: 'mentions', dir: 'desc' }, 0, MAX_TABLE_ROWS, rule, timeZone)
+  const headers = [
+    'Автор',
+    'Площадка',
+    'Тип',
+    'Подписчики',
+    'Упоминаний',
+    'Негатив',
+    'Нейтрально',
+    'Позитив',
+    'Доля негатива',
+    'Охват',
+    'Последнее упоминание',
+    'Склонность',
+    'Ссылка'
+  ]
+  return {
+    name: 'Авторы',
+    headers,
+    truncated: page.total > page.rows.length,
+    rows: page.rows.map((a) => [
+      a.name,
+      a.platform,
+      a.type,
+      a.followers,
+      a.mentions,
+      a.negative,
+      a.neutral,
+      a.positive,
+      a.negShare === null ? null : Math.round(a.negShare * 1000) / 10,
+      a.reach,
+      a.lastAt ? formatDateTime(a.lastAt, timeZone) : null,
+      a.lean === 'negative' ? 'негативная' : a.lean === 'positive' ? 'позитивная' : null,
+      a.url
+    ])
+  }
+}
+
+/** CSV for Excel: UTF-8 with BOM, `;`, CRLF, formula cells neutralised. */
+export function tableToCsv(t: Table): Buffer {
+  const lines = [
+    t.headers.map((h) => csvCell(h)).join(';'),
+    ...t.rows.map((r) => r.map((c) => csvCell(neutralise(c))).join(';'))
+  ]
+  return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8')
+}
+
+export async function tableToXlsx(t: Table): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook()
+  wb.creator = 'Otklik'
+  const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] })
+  ws.addRow(t.headers).font = { bold: true }
+  for (const r of t.rows) ws.addRow(r.map(neutralise))
+  ws.columns.forEach((c, i) => {
+    c.width = Math.min(60, Math.max(10, (t.headers[i]?.length ?? 10) + 4))
+  })
+  if (t.truncated) ws.addRow([`… выгрузка ограничена ${MAX_TABLE_ROWS} строками; сузьте фильтр`])
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}

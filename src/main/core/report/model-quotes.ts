@@ -1,0 +1,247 @@
+/** Quotes, problems, critical publications and positive highlights of the digest model. */
+import type { Db } from '../db/open'
+import type { Platform } from '../../../shared/types'
+import { sentimentFromInt } from '../../../shared/types'
+import { formatDate } from '../../../shared/time'
+import { safeHttpUrl } from '../../../shared/url'
+import { formatInt, formatPct, platformName, t, type Lang } from './i18n'
+import type { KnownAuthor, Masker } from './masking'
+import type { ProblemItem, QuoteItem } from './model-types'
+import { OTHER_TOPIC_KEY } from '../analysis/topics'
+import {
+  details,
+  enabledTopics,
+  topicName,
+  topicNegatives,
+  topicPairs,
+  type DetailRow,
+  type LightRow
+} from './queries'
+
+export interface QuoteContext {
+  db: Db
+  lang: Lang
+  tz: string
+  masker: Masker
+  excluded: Set<number>
+  pinned: Set<number>
+}
+
+const QUOTE_CHARS = 320
+const TITLE_CHARS = 180
+
+/** Cuts text at a word boundary and adds an ellipsis: trimText('один два три', 8) → 'один два…' */
+export function trimText(s: string, max: number): string {
+  const flat = s.replace(/\s+/g, ' ').trim()
+  if (flat.length <= max) return flat
+  const cut = flat.slice(0, max)
+  const sp = cut.lastIndexOf(' ')
+  return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.\-–—(«"]+$/u, '') + '…'
+}
+
+function authorOf(d: DetailRow): KnownAuthor | null {
+  if (d.author_id === null || d.author_name === null) return null
+  return {
+    id: d.author_id,
+    name: d.author_name,
+    url: d.author_url,
+    type: d.author_type ?? 'unknown',
+    platform: d.author_platform ?? d.platform
+  }
+}
+
+export function toQuote(ctx: QuoteContext, d: DetailRow): QuoteItem | null {
+  const { masker, lang } = ctx
+  const author = authorOf(d)
+  const masked = author !== null && masker.masks(author.type)
+  const authorLabel = author ? masker.label(author) : null
+  const outletIsAuthor =
+    author !== null &&
+    d.outlet_name !== null &&
+    (d.outlet_name.trim().toLowerCase() === author.name.trim().toLowerCase() ||
+      (!!d.outlet_url && d.outlet_url === author.url))
+  const source =
+    d.outlet_name && !(masked && outletIsAuthor)
+      ? d.outlet_name.trim()
+      : (authorLabel ?? platformName(lang, d.platform))
+  const text = trimText(masker.text(d.text ?? '', author), QUOTE_CHARS)
+  const rawTitle = d.title ? trimText(masker.text(d.title, author), TITLE_CHARS) : null
+  const title =
+    rawTitle && !text.toLowerCase().startsWith(rawTitle.replace(/…$/, '').toLowerCase()) ? rawTitle : null
+  if (!text && !title) return null
+  return {
+    id: d.id,
+    date: formatDate(d.published_at, ctx.tz),
+    publishedAt: d.published_at,
+    platform: d.platform,
+    platformName: platformName(lang, d.platform),
+    sentiment: sentimentFromInt(d.sentiment),
+    source,
+    author: authorLabel && authorLabel !== source ? authorLabel : null,
+    authorMasked: masked,
+    title,
+    text,
+    url: masked ? null : (safeHttpUrl(d.url)?.toString() ?? null),
+    reach: d.reach,
+    storySize: d.story_size,
+    pinned: ctx.pinned.has(d.id)
+  }
+}
+
+/**
+ * The `n` best quotes among candidates: pinned first, then by reach, one per story (also across
+ * calls that share `usedStories`), excluded ids skipped, empty texts skipped.
+ */
+export function pickQuotes(
+  ctx: QuoteContext,
+  candidates: LightRow[],
+  n: number,
+  usedStories = new Set<number>()
+): QuoteItem[] {
+  const sorted = [...candidates].sort(
+    (a, b) =>
+      Number(ctx.pinned.has(b.id)) - Number(ctx.pinned.has(a.id)) ||
+      b.reach - a.reach ||
+      b.at - a.at ||
+      a.id - b.id
+  )
+  const out: QuoteItem[] = []
+  let i = 0
+  while (out.length < n && i < sorted.length) {
+    // Look rows up a few at a time: most candidates are never needed.
+    const batch: LightRow[] = []
+    while (batch.length < (n - out.length) * 2 && i < sorted.length) {
+      const r = sorted[i++]!
+      if (ctx.excluded.has(r.id) || usedStories.has(r.story) || batch.some((b) => b.story === r.story))
+        continue
+      batch.push(r)
+    }
+    const rows = details(
+      ctx.db,
+      batch.map((r) => r.id)
+    )
+    for (const r of batch) {
+      if (out.length >= n || usedStories.has(r.story)) continue
+      const d = rows.get(r.id)
+      const q = d ? toQuote(ctx, d) : null
+      if (!q) continue
+      usedStories.add(r.story)
+      out.push(q)
+    }
+  }
+  return out
+}
+
+const MAX_PROBLEMS = 6
+const QUOTES_PER_PROBLEM = 3
+
+/**
+ * Topics ranked by negative volume plus its growth (negatives now + the increase over the previous
+ * period), each with a summary line and up to three quotes, no story quoted twice.
+ */
+export function buildProblems(
+  ctx: QuoteContext,
+  rows: Map<number, LightRow>,
+  range: { start: number; end: number },
+  prevRange: { start: number; end: number }
+): ProblemItem[] {
+  const topics = enabledTopics(ctx.db)
+  const per = new Map<
+    number,
+    { total: number; neg: LightRow[]; stories: Set<number>; platforms: Map<Platform, number> }
+  >()
+  for (const [topicId, mentionId] of topicPairs(ctx.db, range)) {
+    const r = rows.get(mentionId)
+    if (!r || !topics.has(topicId)) continue
+    let p = per.get(topicId)
+    if (!p) per.set(topicId, (p = { total: 0, neg: [], stories: new Set(), platforms: new Map() }))
+    p.total++
+    if (r.sentiment !== -1) continue
+    p.neg.push(r)
+    p.stories.add(r.story)
+    p.platforms.set(r.platform, (p.platforms.get(r.platform) ?? 0) + 1)
+  }
+  const prev = topicNegatives(ctx.db, prevRange)
+  const ranked = [...per.entries()]
+    // "Other" gathers what no topic took: not a problem one can act on.
+    .filter(([id, p]) => p.neg.length > 0 && topics.get(id)!.key !== OTHER_TOPIC_KEY)
+    .map(([id, p]) => {
+      const prevNeg = prev.get(id) ?? 0
+      return { id, p, prevNeg, score: p.neg.length + Math.max(0, p.neg.length - prevNeg) }
+    })
+    .sort(
+      (a, b) =>
+        b.score - a.score ||
+        b.p.neg.length - a.p.neg.length ||
+        topics.get(a.id)!.sort - topics.get(b.id)!.sort ||
+        a.id - b.id
+    )
+    .slice(0, MAX_PROBLEMS)
+
+  const used = new Set<number>()
+  return ranked.map(({ id, p, prevNeg }) => {
+    const neg = p.neg.length
+    const growth = prevNeg > 0 ? (neg - prevNeg) / prevNeg : null
+    const platforms = [...p.platforms.entries()]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .map(([platform, count]) => ({ platform, name: platformName(ctx.lang, platform), count }))
+    const item: ProblemItem = {
+      topicId: id,
+      name: topicName(topics.get(id)!, ctx.lang),
+      negative: neg,
+      total: p.total,
+      negativeStories: p.stories.size,
+      prevNegative: prevNeg,
+      growth,
+      platforms,
+      summary: problemSummary(ctx.lang, neg, p.total, p.stories.size, prevNeg, growth, platforms),
+      quotes: pickQuotes(ctx, p.neg, QUOTES_PER_PROBLEM, used)
+    }
+    return item
+  })
+}
+
+function problemSummary(
+  lang: Lang,
+  neg: number,
+  total: number,
+  stories: number,
+  prev: number,
+  growth: number | null,
+  platforms: { name: string; count: number }[]
+): string {
+  const pv = formatInt(lang, prev)
+  const trend =
+    growth === null
+      ? t(lang, 'trendNew')
+      : growth > 0
+        ? t(lang, 'trendUp', { pct: formatPct(lang, growth, 0), prev: pv })
+        : growth < 0
+          ? t(lang, 'trendDown', { pct: formatPct(lang, -growth, 0), prev: pv })
+          : t(lang, 'trendSame', { prev: pv })
+  return t(lang, 'problemLine', {
+    neg: formatInt(lang, neg),
+    total: formatInt(lang, total),
+    stories: formatInt(lang, stories),
+    trend,
+    platforms: platforms
+      .slice(0, 3)
+      .map((p) => `${p.name} (${formatInt(lang, p.count)})`)
+      .join(', ')
+  })
+}
+
+/** Key critical publications (negative, by reach) and positive highlights, pinned ones first. */
+export function buildHighlights(
+  ctx: QuoteContext,
+  rows: LightRow[]
+): { critical: QuoteItem[]; positive: QuoteItem[] } {
+  const pinnedPositive = rows.filter((r) => ctx.pinned.has(r.id) && r.sentiment === 1)
+  const pinnedOther = rows.filter((r) => ctx.pinned.has(r.id) && r.sentiment !== 1)
+  const negatives = rows.filter((r) => r.sentiment === -1 || (ctx.pinned.has(r.id) && r.sentiment !== 1))
+  const positives = rows.filter((r) => r.sentiment === 1)
+  return {
+    critical: pickQuotes(ctx, negatives, Math.max(8, pinnedOther.length)),
+    positive: pickQuotes(ctx, positives, Math.max(5, pinnedPositive.length))
+  }
+}

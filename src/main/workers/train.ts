@@ -1,0 +1,19 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { openDatabase, setDefaultNativeBinding } from '../core/db/open'
+import { trainOfficeModel } from '../core/analysis/models'
+
+/**
+ * Retrains the office's sentiment model off the main thread: opens its own connection to the
+ * workspace file (WAL lets it read while the app works), trains, stores the model, reports back.
+ */
+const { dbPath, nativeBinding } = workerData as { dbPath: string; nativeBinding?: string }
+setDefaultNativeBinding(nativeBinding)
+const db = openDatabase(dbPath)
+try {
+  const info = trainOfficeModel(db)
+  parentPort?.postMessage({ ok: true, info })
+} catch (e) {
+  parentPort?.postMessage({ ok: false, error: (e as Error).message })
+} finally {
+  db.close()
+}
