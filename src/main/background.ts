@@ -5,6 +5,7 @@ import { WorkspaceAnalyzer } from './core/analysis/analyzer'
 import { subjectsMatcher } from './core/subjects'
 import { topicSpikes } from './core/analysis/spikes-db'
 import { getDefaultNativeBinding } from './core/db/open'
+import { runScheduledBackup } from './core/db/backup'
 import type { Workspace } from './core/workspace'
 import { dateInZone } from '../shared/time'
 
@@ -51,6 +52,13 @@ export function startBackgroundServices(
     }
   }
 
+  // The daily backup (7 daily + 4 weekly copies in <data folder>/backups): shortly after start, then every 6 h.
+  const backup = (): void => {
+    runScheduledBackup(ws.db, ws.dbPath).catch((e) => console.error('[backup]', e))
+  }
+  const backupStart = setTimeout(backup, 30_000)
+  const backupEvery = setInterval(backup, 6 * 3600_000)
+
   let retrainTimer: NodeJS.Timeout | null = null
   let training: Worker | null = null
   ws.onLabelsChanged = () => {
@@ -71,6 +79,8 @@ export function startBackgroundServices(
   }
 
   return async () => {
+    clearTimeout(backupStart)
+    clearInterval(backupEvery)
     if (retrainTimer) clearTimeout(retrainTimer)
     ws.onLabelsChanged = null
     await training?.terminate()

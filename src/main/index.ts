@@ -9,6 +9,7 @@ import { createHandlers, APP_VERSION } from './core/api/handlers'
 import { OtklikError } from '../shared/errors'
 import { registerIpc } from './ipc'
 import { electronPlatform } from './platform'
+import { openWorkspaceWithRecovery } from './recovery'
 import { startBackgroundServices } from './background'
 import { buildMenu } from './menu'
 import { chooseNativeBinding } from './native'
@@ -80,7 +81,7 @@ function startApp(): void {
     contents.on('will-attach-webview', (event) => event.preventDefault())
   })
 
-  app.whenReady().then(() => {
+  app.whenReady().then(async () => {
     session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) =>
       cb(permissionDecision(permission))
     )
@@ -91,10 +92,14 @@ function startApp(): void {
     if (!existsSync(userData)) mkdirSync(userData, { recursive: true })
     try {
       configureNative()
-      ws = Workspace.open(join(userData, 'otklik.db'), { create: true })
     } catch (e) {
       dialog.showErrorBox('Отклик не может открыть базу данных', (e as Error).message)
       app.exit(1)
+      return
+    }
+    ws = await openWorkspaceWithRecovery(userData)
+    if (!ws) {
+      app.exit(0)
       return
     }
     const workspace = ws
