@@ -43,6 +43,16 @@ describe('CsvTokenizer', () => {
     expect(recs[1]!.cells[1]).toBe('')
     expect(recs[2]).toEqual({ line: 3, cells: ['2', 'ok'] })
   })
+
+  it('flags rows past the row length and width limits', () => {
+    const out: CsvRecord[] = []
+    const t = new CsvTokenizer(';', (r) => out.push(r), { maxCell: 100, maxRecord: 150, maxCells: 3 })
+    t.push('a;b\n' + 'x'.repeat(90) + ';' + 'y'.repeat(90) + '\n1;2;3;4;5\nok;ok\n')
+    t.end()
+    expect(out[1]).toMatchObject({ line: 2, tooLong: 180 })
+    expect(out[2]).toMatchObject({ line: 3, tooWide: 5, cells: ['1', '2', '3'] })
+    expect(out[3]).toEqual({ line: 4, cells: ['ok', 'ok'] })
+  })
 })
 
 describe('detectCsvHead', () => {

@@ -5,6 +5,8 @@ import { OtklikError } from '../../../shared/errors'
 export const MAX_FILE_BYTES = 2 * 1024 ** 3
 /** The longest cell we keep (characters). A longer one rejects its row; the tokenizer drops its text as it goes. */
 export const MAX_CELL_CHARS = 4 * 1024 * 1024
+/** The longest row we keep (all its cells together, characters). */
+export const MAX_ROW_CHARS = 16 * 1024 * 1024
 /** The most cells one record may have. */
 export const MAX_CELLS = 20_000
 /** The header row is searched for in the first lines (rows) of a file (sheet). */

@@ -24,7 +24,7 @@ export interface Resolved {
 
 /**
  * Merges the options: a built-in or saved preset, then the mapping (its fields override the preset's),
- * the time zone (option > mapping > workspace setting > Asia/Almaty).
+ * the time zone (the mapping's, as the most specific > the option > workspace setting > Asia/Almaty).
  */
 export function resolveOptions(
   db: Db | null,
@@ -64,7 +64,7 @@ export function resolveOptions(
         ? [forced]
         : PRESETS.filter((p) => p.id === forced.id)
       : undefined
-  const tz = opts.timezone ?? mapping.timezone ?? (db ? String(getSettings(db).timeZone || '') : '') ?? ''
+  const tz = mapping.timezone ?? opts.timezone ?? (db ? String(getSettings(db).timeZone || '') : '') ?? ''
   const zone = tz || 'Asia/Almaty'
   try {
     checkTimeZone(zone)

@@ -79,7 +79,7 @@ export interface ImportOptions {
   preset?: string
   mapping?: MappingFile
   dryRun?: boolean
-  /** Zone of naive times in the file; default Asia/Almaty (or the workspace setting). */
+  /** Zone of naive times in the file (a mapping's own timezone wins); default: the workspace setting, else Asia/Almaty. */
   timezone?: string
   analyzer?: MentionAnalyzer | null
   signal?: AbortSignal

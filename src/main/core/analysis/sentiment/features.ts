@@ -48,7 +48,6 @@ export const FEATURE_GROUPS = {
   shape: true
 }
 const WINDOW = 4
-export const TUNE = { names: false, sides: false }
 
 /** Kind of target by its spelling: a lower-case noun (profession, nationality), an acronym, a name. */
 export function targetShape(raw: string): string {
@@ -91,11 +90,6 @@ export function extractFeatures(a: Analysis): SparseVector {
   for (const [s, e] of a.spans) for (let i = s; i < e; i++) inT[i] = 1
   const stems = a.words.map((w, i) => (inT[i] ? '<T>' : /^\d/.test(w.norm) ? '<N>' : w.stem))
   const stemAt = (i: number) => stems[i] ?? ''
-  // other names in the window as one token: «<E> обвинил <T>» generalises, a rare surname does not
-  const wstems = TUNE.names
-    ? stems.map((st, i) => (!inT[i] && i > 0 && a.words[i]!.cap ? '<E>' : st))
-    : stems
-  const wAt = (i: number) => wstems[i] ?? ''
 
   // Bag of stems, scaled down in long texts so that length does not decide the class.
   const bagScale = 1 / Math.sqrt(Math.max(4, n))
@@ -114,14 +108,11 @@ export function extractFeatures(a: Analysis): SparseVector {
         for (let k = 1; k <= WINDOW; k++) {
           const pos = k <= 2 ? String(k) : 'w'
           const v = k <= 2 ? 0.7 : 0.5
-          if (s - k >= 0) f.add(v, 'L', pos, ':', wAt(s - k))
-          if (e - 1 + k < n) f.add(v, 'R', pos, ':', wAt(e - 1 + k))
+          if (s - k >= 0) f.add(v, 'L', pos, ':', stemAt(s - k))
+          if (e - 1 + k < n) f.add(v, 'R', pos, ':', stemAt(e - 1 + k))
         }
-        if (s > 0 && e < n) f.add(0.5, 'LR:', wAt(s - 1), '_', wAt(e))
+        if (s > 0 && e < n) f.add(0.5, 'LR:', stemAt(s - 1), '_', stemAt(e))
       }
-    if (TUNE.sides)
-      for (let i = 0; i < n; i++)
-        if (!inT[i]) f.addOnce(bagScale, i < s0 ? 'SL:' : 'SR:', stemAt(i))
     if (FEATURE_GROUPS.target) {
       for (let i = s0; i < e0; i++) f.add(0.5, 'T:', a.words[i]!.stem)
       if (e0 - s0 > 1)

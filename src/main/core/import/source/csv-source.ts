@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs'
 import { detectCsvHead, parseDelimiterOption } from '../csv/layout'
 import type { CsvRecord } from '../csv/tokenizer'
 import { CsvTokenizer } from '../csv/tokenizer'
-import { MAX_CELL_CHARS, MAX_CELLS, unreadable } from '../limits'
+import { MAX_CELL_CHARS, MAX_CELLS, MAX_ROW_CHARS, unreadable } from '../limits'
 import type { LineMessage } from '../types'
 import { makeDecoder, newDecodeStats, readHeadText, scrubChunk } from './decode'
 import type { Encoding, Sniffed } from './sniff'
@@ -78,7 +78,7 @@ export async function openCsv(
       (r: CsvRecord) => {
         if (r.line > headerLine) batch.push(toSourceRecord(r))
       },
-      { maxCell: MAX_CELL_CHARS, maxCells: MAX_CELLS }
+      { maxCell: MAX_CELL_CHARS, maxCells: MAX_CELLS, maxRecord: MAX_ROW_CHARS }
     )
     const stream = createReadStream(path, { highWaterMark: CHUNK })
     let skip = bomLength
@@ -141,8 +141,13 @@ export async function openCsv(
 
 function toSourceRecord(r: CsvRecord): SourceRecord {
   const rec: SourceRecord = { line: r.line, cells: r.cells }
+  const n = (x: number): string => x.toLocaleString('en-US')
   if (r.oversized)
-    rec.problem = `cell ${r.oversized.column + 1} is longer than the maximum cell length (${MAX_CELL_CHARS.toLocaleString('en-US')} characters)`
+    rec.problem = `cell ${r.oversized.column + 1} is longer than the maximum cell length (${n(MAX_CELL_CHARS)} characters)`
+  else if (r.tooLong)
+    rec.problem = `the row is longer than the maximum row length (${n(MAX_ROW_CHARS)} characters)`
+  else if (r.tooWide)
+    rec.problem = `the row has ${n(r.tooWide)} cells, more than the maximum row width (${n(MAX_CELLS)} cells)`
   else if (r.unterminated)
     rec.problem = 'the file ends inside a quoted field (truncated file or unbalanced quote)'
   return rec

@@ -79,6 +79,7 @@ export async function openTelegram(
   let service = 0
   const skippedChats: string[] = []
   for (const chat of chats) {
+    if (!chat || typeof chat !== 'object') continue // a damaged export: values of the wrong type are skipped, not trusted
     const messages = Array.isArray(chat.messages) ? chat.messages : []
     if (PRIVATE_TYPES.has(chat.type ?? '')) {
       position += messages.length
@@ -86,7 +87,9 @@ export async function openTelegram(
       continue
     }
     const username =
-      (chats.length === 1 ? opts.telegramUsername : undefined) ?? chat.username ?? guessUsername(chat)
+      (chats.length === 1 ? opts.telegramUsername : undefined) ??
+      (typeof chat.username === 'string' ? chat.username : undefined) ??
+      guessUsername(messages)
     const isChannelLike = /channel|supergroup/.test(chat.type ?? '')
     if (!username && isChannelLike)
       notes.push({
@@ -101,26 +104,27 @@ export async function openTelegram(
     const kind = /channel/.test(chat.type ?? '') ? 'post' : 'message'
     for (const m of messages) {
       position++
+      if (!m || typeof m !== 'object') continue
       if (m.type && m.type !== 'message') {
         service++
         continue
       }
-      const reactions = (m.reactions ?? []).reduce(
-        (a, r) => a + (typeof r.count === 'number' ? r.count : 0),
+      const reactions = (Array.isArray(m.reactions) ? m.reactions : []).reduce(
+        (a, r) => a + (typeof r?.count === 'number' ? r.count : 0),
         0
       )
       const url = m.id !== undefined && chatUrl ? `${chatUrl}/${m.id}` : ''
       all.push({
         line: position,
         cells: [
-          chat.name ?? '',
-          chat.type ?? '',
+          cell(chat.name) ?? '',
+          cell(chat.type) ?? '',
           chatUrl,
-          m.id ?? null,
+          cell(m.id),
           chat.id !== undefined && m.id !== undefined ? `telegram:${chat.id}/${m.id}` : '',
-          String(m.date_unixtime ?? m.date ?? ''),
-          m.from ?? '',
-          m.from_id ?? '',
+          String(cell(m.date_unixtime) ?? cell(m.date) ?? ''),
+          cell(m.from) ?? '',
+          cell(m.from_id) ?? '',
           flattenText(m.text),
           reactions || null,
           url,
@@ -175,29 +179,36 @@ function chatsOf(root: unknown): TgChat[] | null {
   return null
 }
 
+/** A JSON value as a cell: strings and finite numbers as they are; objects, booleans… (a damaged export) as nothing. */
+function cell(v: unknown): string | number | null {
+  if (typeof v === 'string') return v
+  return typeof v === 'number' && Number.isFinite(v) ? v : null
+}
+
 /** Text is a string or an array of strings and {type, text} entities. */
 export function flattenText(t: TgMessage['text']): string {
   if (typeof t === 'string') return t
   if (!Array.isArray(t)) return ''
-  return t.map((p) => (typeof p === 'string' ? p : (p?.text ?? ''))).join('')
+  return t.map((p) => (typeof p === 'string' ? p : typeof p?.text === 'string' ? p.text : '')).join('')
 }
 
 /**
  * The export does not name a channel's @username; a channel that links to its own posts does
  * (t.me/<name>/<id> where <id> is a message of this chat): taken when most such links agree.
  */
-function guessUsername(chat: TgChat): string | undefined {
-  const ids = new Set((chat.messages ?? []).map((m) => m.id))
+function guessUsername(messages: TgMessage[]): string | undefined {
+  const all = messages.filter((m) => m && typeof m === 'object')
+  const ids = new Set(all.map((m) => m.id))
   const votes = new Map<string, number>()
   let total = 0
-  for (const m of chat.messages ?? []) {
+  for (const m of all) {
     const parts = [
-      ...(m.text_entities ?? []),
-      ...(Array.isArray(m.text) ? m.text.filter((p) => typeof p === 'object') : [])
-    ] as { href?: string; text?: string }[]
+      ...(Array.isArray(m.text_entities) ? m.text_entities : []),
+      ...(Array.isArray(m.text) ? m.text : [])
+    ].filter((p) => p && typeof p === 'object') as { href?: unknown; text?: unknown }[]
     for (const p of parts) {
       for (const s of [p.href, p.text]) {
-        const mm = s
+        const mm = typeof s === 'string'
           ? /(?:^|\/\/)(?:www\.)?t(?:elegram)?\.me\/([A-Za-z][A-Za-z0-9_]{3,31})\/(\d+)/.exec(s)
           : null
         if (!mm || !ids.has(Number(mm[2]))) continue

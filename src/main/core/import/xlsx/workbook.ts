@@ -144,6 +144,9 @@ function readCells(xml: string, strings: string[]): CellValue[] {
     const a = m[1]!
     const ref = /\br="([A-Z]+)\d*"/.exec(a)
     if (ref) col = colIndex(ref[1]!)
+    // Excel ends at column XFD; a reference past it (a damaged or hostile file) would make the row
+    // array grow to billions of slots, which kills the process outright.
+    if (col >= MAX_COLUMNS) throw new ZipError(`cell ${ref?.[1] ?? ''} lies beyond Excel's last column (XFD)`)
     const body = m[2]
     if (body !== undefined) {
       const t = /\bt="(\w+)"/.exec(a)?.[1]
@@ -173,11 +176,16 @@ function cellValue(t: string | undefined, body: string, strings: string[]): Cell
     case 'e':
       return null
     default: {
+      // Ids longer than a double holds exactly (tweet ids) stay text.
+      if (v.length > 15 && /^\d+$/.test(v)) return v
       const n = Number(v)
       return Number.isFinite(n) ? n : xmlText(v)
     }
   }
 }
+
+/** Columns A…XFD, as in Excel. */
+const MAX_COLUMNS = 16_384
 
 /** 'A' → 0, 'AA' → 26 */
 function colIndex(letters: string): number {
@@ -188,7 +196,9 @@ function colIndex(letters: string): number {
 
 function attrs(s: string): Record<string, string> {
   const out: Record<string, string> = {}
-  for (const m of s.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3] ?? ''
+  // A name starts where the previous character is not a name character: without the lookbehind every
+  // position of a long run of name characters was tried anew (quadratic: a hang on 260 000 ':').
+  for (const m of s.matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3] ?? ''
   return out
 }
 
