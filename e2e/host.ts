@@ -2,7 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { test as base } from '@playwright/test'
+import { test as base, type Page } from '@playwright/test'
 
 const ROOT = resolve(__dirname, '..')
 export const SHOTS = join(ROOT, 'test-results', 'screenshots')
@@ -75,3 +75,50 @@ export const test = base.extend<object, { demoHost: Host }>({
   ]
 })
 export { expect } from '@playwright/test'
+
+/** The day the demo workspace ends on; the browser clock is set to it so relative periods are stable. */
+export const DEMO_UNTIL = '2026-11-22'
+export const DEMO_NOW = new Date('2026-11-22T15:00:00+05:00')
+
+/** Calls an API channel of a running host directly (setup and clean-up, not what a test checks). */
+export async function apiCall<T = unknown>(host: Host, channel: string, input: unknown = {}): Promise<T> {
+  const url = new URL(host.url)
+  const res = await fetch(`${url.origin}/api/${channel}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-otklik-token': url.searchParams.get('token') ?? '' },
+    body: JSON.stringify(input)
+  })
+  const r = (await res.json()) as { ok: boolean; value?: T; error?: { code: string; message: string } }
+  if (!r.ok) throw new Error(`${channel}: ${r.error?.code} ${r.error?.message}`)
+  return r.value as T
+}
+
+type OpenOptions = {
+  page?: 'dashboard' | 'mentions' | 'authors' | 'sources' | 'import' | 'reports' | 'settings'
+}
+
+/**
+ * Opens the app on a host at a given page, with the browser clock on the demo's last day
+ * (so "last 30 days" means the demo's weeks whatever the real date is).
+ */
+export async function openApp(page: Page, host: Host, opts: OpenOptions = {}): Promise<void> {
+  await page.clock.setFixedTime(DEMO_NOW)
+  await page.addInitScript((p) => {
+    if (p && !sessionStorage.getItem('e2e-opened')) {
+      localStorage.setItem('otklik.page', JSON.stringify(p))
+      sessionStorage.setItem('e2e-opened', '1')
+    }
+  }, opts.page ?? 'mentions')
+  await page.goto(host.url)
+  await page.getByTestId('nav-mentions').waitFor()
+}
+
+/** Saves a screenshot under test-results/screenshots/ (kept as an artefact). */
+export async function shot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) })
+}
+
+/** Puts the shared workspace settings back, so one spec's language or theme never leaks into the next. */
+export async function resetSettings(host: Host): Promise<void> {
+  await apiCall(host, 'settings:set', { language: 'ru', theme: 'light' })
+}

@@ -55,7 +55,8 @@ export const settingsPatchSchema = z
     orgName: z.string().min(1).max(200),
     orgLogo: z.string().max(4000).nullable(),
     language: z.enum(['ru', 'kk', 'en']),
-    timeZone: z.string().min(1).max(64),
+    // An unknown zone would be stored and then break every date computation of the workspace.
+    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'Unknown time zone (use an IANA name like Asia/Almaty)'),
     weekStart: z.number().int().min(0).max(6),
     authorMinLabelled: z.number().int().min(1).max(1000),
     authorShare: z.number().min(0.5).max(1),
@@ -65,6 +66,15 @@ export const settingsPatchSchema = z
   })
   .partial()
   .strict()
+
+function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
 const ids = z.array(id).min(1).max(100_000)
@@ -159,9 +169,7 @@ export const api = {
   'demo:create': channel<{ mentions: number }>()(
     z.object({ seed: z.number().int().optional() }).strict().optional()
   ),
-  'stats:get': channel<Stats>()(
-    z.object({ from: z.string().optional(), to: z.string().optional() }).strict().optional()
-  ),
+  'stats:get': channel<Stats>()(z.object({ from: date.optional(), to: date.optional() }).strict().optional()),
   'mentions:page': channel<MentionPage>()(
     z
       .object({

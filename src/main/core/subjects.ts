@@ -59,9 +59,12 @@ export function updateSubject(
 ): SubjectRow {
   const row = getSubject(db, id)
   if (patch.query !== undefined) checkQuery(patch.query)
+  const name = patch.name?.trim() || row.name
+  if (name !== row.name && db.prepare('SELECT 1 FROM subjects WHERE name = ? AND id != ?').get(name, id))
+    throw new OtklikError('VALIDATION', `A subject named "${name}" exists already.`)
   db.transaction(() => {
     db.prepare('UPDATE subjects SET name = ?, query = ?, enabled = ? WHERE id = ?').run(
-      patch.name?.trim() || row.name,
+      name,
       patch.query ?? row.query,
       (patch.enabled ?? row.enabled) ? 1 : 0,
       id

@@ -1,46 +1,177 @@
-import { useEffect, useState } from 'react'
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { AppInfo, SettingsValue } from '../../shared/api'
 import { call } from './api'
-import { I18nProvider, useI18n, type Lang } from './i18n'
-import { MentionsPage } from './pages/MentionsPage'
+import { FilterPanel } from './components/filters/FilterPanel'
+import { HelpDialog } from './components/HelpDialog'
+import { Icon } from './components/Icon'
 import { Sidebar } from './components/Sidebar'
+import { CatalogProvider } from './hooks/useCatalog'
+import { DataVersionProvider } from './hooks/useDataVersion'
+import { FilterProvider } from './hooks/useFilter'
+import { LayoutContext } from './hooks/useLayout'
+import { useStoredState } from './hooks/useLocalStorage'
+import { NavContext, PAGES, type Page } from './hooks/useNav'
+import { SettingsProvider, useSettings } from './hooks/useSettings'
+import { ToastProvider } from './hooks/useToast'
+import { DICTIONARIES, I18nProvider, useI18n, type Lang } from './i18n'
+import { AuthorsPage } from './pages/Authors/AuthorsPage'
+import { DashboardPage } from './pages/Dashboard/DashboardPage'
+import { ImportPage } from './pages/Import/ImportPage'
+import { MentionsPage } from './pages/Mentions/MentionsPage'
+import { ReportsPage } from './pages/Reports/ReportsPage'
+import { SettingsPage } from './pages/Settings/SettingsPage'
+import { SourcesPage } from './pages/Sources/SourcesPage'
+
+type Boot = { info: AppInfo; settings: SettingsValue } | { error: string } | null
 
 export function App() {
-  const [boot, setBoot] = useState<{ info: AppInfo; settings: SettingsValue } | { error: string } | null>(
-    null
-  )
+  const [boot, setBoot] = useState<Boot>(null)
   useEffect(() => {
     Promise.all([call('app:info', {}), call('settings:get', {})])
       .then(([info, settings]) => setBoot({ info, settings }))
       .catch((e: Error) => setBoot({ error: e.message }))
   }, [])
   if (!boot) return <div className="boot" aria-busy="true" />
-  if ('error' in boot)
-    return (
-      <div className="fatal" role="alert">
-        <h1>Отклик не может открыть рабочее пространство</h1>
-        <p>{boot.error}</p>
-      </div>
-    )
+  if ('error' in boot) return <BootError message={boot.error} />
   return (
-    <I18nProvider initial={boot.settings.language as Lang}>
-      <Shell info={boot.info} settings={boot.settings} />
+    <SettingsProvider info={boot.info} settings={boot.settings}>
+      <Localised />
+    </SettingsProvider>
+  )
+}
+
+/** Before settings load there is no language yet: say it in Russian (the default) and English. */
+function BootError({ message }: { message: string }) {
+  const ru = DICTIONARIES.ru
+  const en = DICTIONARIES.en
+  return (
+    <div className="fatal" role="alert">
+      <h1>{ru['boot.error']}</h1>
+      <p className="muted">{en['boot.error']}</p>
+      <p className="note-detail">{message}</p>
+      <button className="btn primary" onClick={() => location.reload()}>
+        {ru['common.retry']} / {en['common.retry']}
+      </button>
+    </div>
+  )
+}
+
+function Localised() {
+  const { settings, update } = useSettings()
+  const onLang = useCallback((l: Lang) => void update({ language: l }).catch(() => undefined), [update])
+  useEffect(() => {
+    document.documentElement.lang = settings.language
+    document.documentElement.dataset.theme = settings.theme
+  }, [settings.language, settings.theme])
+  return (
+    <I18nProvider lang={settings.language} onLang={onLang} timeZone={settings.timeZone}>
+      <ToastProvider>
+        <DataVersionProvider>
+          <CatalogProvider>
+            <FilterProvider timeZone={settings.timeZone} weekStart={settings.weekStart}>
+              <Shell />
+            </FilterProvider>
+          </CatalogProvider>
+        </DataVersionProvider>
+      </ToastProvider>
     </I18nProvider>
   )
 }
 
-function Shell({ info, settings }: { info: AppInfo; settings: SettingsValue }) {
-  const { t } = useI18n()
-  const [page, setPage] = useState<'mentions'>('mentions')
+const WITH_FILTERS: Page[] = ['dashboard', 'mentions', 'authors']
+
+function Shell() {
+  const { t, tx } = useI18n()
+  const { info } = useSettings()
+  const [page, setPage] = useStoredState<Page>('otklik.page', 'mentions')
+  const [help, setHelp] = useState(false)
+  const [filtersOpen, setFiltersOpen] = useStoredState('otklik.filtersOpen', true)
+  const [autoHidden, setAutoHidden] = useState(false)
+  const nav = useMemo(() => ({ page, go: setPage }), [page, setPage])
+  const layout = useMemo(
+    () => ({
+      filtersOpen: filtersOpen && !autoHidden,
+      setFiltersOpen: (open: boolean) => {
+        setAutoHidden(false)
+        setFiltersOpen(open)
+      },
+      setAutoHidden
+    }),
+    [filtersOpen, autoHidden, setFiltersOpen]
+  )
+  const showFilters = layout.filtersOpen
   useEffect(() => {
-    document.title = `${t('app.name')} — ${t(`nav.${page}`)}`
-  }, [page, t])
+    document.title = `${tx(`nav.${page}`)} — ${t('app.name')}`
+  }, [page, t, tx])
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent): void => {
+      if (e.key === 'F1') {
+        e.preventDefault()
+        setHelp(true)
+      } else if (e.altKey && !e.ctrlKey && /^Digit[1-7]$/.test(e.code)) {
+        e.preventDefault()
+        const p = PAGES[Number(e.code.slice(5)) - 1]
+        if (p) setPage(p)
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [setPage])
+  let body: ReactNode
+  switch (page) {
+    case 'dashboard':
+      body = <DashboardPage />
+      break
+    case 'mentions':
+      body = <MentionsPage />
+      break
+    case 'authors':
+      body = <AuthorsPage />
+      break
+    case 'sources':
+      body = <SourcesPage />
+      break
+    case 'import':
+      body = <ImportPage />
+      break
+    case 'reports':
+      body = <ReportsPage />
+      break
+    case 'settings':
+      body = <SettingsPage />
+      break
+  }
   return (
-    <div className="shell">
-      <Sidebar page={page} onPage={setPage} orgName={settings.orgName} />
-      <main className="content">
-        {page === 'mentions' && <MentionsPage info={info} timeZone={settings.timeZone} />}
-      </main>
-    </div>
+    <NavContext.Provider value={nav}>
+      <LayoutContext.Provider value={layout}>
+        <div className="shell">
+          <Sidebar onHelp={() => setHelp(true)} />
+          <main className="content" id="main">
+            {WITH_FILTERS.includes(page) && !info.empty ? (
+              <div className={`with-filters ${showFilters ? '' : 'collapsed'}`}>
+                {showFilters ? (
+                  <FilterPanel onClose={() => layout.setFiltersOpen(false)} />
+                ) : (
+                  <button
+                    className="filter-rail"
+                    onClick={() => layout.setFiltersOpen(true)}
+                    aria-label={t('filter.show')}
+                    title={t('filter.show')}
+                    data-testid="filters-show"
+                  >
+                    <Icon name="filter" />
+                    <span>{t('filter.title')}</span>
+                  </button>
+                )}
+                <div className="page-area">{body}</div>
+              </div>
+            ) : (
+              body
+            )}
+          </main>
+        </div>
+        <HelpDialog open={help} onClose={() => setHelp(false)} />
+      </LayoutContext.Provider>
+    </NavContext.Provider>
   )
 }

@@ -24,3 +24,5 @@ export async function call<C extends Channel>(channel: C, input: Input<C>): Prom
 export function onEvent<E extends EventName>(event: E, cb: (payload: Events[E]) => void): () => void {
   return bridge.on(event, cb)
 }
+
+export type { Input, Output } from '../../shared/api'

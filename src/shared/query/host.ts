@@ -10,7 +10,11 @@ export function normalizeHost(urlOrHost: string | null | undefined): string | nu
   h = h.replace(/^[a-z][a-z0-9+.-]*:\/\//, '').replace(/^\/\//, '')
   h = h.replace(/[/?#\\].*$/s, '')
   h = h.replace(/^[^@]*@/, '')
-  h = h.replace(/:\d*$/, '').replace(/\.+$/, '')
+  h = h.replace(/:\d*$/, '')
+  // Trailing dots off without /\.+$/, which takes quadratic time on a long run of dots (a hostile URL).
+  let end = h.length
+  while (end > 0 && h[end - 1] === '.') end--
+  h = h.slice(0, end)
   // Strip one www. and one m. (www.m.example.kz happens), but never down to a bare TLD.
   for (const prefix of ['www.', 'm.']) {
     if (h.startsWith(prefix) && h.slice(prefix.length).includes('.')) h = h.slice(prefix.length)

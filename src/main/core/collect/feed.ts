@@ -112,7 +112,12 @@ export function parseFeed(
 function tryParse(xml: string): XmlNode | string {
   const v = XMLValidator.validate(xml)
   if (v !== true) return `line ${v.err.line}: ${v.err.msg}`
-  return parser.parse(xml) as XmlNode
+  try {
+    return parser.parse(xml) as XmlNode
+  } catch (e) {
+    // The parser is stricter than the validator in places (an unclosed <?xml …?>): still "not well-formed".
+    return (e as Error).message
+  }
 }
 
 function build(
@@ -201,9 +206,21 @@ function authorOf(it: XmlNode): string | null {
   const s = text(first)
   if (!s) return null
   // RSS 2.0 author is an e-mail, often "mail@site.kz (Name)".
-  const paren = /\(([^)]+)\)\s*$/.exec(s)
-  if (paren) return paren[1]!.trim()
+  const paren = trailingParen(s)
+  if (paren) return paren.trim()
   return s.includes('@') && !s.includes(' ') ? null : htmlToText(s) || null
+}
+
+/**
+ * "mail@site.kz (Name)" → "Name": what /\(([^)]+)\)\s*$/ captures, in linear time (that regex is
+ * quadratic on a long run of "(" — a feed is untrusted input).
+ */
+function trailingParen(s: string): string | null {
+  const t = s.trimEnd()
+  if (!t.endsWith(')')) return null
+  const inner = t.slice(0, -1)
+  const open = inner.indexOf('(', inner.lastIndexOf(')') + 1)
+  return open >= 0 && open < inner.length - 1 ? inner.slice(open + 1) : null
 }
 
 /** Atom: the rel="alternate" (or rel-less) link, resolved. */

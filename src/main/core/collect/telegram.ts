@@ -3,7 +3,8 @@ import { OtklikError } from '../../../shared/errors'
 import type { MentionInput, OutletInput } from '../../../shared/types'
 import { safeHttpUrl } from '../../../shared/url'
 import { parseFeedDate } from './dates'
-import { elementToText, HTML_OPTIONS } from './html-text'
+import { elementToText, HTML_OPTIONS, tagNestingWithin } from './html-text'
+import { CollectError } from './errors'
 
 export interface TelegramTarget {
   /** The channel's username as written on its page (case kept). */
@@ -82,8 +83,32 @@ export function parseTelegramPage(
   baseUrl: string,
   opts: { timeZone?: string; now?: number } = {}
 ): TelegramPage {
+  try {
+    return readTelegramPage(html, baseUrl, opts)
+  } catch (e) {
+    if (e instanceof CollectError || e instanceof OtklikError) throw e
+    // node-html-parser can throw on hostile markup (an attribute named "constructor"…).
+    throw new CollectError(
+      'parse',
+      `the page could not be read as a Telegram preview (${(e as Error)?.message ?? String(e)})`,
+      'Check the channel address; if it is right, try again later.'
+    )
+  }
+}
+
+function readTelegramPage(
+  html: string,
+  baseUrl: string,
+  opts: { timeZone?: string; now?: number }
+): TelegramPage {
   const tz = opts.timeZone ?? 'Asia/Almaty'
   const now = opts.now ?? Date.now()
+  if (!tagNestingWithin(html))
+    throw new CollectError(
+      'parse',
+      'the page is not a Telegram preview: its HTML nests thousands of elements deep',
+      'Check the channel address; it should open the channel’s public preview (t.me/s/<channel>).'
+    )
   const root = parse(html, HTML_OPTIONS)
   const infoTitle = text(root.querySelector('.tgme_channel_info_header_title'))
   const infoUser = text(root.querySelector('.tgme_channel_info_header_username')).replace(/^@/, '')
@@ -102,7 +127,7 @@ export function parseTelegramPage(
   for (const m of messages) {
     const [ch, idText] = (m.getAttribute('data-post') ?? '').split('/')
     const id = Number(idText)
-    if (!ch || !Number.isInteger(id) || id <= 0) continue
+    if (!ch || !Number.isSafeInteger(id) || id <= 0) continue
     channel ??= ch
     ids.push(id)
     if (m.classList.contains('service_message')) continue
@@ -134,7 +159,7 @@ export function parseTelegramPage(
     hasPreview: messages.length > 0 || !!root.querySelector('.tgme_channel_info'),
     posts,
     ids,
-    before: Number.isInteger(before) && before > 0 ? before : null
+    before: Number.isSafeInteger(before) && before > 0 ? before : null
   }
 }
 
@@ -164,7 +189,9 @@ function messageToMention(
     m.querySelector('.tgme_widget_message_forwarded_from_name, .tgme_widget_message_forwarded_from a')
   )
   const time = m.querySelector('.tgme_widget_message_date time[datetime], time[datetime]')
-  const publishedAt = parseFeedDate(time?.getAttribute('datetime') ?? null, tz) ?? now
+  const dated = parseFeedDate(time?.getAttribute('datetime') ?? null, tz) ?? now
+  // As for feeds: a post dated more than a day ahead would sit on top of every list; it gets the fetch time.
+  const publishedAt = dated > now + 86_400_000 ? now : dated
   const views = parseCount(text(m.querySelector('.tgme_widget_message_views')))
   return {
     externalId: `tg:${channel}/${id}`,

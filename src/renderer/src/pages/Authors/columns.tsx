@@ -1,0 +1,100 @@
+import type { ColDef } from 'ag-grid-community'
+import type { AuthorRow } from '../../../../shared/views'
+import { PlatformIcon } from '../../components/cells'
+import type { I18n } from '../../i18n'
+
+/** The authors grid's columns: every one sortable by main (authors:list sort). */
+export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): ColDef<AuthorRow>[] {
+  const { t, tx, num, pct, date } = i18n
+  const count = (colId: keyof AuthorRow, header: string, width = 96, cls?: string): ColDef<AuthorRow> => ({
+    colId,
+    field: colId,
+    headerName: header,
+    width,
+    sortable: true,
+    type: 'rightAligned',
+    cellClass: cls ? ['ag-right-aligned-cell', cls] : 'ag-right-aligned-cell',
+    valueFormatter: (p) => (p.data ? num(p.value as number | null) : '')
+  })
+  return [
+    {
+      colId: 'name',
+      field: 'name',
+      headerName: t('authors.col.name'),
+      flex: 1,
+      minWidth: 170,
+      sortable: true,
+      cellRenderer: (p: { data?: AuthorRow }) =>
+        p.data ? (
+          <span className="author-cell">
+            <button
+              className="btn link author-link"
+              onClick={() => onOpen(p.data!)}
+              title={t('authors.openMentions')}
+              tabIndex={-1}
+            >
+              {p.data.name}
+            </button>
+            {p.data.mergedCount > 0 && (
+              <span className="tag" title={t('authors.mergedTip')}>
+                +{p.data.mergedCount}
+              </span>
+            )}
+            {p.data.lean && (
+              <span className={`lean-mark lean-${p.data.lean}`}>{tx(`authors.lean.${p.data.lean}`)}</span>
+            )}
+          </span>
+        ) : null
+    },
+    {
+      colId: 'platform',
+      field: 'platform',
+      headerName: t('col.platform'),
+      headerTooltip: t('col.platform'),
+      headerClass: 'header-icon-only',
+      width: 52,
+      sortable: true,
+      cellRenderer: (p: { value?: string }) => (p.value ? <PlatformIcon platform={p.value} /> : null)
+    },
+    {
+      colId: 'type',
+      field: 'type',
+      headerName: t('authors.col.type'),
+      width: 110,
+      sortable: true,
+      valueFormatter: (p) => tx(`authorType.${String(p.value)}`, String(p.value ?? ''))
+    },
+    count('followers', t('authors.col.followers'), 92),
+    count('mentions', t('authors.col.mentions'), 98),
+    count('negative', t('sentiment.negative'), 80, 'num-neg'),
+    count('neutral', t('sentiment.neutral'), 92),
+    count('positive', t('sentiment.positive'), 80, 'num-pos'),
+    {
+      colId: 'negShare',
+      field: 'negShare',
+      headerName: t('authors.col.negShare'),
+      width: 108,
+      sortable: true,
+      cellRenderer: (p: { value?: number | null }) =>
+        p.value === null || p.value === undefined ? (
+          <span className="muted">—</span>
+        ) : (
+          <span className="share-cell">
+            <span className="share-bar" aria-hidden="true">
+              <span style={{ width: `${Math.round(p.value * 100)}%` }} />
+            </span>
+            {pct(p.value)}
+          </span>
+        )
+    },
+    { ...count('reach', t('col.reach'), 92), hide: true },
+    {
+      colId: 'lastAt',
+      field: 'lastAt',
+      headerName: t('authors.col.lastAt'),
+      width: 90,
+      sortable: true,
+      valueFormatter: (p) => (p.data ? date(p.value as number | null) : '')
+    }
+  ]
+}

@@ -1,0 +1,98 @@
+import { useCallback } from 'react'
+import type { GridApi } from 'ag-grid-community'
+import type { MentionRow } from '../../../../shared/rows'
+import type { Sentiment } from '../../../../shared/types'
+import { call } from '../../api'
+import { errorText } from '../../components/ErrorNote'
+import { useToast } from '../../hooks/useToast'
+import { useI18n } from '../../i18n'
+
+export const IRRELEVANT_REASONS = ['namesake', 'spam', 'advertising', 'other'] as const
+export type IrrelevantReason = (typeof IRRELEVANT_REASONS)[number]
+
+export interface ResponsePatch {
+  status: 'needed' | 'assigned' | 'answered' | null
+  assignee?: string | null
+  note?: string | null
+  url?: string | null
+}
+
+/**
+ * Edits of mentions (sentiment, irrelevant, response) for one id or a selection. Rows on screen are
+ * updated at once; main then announces `mentions:changed` and the grid reloads what it shows.
+ */
+export function useMentionActions(grid: () => GridApi<MentionRow> | null, after: () => void) {
+  const { t, tx } = useI18n()
+  const { notify } = useToast()
+  const patchRows = useCallback(
+    (ids: number[], patch: Partial<MentionRow>) => {
+      const api = grid()
+      if (!api) return
+      for (const id of ids) {
+        const node = api.getRowNode(String(id))
+        if (node?.data) node.setData({ ...node.data, ...patch })
+      }
+    },
+    [grid]
+  )
+  const fail = useCallback((e: unknown) => notify(errorText(e, tx).title, { kind: 'error' }), [notify, tx])
+
+  const setSentiment = useCallback(
+    async (ids: number[], sentiment: Sentiment | null) => {
+      if (!ids.length) return
+      try {
+        const r = await call('mentions:setSentiment', { ids, sentiment })
+        if (sentiment) patchRows(ids, { sentiment, sentimentOrigin: 'manual' })
+        notify(
+          sentiment
+            ? t('actions.sentimentSet', { label: tx(`sentiment.${sentiment}`), n: r.changed })
+            : t('actions.sentimentCleared', { n: r.changed })
+        )
+        after()
+      } catch (e) {
+        fail(e)
+      }
+    },
+    [patchRows, notify, t, tx, after, fail]
+  )
+
+  const setIrrelevant = useCallback(
+    async (ids: number[], irrelevant: boolean, reason?: IrrelevantReason) => {
+      if (!ids.length) return
+      try {
+        const r = await call('mentions:setIrrelevant', { ids, irrelevant, reason: reason ?? null })
+        patchRows(ids, { irrelevant })
+        notify(
+          irrelevant
+            ? t('actions.irrelevantSet', { n: r.changed })
+            : t('actions.irrelevantCleared', { n: r.changed })
+        )
+        after()
+      } catch (e) {
+        fail(e)
+      }
+    },
+    [patchRows, notify, t, after, fail]
+  )
+
+  const setResponse = useCallback(
+    async (ids: number[], p: ResponsePatch) => {
+      if (!ids.length) return
+      try {
+        const r = await call('mentions:setResponse', { ids, ...p })
+        patchRows(ids, { responseStatus: p.status })
+        notify(
+          p.status
+            ? t('actions.responseSet', { label: tx(`response.${p.status}`), n: r.changed })
+            : t('actions.responseCleared', { n: r.changed })
+        )
+        after()
+      } catch (e) {
+        fail(e)
+      }
+    },
+    [patchRows, notify, t, tx, after, fail]
+  )
+
+  return { setSentiment, setIrrelevant, setResponse }
+}
