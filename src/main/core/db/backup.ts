@@ -54,7 +54,9 @@ export async function backupDatabase(
 ): Promise<BackupResult> {
   const out = resolve(outPath)
   if (!db.memory && samePath(out, db.name)) {
-    throw new OtklikError('VALIDATION', `The backup cannot overwrite the database itself (${out}).`, { path: out })
+    throw new OtklikError('VALIDATION', `The backup cannot overwrite the database itself (${out}).`, {
+      path: out
+    })
   }
   const tmp = `${out}.partial-${process.pid}-${Date.now().toString(36)}`
   try {
@@ -97,7 +99,9 @@ function sealCopy(path: string): number {
     copy.pragma('journal_mode = DELETE')
     const check = copy.pragma('integrity_check', { simple: true })
     if (check !== 'ok') {
-      throw new OtklikError('DB_CORRUPT', `The backup copy failed its integrity check (${String(check)}).`, { path })
+      throw new OtklikError('DB_CORRUPT', `The backup copy failed its integrity check (${String(check)}).`, {
+        path
+      })
     }
     return currentVersion(copy)
   } finally {
@@ -121,9 +125,13 @@ export function inspectDatabaseFile(path: string, label = path): InspectedDataba
     throw new OtklikError('DB_MISSING', `${label} does not exist or is not a file.`, { path })
   }
   if (!hasSqliteMagic(path)) {
-    throw new OtklikError('DB_CORRUPT', `${label} is not an Otklik backup: it is not an SQLite database file.`, {
-      path
-    })
+    throw new OtklikError(
+      'DB_CORRUPT',
+      `${label} is not an Otklik backup: it is not an SQLite database file.`,
+      {
+        path
+      }
+    )
   }
   let db: Db
   try {
@@ -140,12 +148,18 @@ export function inspectDatabaseFile(path: string, label = path): InspectedDataba
       version = currentVersion(db)
       tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[]
     } catch (e) {
-      throw new OtklikError('DB_CORRUPT', `${label} is damaged and cannot be read (${(e as Error).message}).`, {
-        path
-      })
+      throw new OtklikError(
+        'DB_CORRUPT',
+        `${label} is damaged and cannot be read (${(e as Error).message}).`,
+        {
+          path
+        }
+      )
     }
     if (check !== 'ok') {
-      throw new OtklikError('DB_CORRUPT', `${label} is damaged (integrity check: ${String(check)}).`, { path })
+      throw new OtklikError('DB_CORRUPT', `${label} is damaged (integrity check: ${String(check)}).`, {
+        path
+      })
     }
     if (version > SCHEMA_VERSION) {
       throw new OtklikError(
@@ -194,7 +208,9 @@ export function restoreDatabase(
   const from = resolve(backupPath)
   const target = resolve(dbPath)
   if (samePath(from, target)) {
-    throw new OtklikError('VALIDATION', `${from} is the database itself; choose a backup file.`, { path: from })
+    throw new OtklikError('VALIDATION', `${from} is the database itself; choose a backup file.`, {
+      path: from
+    })
   }
   if (!hasSqliteMagic(from)) inspectDatabaseFile(from) // throws the precise refusal (missing / not SQLite)
   mkdirSync(dirname(target), { recursive: true })
@@ -204,7 +220,8 @@ export function restoreDatabase(
   let migratedFrom: number
   try {
     copyFileSync(from, staging)
-    if (existsSync(`${from}-wal`) && statSync(`${from}-wal`).size > 0) copyFileSync(`${from}-wal`, `${staging}-wal`)
+    if (existsSync(`${from}-wal`) && statSync(`${from}-wal`).size > 0)
+      copyFileSync(`${from}-wal`, `${staging}-wal`)
     migratedFrom = inspectDatabaseFile(staging, from).version
     if (existsSync(target)) previous = setAside(target, opts)
     for (const side of ['-wal', '-shm', '-journal']) rmSync(target + side, { force: true })
@@ -328,7 +345,9 @@ export function planBackupRetention(
   const re = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-(\\d{4}-\\d{2}-\\d{2})\\.db$`)
   const dated = names
     .map((name) => ({ name, day: re.exec(name)?.[1] }))
-    .filter((x): x is { name: string; day: string } => x.day !== undefined && !Number.isNaN(Date.parse(x.day)))
+    .filter(
+      (x): x is { name: string; day: string } => x.day !== undefined && !Number.isNaN(Date.parse(x.day))
+    )
     .sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : a.name.localeCompare(b.name)))
   const keep = new Set<string>()
   const days = new Set<string>()
@@ -379,7 +398,8 @@ export async function runScheduledBackup(
   now: number | Date = Date.now(),
   rule: RetentionRule = DEFAULT_RETENTION
 ): Promise<ScheduledBackupResult> {
-  if (dbPath === ':memory:') throw new OtklikError('VALIDATION', 'An in-memory database has no backup folder.')
+  if (dbPath === ':memory:')
+    throw new OtklikError('VALIDATION', 'An in-memory database has no backup folder.')
   let tz = 'Asia/Almaty'
   try {
     tz = getSettings(db).timeZone

@@ -10,7 +10,8 @@ const BY_CODE: Record<string, IoProblem> = {
   ENOSPC: 'disk-full',
   EDQUOT: 'disk-full',
   EFBIG: 'disk-full',
-  // A write the OS refused without ENOSPC: EFBIG (file size limit), EIO (a failing or removed drive).
+  // A write the OS refused without ENOSPC — EFBIG (a file size limit), EIO (a failing or removed drive) —
+  // reaches us from SQLite as SQLITE_IOERR_WRITE.
   SQLITE_IOERR: 'write-failed',
   SQLITE_READONLY_DBMOVED: 'moved',
   SQLITE_READONLY: 'read-only',

@@ -258,7 +258,9 @@ export function joinStory(db: Db, first: number, id: number, rec: MentionInput):
 }
 
 function num(v: number | null | undefined): number | null {
-  return typeof v === 'number' && Number.isFinite(v) ? Math.round(v) : null
+  // Past 2^53 a count is not a count (a damaged export): SQLite's STRICT INTEGER column would refuse the
+  // REAL and fail the whole batch.
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? Math.round(v) : null
 }
 
 function prepare(db: Db) {

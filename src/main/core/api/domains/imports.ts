@@ -29,11 +29,11 @@ type K =
 
 /** Safe file name for an upload: no folders, no control characters. */
 function cleanName(name: string): string {
-  return (
-    basename(name)
-      .replace(/[\x00-\x1f<>:"/\\|?*]+/g, '_')
-      .slice(0, 200) || 'upload'
-  )
+  const n = basename(name)
+    .replace(/[\x00-\x1f<>:"/\\|?*]+/g, '_')
+    .slice(0, 200)
+  // "." and ".." name the folder itself or its parent, not a file.
+  return /^\.*$/.test(n) ? 'upload' : n
 }
 
 export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
