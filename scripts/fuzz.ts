@@ -4,7 +4,7 @@
  * A supervisor runs the fuzzing in a child process: when the child stops answering (a synchronous
  * hang) or dies (a native crash, out of memory), the input it was working on is saved and named.
  * Run: npx tsx scripts/fuzz.ts [--seconds 30] [--seed 1] [--only csv,query] [--huge 4194304] [--out DIR]
- *      (--seconds is per parser; findings and crash inputs are written to --out, default ./fuzz-findings)
+ *      (--seconds is per parser; crash and hang inputs are saved in --out, default <tmp>/otklik-fuzz-findings)
  * Replay one input: npx tsx scripts/fuzz.ts --replay csv:31 --seed 1
  */
 import { spawn } from 'node:child_process'
@@ -22,7 +22,7 @@ const opt = (name: string): string | undefined => {
 const SECONDS = Number(opt('seconds') ?? 30)
 const SEED = Number(opt('seed') ?? 1)
 const HUGE = Number(opt('huge') ?? 4 * 1024 * 1024)
-const OUT = resolve(opt('out') ?? 'fuzz-findings')
+const OUT = resolve(opt('out') ?? join(tmpdir(), 'otklik-fuzz-findings'))
 const ONLY = opt('only')?.split(',')
 const HANG_MS = 60_000
 

@@ -4,6 +4,7 @@ import {
   existsSync,
   readdirSync,
   readFileSync,
+  rmSync,
   statSync,
   utimesSync,
   writeFileSync
@@ -275,6 +276,16 @@ describe('restoreDatabase', () => {
     const db = openDatabase(path)
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
     db.close()
+  })
+
+  it('replaces a damaged database (the reason to restore), keeping a raw copy of it', () => {
+    const bytes = readFileSync(path)
+    for (let i = 4096; i < bytes.length; i += 4096) bytes.fill(0x5a, i, i + 512)
+    writeFileSync(path, bytes)
+    for (const side of ['-wal', '-shm']) rmSync(path + side, { force: true })
+    const r = restoreDatabase(backup, path)
+    expect(contents(path)).toEqual(contents(backup))
+    expect(readFileSync(r.previous!)).toEqual(bytes)
   })
 
   it('restores into a path where no database exists yet', () => {
