@@ -40,7 +40,7 @@ export function startBackgroundServices(
   function checkSpikes(): void {
     const tz = ws.settings().timeZone
     const today = dateInZone(Date.now(), tz)
-    for (const s of topicSpikes(ws.db, { from: today, to: today, timeZone: tz })) {
+    for (const s of topicSpikes(ws.db, { from: today, to: today, timeZone: tz, filter: {} })) {
       const key = `${s.day}:${s.topicId}`
       if (notified.has(key)) continue
       notified.add(key)

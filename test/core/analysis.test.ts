@@ -89,7 +89,10 @@ describe('analysis in the workspace', () => {
       texts.push(`Во дворе дома ${i + 1} по улице Абая провели отсыпку щебнем вместо асфальта`)
     for (let i = 0; i < 20; i++)
       texts.push(`Жители дома ${i + 1} по улице Сейфуллина благодарят за новую детскую площадку, спасибо`)
-    db.transaction(() => texts.forEach((t, i) => ing.add(rec(i, t))))()
+    db.transaction(() => {
+      texts.forEach((t, i) => ing.add(rec(i, t)))
+      ing.finish()
+    })()
     const probe = 'Во дворе на Толе би провели отсыпку щебнем'
     const before = currentSentimentModel(db).classify(probe).label
     const ids = db.prepare('SELECT id FROM mentions ORDER BY id').pluck().all() as number[]

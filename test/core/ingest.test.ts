@@ -54,6 +54,7 @@ describe('ingest', () => {
       text: 'Ёлку поставили на площади, әкімдік қуанышты'
     })
     ing.add({ ...base, url: 'https://a.kz/5', title: null, text: 'Ничего общего с темой' })
+    ing.finish()
     expect(fts(db, '{title_stems body_stems} : "акимат"')).toEqual([1, 2, 3])
     expect(fts(db, '{title body} : "елку"')).toEqual([4])
     expect(fts(db, '{title body} : "әкімдік"')).toEqual([4])
@@ -86,7 +87,10 @@ describe('ingest', () => {
     const run = (urls: string[]): number => {
       const id = createBatch(db, { kind: 'import' })
       const ing = new Ingestor(db, { batchId: id })
-      db.transaction(() => urls.forEach((u) => ing.add({ ...base, url: u, author: { name: `A ${u}` } })))()
+      db.transaction(() => {
+        urls.forEach((u) => ing.add({ ...base, url: u, author: { name: `A ${u}` } }))
+        ing.finish()
+      })()
       finishBatch(db, id, { rows: urls.length, ...ing.counts, rejected: 0 })
       return id
     }

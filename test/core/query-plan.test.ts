@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { MentionQueries } from '../../src/main/core/queries/mentions'
 import { tempDb } from '../helpers/db'
+import { summaryWhere } from '../../src/main/core/queries/summary'
+import { createDemo } from '../../src/main/core/demo'
 
 describe('grid queries use indexes (EXPLAIN QUERY PLAN)', () => {
   const { db } = tempDb('plan')
@@ -33,5 +35,51 @@ describe('grid queries use indexes (EXPLAIN QUERY PLAN)', () => {
   it('search goes through the FTS index, not a scan of the text', () => {
     const plan = q.plan({ search: 'акимат' }, byDate).join('\n')
     expect(plan).toMatch(/VIRTUAL TABLE INDEX .*mentions_fts|mentions_fts VIRTUAL TABLE/)
+  })
+})
+
+describe('scale: the plans the benchmarks rely on', () => {
+  const { db } = tempDb('plan-scale')
+  createDemo(db, { weeks: 2, until: '2026-11-20', timeZone: 'Asia/Almaty' })
+  db.exec('ANALYZE')
+  const q = new MentionQueries(db, () => 'Asia/Almaty')
+  const byDate = { col: 'publishedAt', dir: 'desc' } as const
+
+  it('a block after an anchor key seeks the date index, and anchor steps never leave it', () => {
+    const plan = q.plan({ sentiments: ['negative'], platforms: ['telegram'] }, byDate, true).join('\n')
+    expect(plan).toMatch(
+      /SEARCH m USING (COVERING )?INDEX mentions_published \(published_at<\?\)|INDEX mentions_(sentiment|platform)/
+    )
+    expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/)
+    const step = (
+      db
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT m.published_at, m.id FROM mentions m WHERE m.irrelevant = 0 AND m.sentiment = -1
+           AND (m.published_at, m.id) < (?, ?) ORDER BY m.published_at DESC, m.id DESC LIMIT 1 OFFSET 999`
+        )
+        .all(0, 0) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join('\n')
+    expect(step).toMatch(/COVERING INDEX mentions_published/)
+  })
+
+  it('a topic filter checks each row by the link table key instead of collecting every linked id', () => {
+    const plan = q.plan({ topicIds: [1] }, byDate).join('\n')
+    expect(plan).toMatch(/mentions_published/)
+    expect(plan).toMatch(/mention_topics.*PRIMARY KEY|mention_topics_mention/)
+    expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/)
+  })
+
+  it('counts read the summary tables by their keys', () => {
+    const s = summaryWhere({ from: '2026-08-01', to: '2026-10-31', platforms: ['telegram'] }, 'Asia/Almaty')!
+    const plan = (
+      db.prepare(`EXPLAIN QUERY PLAN SELECT sum(s.n) FROM ${s.from}`).all(...s.params) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join('\n')
+    expect(plan).toMatch(/SEARCH mention_sums_days USING PRIMARY KEY \(bucket>\? AND bucket<\?\)/)
+    expect(plan).toMatch(/SEARCH mention_sums_hours USING PRIMARY KEY/)
+    expect(plan).not.toMatch(/SCAN mentions/)
   })
 })

@@ -567,6 +567,7 @@ export function buildWorkspace(path: string, extra: { logo?: string | null } = {
       ing.add(input)
       ids.set(r.n, ing.insertedIds[ing.insertedIds.length - 1]!)
     }
+    ing.finish()
     for (const r of all) {
       const id = ids.get(r.n)!
       if (r.irrelevant) db.prepare('UPDATE mentions SET irrelevant = 1 WHERE id = ?').run(id)

@@ -1,6 +1,9 @@
 import type { Db } from '../db/open'
 import { addDays, dateInZone, dayStart, tzOffsetMinutes } from '../../../shared/time'
 import { detectSpikes, fillGaps } from './spikes'
+import type { MentionFilter } from '../../../shared/filter'
+import { HOUR_MS } from '../db/summaries'
+import { SUM, summaryWhere } from '../queries/summary'
 
 const DAY = 86_400_000
 
@@ -24,6 +27,8 @@ export function topicSpikes(
     to: string
     timeZone: string
     extraWhere?: { sql: string; params: (string | number)[] }
+    /** The same narrowing as a filter: lets the hourly summaries answer (extraWhere is then the fallback). */
+    filter?: MentionFilter
   }
 ): TopicSpike[] {
   const historyFrom = addDays(opts.from, -28)
@@ -33,14 +38,32 @@ export function topicSpikes(
   const off = tzOffsetMinutes(start, opts.timeZone) * 60_000
   const extra = opts.extraWhere ? ` AND ${opts.extraWhere.sql}` : ''
   const params = opts.extraWhere?.params ?? []
-  const rows = db
-    .prepare(
-      `SELECT (m.published_at + ${off}) / ${DAY} AS d, mt.topic_id AS topic, count(*) AS n
-       FROM mentions m JOIN mention_topics mt ON mt.mention_id = m.id
-       WHERE m.published_at >= ? AND m.published_at < ? AND m.sentiment = -1 AND m.irrelevant = 0${extra}
-       GROUP BY d, topic`
-    )
-    .all(start, end, ...params) as { d: number; topic: number; n: number }[]
+  const s =
+    opts.filter && opts.filter.irrelevant !== 'only'
+      ? summaryWhere(
+          { ...opts.filter, from: historyFrom, to: opts.to, sentiments: ['negative'], irrelevant: 'hide' },
+          opts.timeZone,
+          ['topic'],
+          { hourly: true }
+        )
+      : null
+  const rows = (
+    s
+      ? db
+          .prepare(
+            `SELECT (s.bucket * ${HOUR_MS} + ${off}) / ${DAY} AS d, s.topic_id AS topic, ${SUM.n} AS n
+             FROM ${s.from} GROUP BY d, topic HAVING sum(s.n) > 0`
+          )
+          .all(...s.params)
+      : db
+          .prepare(
+            `SELECT (m.published_at + ${off}) / ${DAY} AS d, mt.topic_id AS topic, count(*) AS n
+             FROM mentions m JOIN mention_topics mt ON mt.mention_id = m.id
+             WHERE m.published_at >= ? AND m.published_at < ? AND m.sentiment = -1 AND m.irrelevant = 0${extra}
+             GROUP BY d, topic`
+          )
+          .all(start, end, ...params)
+  ) as { d: number; topic: number; n: number }[]
   const names = new Map(
     (db.prepare('SELECT id, name FROM topics').all() as { id: number; name: string }[]).map((t) => [
       t.id,

@@ -66,7 +66,22 @@ export function htmlToText(html: string | null | undefined): string {
 export const MAX_TAG_DEPTH = 400
 /** node-html-parser repairs unclosed elements at the end in time quadratic in their number. */
 export const MAX_UNCLOSED_TAGS = 500
-const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr'])
+const VOID_TAGS = new Set([
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr'
+])
 // What HTML_OPTIONS.blockTextElements makes node-html-parser read as raw text.
 const RAW_TEXT_TAGS = new Set(Object.keys(HTML_OPTIONS.blockTextElements))
 
@@ -76,7 +91,11 @@ const RAW_TEXT_TAGS = new Set(Object.keys(HTML_OPTIONS.blockTextElements))
  * which make node-html-parser slow down quadratically). Void and self-closed elements and the content
  * of script/style are skipped.
  */
-export function tagNestingWithin(html: string, maxDepth = MAX_TAG_DEPTH, maxUnclosed = MAX_UNCLOSED_TAGS): boolean {
+export function tagNestingWithin(
+  html: string,
+  maxDepth = MAX_TAG_DEPTH,
+  maxUnclosed = MAX_UNCLOSED_TAGS
+): boolean {
   let depth = 0
   let i = html.indexOf('<')
   while (i >= 0) {

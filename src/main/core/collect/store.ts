@@ -56,7 +56,7 @@ export function storeItems(
     now: opts.now
   })
   for (const it of items) ing.add(it)
-  const c = ing.counts
+  const c = ing.finish()
   if (c.inserted === 0) {
     // batch_duplicates rows go with it (ON DELETE CASCADE); no mention points at it.
     db.prepare('DELETE FROM import_batches WHERE id = ?').run(batchId)

@@ -86,8 +86,8 @@ export function createDemo(db: Db, opts: DemoOptions = {}): DemoSummary {
         inserted.push({ id: ing.insertedIds[ing.insertedIds.length - 1]!, item })
       if (++done % 1000 === 0) opts.onProgress?.(done, plan.items.length)
     }
-    const n1 = imported.counts
-    const n2 = collected.counts
+    const n1 = imported.finish()
+    const n2 = collected.finish()
     finishBatch(db, importBatch, { rows: n1.inserted + n1.duplicates, ...n1, rejected: 0 })
     finishBatch(db, collectBatch, { rows: n2.inserted + n2.duplicates, ...n2, rejected: 0 })
     staffActions(db, seed, inserted)

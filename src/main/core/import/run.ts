@@ -109,6 +109,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     opts.signal?.throwIfAborted()
     for (const n of src.endNotes()) warnings.push(n.line, n.message)
     const sha256 = await src.sha256()
+    ing.finish()
     const out = report(opts.dryRun ? null : batchId, ing)
     finishBatch(db, batchId, { ...out, errors: errors.list(), warnings: warnings.list() })
     db.prepare('UPDATE import_batches SET sha256 = ? WHERE id = ?').run(sha256, batchId)

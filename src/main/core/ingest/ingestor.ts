@@ -46,6 +46,9 @@ const METRICS = ['reach', 'views', 'likes', 'reposts', 'comments'] as const
  * the database and the batch so far, upserts its author and outlet, stores it, indexes it for search,
  * runs analysis. The caller owns the transaction: everything or nothing.
  */
+/** Full-text rows held back and written together. */
+const FTS_BATCH = 512
+
 export class Ingestor {
   readonly counts: IngestCounts = { inserted: 0, updated: 0, duplicates: 0 }
   readonly insertedIds: number[] = []
@@ -55,12 +58,29 @@ export class Ingestor {
   private readonly authorIds = new Map<string, number>()
   private readonly outletIds = new Map<string, number>()
   private readonly st: ReturnType<typeof prepare>
+  private readonly ftsRows: [number, string, string, string, string][] = []
 
   constructor(db: Db, opts: IngestOptions = {}) {
     this.db = db
     this.opts = opts
     this.now = opts.now ?? Date.now()
     this.st = prepare(db)
+  }
+
+  /**
+   * Writes the full-text rows still held back. Call before the transaction commits (`finish` does).
+   * FTS5 writes its pending index at every savepoint, and each mention insert opens one (its triggers):
+   * inserting the FTS rows in groups halves their cost.
+   */
+  flush(): void {
+    for (const r of this.ftsRows) this.st.fts.run(...r)
+    this.ftsRows.length = 0
+  }
+
+  /** Flushes and returns the counts: the last call before a batch is finished. */
+  finish(): IngestCounts {
+    this.flush()
+    return this.counts
   }
 
   /** Adds one record; returns what happened to it. */
@@ -113,13 +133,14 @@ export class Ingestor {
     })
     const id = Number(info.lastInsertRowid)
     const title = rec.title ?? ''
-    this.st.fts.run(
+    this.ftsRows.push([
       id,
       normalizeText(title),
       normalizeText(rec.text ?? ''),
       stemText(title),
       stemText(rec.text ?? '')
-    )
+    ])
+    if (this.ftsRows.length >= FTS_BATCH) this.flush()
     for (const t of analysis.topicIds ?? []) this.st.topic.run(t, id)
     for (const s of analysis.subjectIds ?? []) this.st.subject.run(s, id)
     const storyOf = this.opts.analyzer?.story?.(id, rec) ?? null
@@ -260,7 +281,9 @@ export function joinStory(db: Db, first: number, id: number, rec: MentionInput):
 function num(v: number | null | undefined): number | null {
   // Past 2^53 a count is not a count (a damaged export): SQLite's STRICT INTEGER column would refuse the
   // REAL and fail the whole batch.
-  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER ? Math.round(v) : null
+  return typeof v === 'number' && Number.isFinite(v) && Math.abs(v) <= Number.MAX_SAFE_INTEGER
+    ? Math.round(v)
+    : null
 }
 
 function prepare(db: Db) {

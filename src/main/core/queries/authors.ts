@@ -54,23 +54,36 @@ export function authorsPage(
   timeZone: string
 ): AuthorsPage {
   const where = buildWhere(filter, timeZone)
-  const grouped = `WITH g AS (
-      SELECT coalesce(au.merged_into, au.id) AS aid, count(*) AS mentions, sum(m.sentiment = -1) AS negative, sum(m.sentiment = 0) AS neutral,
-        sum(m.sentiment = 1) AS positive, sum(m.sentiment IS NOT NULL) AS labelled, sum(ifnull(m.reach, 0)) AS reach, max(m.published_at) AS last_at
-      FROM mentions m JOIN authors au ON au.id = m.author_id WHERE ${where.sql} GROUP BY aid)`
-  const total = db
-    .prepare(`${grouped} SELECT count(*) FROM g`)
-    .pluck()
-    .get(...where.params) as number
+  // Per account first (inside the date index), then per person: merged accounts join on the few
+  // grouped rows rather than on every mention. The total comes from the same pass (a window count).
   const rows = db
     .prepare(
-      `${grouped}
+      `WITH per_account AS (
+         SELECT m.author_id AS author_id, count(*) AS mentions, sum(m.sentiment = -1) AS negative, sum(m.sentiment = 0) AS neutral,
+           sum(m.sentiment = 1) AS positive, sum(m.sentiment IS NOT NULL) AS labelled, sum(ifnull(m.reach, 0)) AS reach, max(m.published_at) AS last_at
+         FROM mentions m WHERE m.author_id IS NOT NULL AND ${where.sql} GROUP BY m.author_id),
+       g AS (
+         SELECT coalesce(au.merged_into, au.id) AS aid, sum(p.mentions) AS mentions, sum(p.negative) AS negative, sum(p.neutral) AS neutral,
+           sum(p.positive) AS positive, sum(p.labelled) AS labelled, sum(p.reach) AS reach, max(p.last_at) AS last_at
+         FROM per_account p JOIN authors au ON au.id = p.author_id GROUP BY aid),
+       ranked AS (
+         SELECT g.*, count(*) OVER () AS total FROM g JOIN authors a ON a.id = g.aid
+         ORDER BY ${SORT[sort.col]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id LIMIT ? OFFSET ?)
        SELECT a.id, a.name, a.platform, a.type, a.url, a.followers, a.gender, a.age, g.mentions, g.negative, g.neutral, g.positive, g.labelled, g.reach, g.last_at,
-         (SELECT count(*) FROM authors x WHERE x.merged_into = a.id) AS merged_count
-       FROM g JOIN authors a ON a.id = g.aid
-       ORDER BY ${SORT[sort.col]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id LIMIT ? OFFSET ?`
+         (SELECT count(*) FROM authors x WHERE x.merged_into = a.id) AS merged_count, g.total
+       FROM ranked g JOIN authors a ON a.id = g.aid
+       ORDER BY ${SORT[sort.col]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id`
     )
     .all(...where.params, Math.max(0, endRow - startRow), startRow) as Record<string, unknown>[]
+  const total =
+    rows.length > 0
+      ? Number(rows[0]!.total)
+      : (db
+          .prepare(
+            `SELECT count(DISTINCT coalesce(au.merged_into, au.id)) FROM mentions m JOIN authors au ON au.id = m.author_id WHERE ${where.sql}`
+          )
+          .pluck()
+          .get(...where.params) as number)
   return { rows: rows.map((r) => toAuthorRow(r, rule)), total, rule }
 }
 

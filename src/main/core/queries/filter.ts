@@ -45,19 +45,21 @@ export function buildWhere(f: MentionFilter, timeZone: string): Where {
   inList(parts, params, 'm.batch_id', f.batchIds)
   if (f.authorTypes?.length) {
     parts.push(
-      `m.author_id IN (SELECT id FROM authors WHERE type IN (${f.authorTypes.map(() => '?').join(',')}))`
+      // `+` keeps SQLite from collecting every mention of those authors to sort them: a type covers many
+      // authors, so walking the date index and checking each row (inside the index) is far cheaper.
+      `+m.author_id IN (SELECT id FROM authors WHERE type IN (${f.authorTypes.map(() => '?').join(',')}))`
     )
     params.push(...f.authorTypes)
   }
   if (f.topicIds?.length) {
     parts.push(
-      `m.id IN (SELECT mention_id FROM mention_topics WHERE topic_id IN (${f.topicIds.map(() => '?').join(',')}))`
+      `EXISTS (SELECT 1 FROM mention_topics x WHERE x.mention_id = m.id AND x.topic_id IN (${f.topicIds.map(() => '?').join(',')}))`
     )
     params.push(...f.topicIds)
   }
   if (f.subjectIds?.length) {
     parts.push(
-      `m.id IN (SELECT mention_id FROM mention_subjects WHERE subject_id IN (${f.subjectIds.map(() => '?').join(',')}))`
+      `EXISTS (SELECT 1 FROM mention_subjects x WHERE x.mention_id = m.id AND x.subject_id IN (${f.subjectIds.map(() => '?').join(',')}))`
     )
     params.push(...f.subjectIds)
   }

@@ -3,6 +3,7 @@ import type { MentionFilter, Sort } from '../../../shared/filter'
 import type { MentionDetail, MentionPage, MentionRow } from '../../../shared/rows'
 import { sentimentFromInt, type AuthorType, type Platform, type SentimentOrigin } from '../../../shared/types'
 import { buildWhere } from './filter'
+import { SUM, summaryWhere } from './summary'
 
 const SORT_SQL: Record<Sort['col'], string> = {
   publishedAt: 'm.published_at',
@@ -18,6 +19,9 @@ const SORT_SQL: Record<Sort['col'], string> = {
 }
 
 type Key = [number | string, number]
+
+/** Rows between cached anchor keys for far jumps. */
+const ANCHOR_STEP = 1000
 
 /** Keys of rows already served, per filter and sort, so a later block continues by key, not OFFSET. */
 class AnchorCache {
@@ -76,6 +80,8 @@ interface RawRow {
 
 export class MentionQueries {
   private readonly anchors = new AnchorCache()
+  /** The filter and sort of the last block served (the list on screen). */
+  private shown = ''
   constructor(
     private readonly db: Db,
     private readonly timeZone: () => string
@@ -88,55 +94,146 @@ export class MentionQueries {
 
   /** Rows [startRow, endRow) of the filtered, sorted list (AG Grid's infinite row model asks by block). */
   page(filter: MentionFilter, sort: Sort, startRow: number, endRow: number): MentionPage {
-    const where = buildWhere(filter, this.timeZone())
-    const expr = SORT_SQL[sort.col]
-    const dir = sort.dir === 'asc' ? 'ASC' : 'DESC'
-    const cmp = sort.dir === 'asc' ? '>' : '<'
-    const cacheKey = JSON.stringify([filter, sort])
-    const entry = this.anchors.get(cacheKey)
+    const q = this.pageQuery(filter, sort)
+    this.shown = JSON.stringify([filter, sort])
+    const entry = this.anchors.get(this.shown)
+    this.extendAnchors(entry, q, startRow)
     let anchorRow = -1
     for (const i of entry.anchors.keys()) if (i < startRow && i > anchorRow) anchorRow = i
     const anchor = anchorRow >= 0 ? entry.anchors.get(anchorRow)! : null
     const offset = startRow - anchorRow - 1
     const limit = Math.max(0, Math.min(1000, endRow - startRow))
-    const sql = `SELECT ${RAW_COLUMNS}, ${expr} AS sort_key FROM mentions m
-      LEFT JOIN outlets o ON o.id = m.outlet_id LEFT JOIN authors a ON a.id = m.author_id
-      WHERE ${where.sql}${anchor ? ` AND (${expr}, m.id) ${cmp} (?, ?)` : ''}
-      ORDER BY ${expr} ${dir}, m.id ${dir} LIMIT ? OFFSET ?`
-    const params = [...where.params, ...(anchor ? anchor : []), limit, offset]
-    const raw = this.db.prepare(sql).all(...params) as RawRow[]
+    // Keys first (ordered, inside the indexes where possible), then the 100 rows with their columns:
+    // a sort over many rows never carries text, names and topic lists along.
+    const keys = this.db
+      .prepare(anchor ? q.keyFromAnchor : q.keyFirst)
+      .raw()
+      .all(...q.params, ...(anchor ? anchor : []), limit, offset) as [number | string, number][]
+    const byId = this.rawRows(keys.map((k) => k[1]))
+    const raw = keys.map(([k, id]) => ({ ...byId.get(id)!, sort_key: k }))
     raw.forEach((r, k) => {
       const idx = startRow + k
       if (k === raw.length - 1 || idx % 100 === 99) entry.anchors.set(idx, [r.sort_key!, r.id])
     })
-    if (raw.length < limit) entry.total = startRow + raw.length
-    if (entry.total === null) entry.total = this.count(filter)
+    // A short block ends the list (an empty one past the end says only that the end is above).
+    if (raw.length < limit && (raw.length > 0 || startRow === 0)) entry.total = startRow + raw.length
+    // A search's total means reading every match: the status bar asks for it separately, and the grid
+    // grows as it scrolls until a short block ends the list.
+    if (entry.total === null && (!filter.search?.trim() || summaryWhere(filter, this.timeZone())))
+      entry.total = this.count(filter)
     return { rows: raw.map(toRow), total: entry.total }
   }
 
-  /** EXPLAIN QUERY PLAN of the first page of a filter and sort: tests pin the indexes the grid relies on. */
-  plan(filter: MentionFilter, sort: Sort): string[] {
+  /** Grid rows for these ids, in this order (missing ids skipped). */
+  rowsByIds(ids: number[]): MentionRow[] {
+    const byId = this.rawRows(ids)
+    return ids.flatMap((id) => (byId.has(id) ? [toRow(byId.get(id)!)] : []))
+  }
+
+  private rawRows(ids: number[]): Map<number, RawRow> {
+    const rows = this.db
+      .prepare(
+        `SELECT ${RAW_COLUMNS} FROM mentions m LEFT JOIN outlets o ON o.id = m.outlet_id LEFT JOIN authors a ON a.id = m.author_id
+         WHERE m.id IN (SELECT value FROM json_each(?))`
+      )
+      .all(JSON.stringify(ids)) as RawRow[]
+    return new Map(rows.map((r) => [r.id, r]))
+  }
+
+  /**
+   * Lays anchors further down the list on screen while the app is idle, so that a later scrollbar jump
+   * finds one near: a few milliseconds per call. True when there is nothing more to do (the list is
+   * anchored to its end, another list is on screen, or the sort has no index to step along).
+   */
+  warmAnchors(filter: MentionFilter, sort: Sort, steps = 40): boolean {
+    const key = JSON.stringify([filter, sort])
+    if (key !== this.shown) return true
+    const q = this.pageQuery(filter, sort)
+    if (!q.indexed) return true
+    const entry = this.anchors.get(key)
+    const last = () => Math.max(-1, ...entry.anchors.keys())
+    const before = last()
+    this.extendAnchors(entry, q, before + steps * ANCHOR_STEP + 1)
+    const after = last()
+    return (
+      after < before + steps * ANCHOR_STEP || (entry.total !== null && after + ANCHOR_STEP >= entry.total)
+    )
+  }
+
+  /** The grid's SQL for a filter and sort: from the top, and continuing after an anchor key. */
+  private pageQuery(filter: MentionFilter, sort: Sort) {
     const where = buildWhere(filter, this.timeZone())
     const expr = SORT_SQL[sort.col]
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC'
+    const cmp = sort.dir === 'asc' ? '>' : '<'
+    const order = `ORDER BY ${expr} ${dir}, m.id ${dir}`
+    const sql = (columns: string, after: boolean) =>
+      `SELECT ${columns} FROM mentions m
+      WHERE ${where.sql}${after ? ` AND (${expr}, m.id) ${cmp} (?, ?)` : ''} ${order} LIMIT ? OFFSET ?`
+    return {
+      expr,
+      order,
+      where,
+      params: where.params,
+      keyFirst: sql(`${expr} AS k, m.id AS id`, false),
+      keyFromAnchor: sql(`${expr} AS k, m.id AS id`, true),
+      indexed: sort.col === 'publishedAt'
+    }
+  }
+
+  /**
+   * A jump of the scrollbar asks for a block far below the rows served so far. Keys every ANCHOR_STEP
+   * rows make any block one short keyset read: by date they are found by stepping along the index from
+   * the last known key (each step skips ANCHOR_STEP index entries); other sorts take one ranked pass.
+   */
+  private extendAnchors(
+    entry: { anchors: Map<number, Key> },
+    q: ReturnType<MentionQueries['pageQuery']>,
+    startRow: number
+  ): void {
+    let best = -1
+    for (const i of entry.anchors.keys()) if (i < startRow && i > best) best = i
+    if (startRow - best <= ANCHOR_STEP) return
+    if (!q.indexed) {
+      const rows = this.db
+        .prepare(
+          `SELECT k, id, rn FROM (SELECT ${q.expr} AS k, m.id AS id, row_number() OVER (${q.order}) AS rn
+           FROM mentions m WHERE ${q.where.sql}) WHERE rn % ${ANCHOR_STEP} = 0`
+        )
+        .raw()
+        .all(...q.params) as [number | string, number, number][]
+      for (const [k, id, rn] of rows) entry.anchors.set(rn - 1, [k, id])
+      return
+    }
+    const first = this.db.prepare(q.keyFirst).raw()
+    const next = this.db.prepare(q.keyFromAnchor).raw()
+    while (startRow - best > ANCHOR_STEP) {
+      const from = best >= 0 ? entry.anchors.get(best)! : null
+      const key = (
+        from
+          ? next.get(...q.params, ...from, 1, ANCHOR_STEP - 1)
+          : first.get(...q.params, 1, best + ANCHOR_STEP)
+      ) as [number | string, number] | undefined
+      if (!key) return
+      best += ANCHOR_STEP
+      entry.anchors.set(best, key)
+    }
+  }
+
+  /** EXPLAIN QUERY PLAN of the grid's block query (from the top, or after an anchor): tests pin its indexes. */
+  plan(filter: MentionFilter, sort: Sort, afterAnchor = false): string[] {
+    const q = this.pageQuery(filter, sort)
     const rows = this.db
-      .prepare(
-        `EXPLAIN QUERY PLAN SELECT m.id FROM mentions m WHERE ${where.sql} ORDER BY ${expr} ${dir}, m.id ${dir} LIMIT 100`
-      )
-      .all(...where.params) as { detail: string }[]
+      .prepare(`EXPLAIN QUERY PLAN ${afterAnchor ? q.keyFromAnchor : q.keyFirst}`)
+      .all(...q.params, ...(afterAnchor ? [0, 0] : []), 100, 0) as { detail: string }[]
     return rows.map((r) => r.detail)
   }
 
   count(filter: MentionFilter): number {
-    const where = buildWhere(filter, this.timeZone())
-    return (
-      this.db.prepare(`SELECT count(*) AS n FROM mentions m WHERE ${where.sql}`).get(...where.params) as {
-        n: number
-      }
-    ).n
+    return this.counts(filter).total
   }
 
-  /** Counts for the status bar: total and by sentiment. */
+  /** Counts for the status bar: total and by sentiment (from the hourly summaries where the filter allows). */
   counts(filter: MentionFilter): {
     total: number
     negative: number
@@ -144,13 +241,23 @@ export class MentionQueries {
     positive: number
     unlabelled: number
   } {
-    const where = buildWhere(filter, this.timeZone())
-    const r = this.db
-      .prepare(
-        `SELECT count(*) AS total, sum(m.sentiment = -1) AS negative, sum(m.sentiment = 0) AS neutral, sum(m.sentiment = 1) AS positive,
-         sum(m.sentiment IS NULL) AS unlabelled FROM mentions m WHERE ${where.sql}`
-      )
-      .get(...where.params) as Record<string, number | null>
+    const s = summaryWhere(filter, this.timeZone())
+    const r = s
+      ? (this.db
+          .prepare(
+            `SELECT ${SUM.n} AS total, ${SUM.negative} AS negative, ${SUM.neutral} AS neutral, ${SUM.positive} AS positive,
+             ${SUM.unlabelled} AS unlabelled FROM ${s.from}`
+          )
+          .get(...s.params) as Record<string, number | null>)
+      : (() => {
+          const where = buildWhere(filter, this.timeZone())
+          return this.db
+            .prepare(
+              `SELECT count(*) AS total, sum(m.sentiment = -1) AS negative, sum(m.sentiment = 0) AS neutral, sum(m.sentiment = 1) AS positive,
+               sum(m.sentiment IS NULL) AS unlabelled FROM mentions m WHERE ${where.sql}`
+            )
+            .get(...where.params) as Record<string, number | null>
+        })()
     return {
       total: r.total ?? 0,
       negative: r.negative ?? 0,

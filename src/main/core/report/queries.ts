@@ -196,7 +196,7 @@ export function handleType(db: Db, handle: string): AuthorType | null {
 export function dailyNegativeCounts(db: Db, dayStarts: number[]): number[] {
   const q = st(
     db,
-    'SELECT count(*) FROM mentions INDEXED BY mentions_sentiment WHERE sentiment = -1 AND published_at >= ? AND published_at < ? AND irrelevant = 0'
+    'SELECT count(*) FROM mentions INDEXED BY mentions_published WHERE sentiment = -1 AND published_at >= ? AND published_at < ? AND irrelevant = 0'
   ).pluck()
   const out: number[] = []
   for (let i = 0; i + 1 < dayStarts.length; i++) out.push(q.get(dayStarts[i], dayStarts[i + 1]) as number)

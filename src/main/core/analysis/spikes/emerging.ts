@@ -50,7 +50,12 @@ interface Counted {
 }
 
 /** Per document, once per term: words and adjacent word pairs that are not stop words. */
-function countTerms(docs: string[], o: Required<EmergingOptions>, keepForms: boolean): Map<string, Counted> {
+function countTerms(
+  docs: string[],
+  o: Required<EmergingOptions>,
+  keepForms: boolean,
+  only?: Set<string>
+): Map<string, Counted> {
   const counts = new Map<string, Counted>()
   const seenTexts = new Set<string>()
   for (const doc of docs) {
@@ -68,10 +73,11 @@ function countTerms(docs: string[], o: Required<EmergingOptions>, keepForms: boo
         continue
       }
       const cur = { key: termKey(tok), form: tok }
-      if (!inDoc.has(cur.key)) inDoc.set(cur.key, cur.form)
+      if (!inDoc.has(cur.key) && (!only || only.has(cur.key))) inDoc.set(cur.key, cur.form)
       if (o.bigrams && prev) {
         const key = `${prev.key} ${cur.key}`
-        if (!inDoc.has(key)) inDoc.set(key, `${prev.form} ${cur.form}`)
+        if (!inDoc.has(key) && (!only || only.has(key)))
+          inDoc.set(key, keepForms ? `${prev.form} ${cur.form}` : '')
       }
       prev = cur
     }
@@ -97,7 +103,9 @@ export function emergingTerms(
 ): EmergingTerm[] {
   const o = { ...DEFAULTS, ...opts }
   const recent = countTerms(recentDocs, o, true)
-  const before = countTerms(baselineDocs, o, false)
+  // The baseline only needs the terms that could qualify: far fewer map entries on large samples.
+  const candidates = new Set([...recent].filter(([, c]) => c.docs >= o.minRecent).map(([k]) => k))
+  const before = countTerms(baselineDocs, o, false, candidates)
   const nRecent = Math.max(
     1,
     o.dedupe

@@ -42,7 +42,21 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
   const tz = () => ws.settings().timeZone
   const rule = () => ({ minLabelled: ws.settings().authorMinLabelled, share: ws.settings().authorShare })
   return {
-    'mentions:page': (i) => ws.mentions.page(i.filter, i.sort, i.startRow, i.endRow),
+    'mentions:page': (i) => {
+      const page = ws.mentions.page(i.filter, i.sort, i.startRow, i.endRow)
+      // After the first block, anchor the rest of the list in idle slices (scrollbar jumps then take ms).
+      if (i.startRow === 0) {
+        const step = () => {
+          try {
+            if (!ws.mentions.warmAnchors(i.filter, i.sort)) setImmediate(step)
+          } catch {
+            // The workspace closed meanwhile: nothing to warm.
+          }
+        }
+        setImmediate(step)
+      }
+      return page
+    },
     'mentions:counts': (i) => ws.mentions.counts(i.filter),
     'mentions:get': (i) => ws.mentions.detail(i.id),
     'mentions:setSentiment': (i) => {

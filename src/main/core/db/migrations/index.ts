@@ -1,7 +1,8 @@
 import { m0001 } from './0001-initial'
+import { m0002 } from './0002-summaries'
 import type { Migration } from './types'
 
 /** Every migration in order. Never edit one that has shipped: add the next. */
-export const MIGRATIONS: Migration[] = [m0001]
+export const MIGRATIONS: Migration[] = [m0001, m0002]
 export const SCHEMA_VERSION = MIGRATIONS.length
 export type { Migration }

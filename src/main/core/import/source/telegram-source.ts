@@ -208,9 +208,10 @@ function guessUsername(messages: TgMessage[]): string | undefined {
     ].filter((p) => p && typeof p === 'object') as { href?: unknown; text?: unknown }[]
     for (const p of parts) {
       for (const s of [p.href, p.text]) {
-        const mm = typeof s === 'string'
-          ? /(?:^|\/\/)(?:www\.)?t(?:elegram)?\.me\/([A-Za-z][A-Za-z0-9_]{3,31})\/(\d+)/.exec(s)
-          : null
+        const mm =
+          typeof s === 'string'
+            ? /(?:^|\/\/)(?:www\.)?t(?:elegram)?\.me\/([A-Za-z][A-Za-z0-9_]{3,31})\/(\d+)/.exec(s)
+            : null
         if (!mm || !ids.has(Number(mm[2]))) continue
         votes.set(mm[1]!, (votes.get(mm[1]!) ?? 0) + 1)
         total++

@@ -198,7 +198,8 @@ function attrs(s: string): Record<string, string> {
   const out: Record<string, string> = {}
   // A name starts where the previous character is not a name character: without the lookbehind every
   // position of a long run of name characters was tried anew (quadratic: a hang on 260 000 ':').
-  for (const m of s.matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3] ?? ''
+  for (const m of s.matchAll(/(?<![\w:.-])([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g))
+    out[m[1]!] = m[2] ?? m[3] ?? ''
   return out
 }
 

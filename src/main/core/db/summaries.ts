@@ -1,0 +1,246 @@
+/**
+ * Summary tables: how many mentions (and how much reach) fall into each 32-day block, UTC day and UTC
+ * hour for every combination of a few dimensions. Counts, facets and the dashboard read these instead of
+ * scanning millions of mentions. SQL triggers keep them exact on every insert, update and delete
+ * (imports, labels, undo, re-analysis), whatever code path writes.
+ *
+ * A period in the workspace's time zone is whole blocks, then whole days, then hours at each end (exact
+ * for any whole-hour zone, daylight saving included): a few thousand rows whatever the period. Daily
+ * charts group the hourly rows by local day.
+ */
+
+export type DimName =
+  | 'platform'
+  | 'media'
+  | 'sentiment'
+  | 'irrelevant'
+  | 'lang'
+  | 'source'
+  | 'authorType'
+  | 'gender'
+  | 'age'
+  | 'topic'
+  | 'subject'
+
+interface Dim {
+  column: string
+  type: 'TEXT' | 'INTEGER'
+  /** The value for a mention row `r` (and its author `a` where `author` is set). */
+  expr: (r: string) => string
+  author?: boolean
+}
+
+/** Unlabelled mentions are stored with sentiment 2 (a key column cannot be NULL). */
+export const UNLABELLED = 2
+
+export const DIMS: Record<Exclude<DimName, 'topic' | 'subject'>, Dim> = {
+  platform: { column: 'platform', type: 'TEXT', expr: (r) => `${r}.platform` },
+  /** 1 for media (news sites), 0 for social networks: the filter panel's media/social switch. */
+  media: { column: 'media', type: 'INTEGER', expr: (r) => `(${r}.platform = 'news')` },
+  sentiment: { column: 'sentiment', type: 'INTEGER', expr: (r) => `ifnull(${r}.sentiment, ${UNLABELLED})` },
+  irrelevant: { column: 'irrelevant', type: 'INTEGER', expr: (r) => `${r}.irrelevant` },
+  lang: { column: 'lang', type: 'TEXT', expr: (r) => `ifnull(${r}.lang, '')` },
+  source: { column: 'source_id', type: 'INTEGER', expr: (r) => `ifnull(${r}.source_id, 0)` },
+  authorType: { column: 'author_type', type: 'TEXT', expr: () => "ifnull(a.type, '')", author: true },
+  gender: { column: 'gender', type: 'TEXT', expr: () => "ifnull(a.gender, '')", author: true },
+  age: { column: 'age', type: 'TEXT', expr: () => "ifnull(a.age, '')", author: true }
+}
+
+export interface SummaryTable {
+  /** Base name: the tables are `${name}_days` and `${name}_hours`. */
+  name: string
+  /** Dimensions besides the time bucket. */
+  dims: DimName[]
+  /** For link tables (mention_topics, mention_subjects): the link table and its id column. */
+  link?: { table: string; column: string; dim: 'topic' | 'subject' }
+}
+
+/**
+ * Besides the platform table, summaries keep media/social rather than the platform (13 values): few
+ * rows per day keep them fast over years; a filter naming platforms falls back to the base table.
+ */
+const BASE: DimName[] = ['media', 'sentiment', 'irrelevant']
+
+/** Smallest first: a query uses the first summary that has every dimension it needs. */
+export const SUMMARY_TABLES: SummaryTable[] = [
+  { name: 'mention_sums', dims: ['platform', 'sentiment', 'irrelevant'] },
+  { name: 'mention_origin_sums', dims: [...BASE, 'lang', 'source'] },
+  { name: 'mention_author_sums', dims: [...BASE, 'authorType'] },
+  { name: 'mention_audience_sums', dims: [...BASE, 'gender', 'age'] },
+  {
+    name: 'mention_topic_sums',
+    dims: [...BASE, 'topic'],
+    link: { table: 'mention_topics', column: 'topic_id', dim: 'topic' }
+  },
+  {
+    name: 'mention_subject_sums',
+    dims: [...BASE, 'subject'],
+    link: { table: 'mention_subjects', column: 'subject_id', dim: 'subject' }
+  }
+]
+
+export const HOUR_MS = 3_600_000
+export const DAY_MS = 86_400_000
+
+/** The grains every summary is kept in, coarsest first: 32-day blocks, days, hours (all UTC). */
+export const GRAINS = [
+  { suffix: 'blocks', ms: 32 * DAY_MS },
+  { suffix: 'days', ms: DAY_MS },
+  { suffix: 'hours', ms: HOUR_MS }
+] as const
+export type Grain = (typeof GRAINS)[number]
+
+/** One physical table: a summary at one grain. */
+export interface PhysicalTable {
+  table: string
+  summary: SummaryTable
+  grain: Grain
+}
+
+export function physicalTables(): PhysicalTable[] {
+  return SUMMARY_TABLES.flatMap((summary) =>
+    GRAINS.map((grain) => ({ table: `${summary.name}_${grain.suffix}`, summary, grain }))
+  )
+}
+
+/** The column name of a dimension in a summary table. */
+export function dimColumn(t: SummaryTable, d: DimName): string {
+  if (d === 'topic' || d === 'subject') return t.link!.column
+  return DIMS[d].column
+}
+
+function plainDims(t: SummaryTable): Dim[] {
+  return t.dims.filter((d) => d !== 'topic' && d !== 'subject').map((d) => DIMS[d as keyof typeof DIMS])
+}
+
+function columns(t: SummaryTable): string[] {
+  return ['bucket', ...t.dims.map((d) => dimColumn(t, d))]
+}
+
+function createTable(p: PhysicalTable): string {
+  const t = p.summary
+  const defs = [
+    'bucket INTEGER NOT NULL',
+    ...t.dims.map(
+      (d) => `${dimColumn(t, d)} ${d === 'topic' || d === 'subject' ? 'INTEGER' : DIMS[d].type} NOT NULL`
+    ),
+    'n INTEGER NOT NULL',
+    'reach INTEGER NOT NULL'
+  ]
+  return `CREATE TABLE ${p.table} (\n  ${defs.join(',\n  ')},\n  PRIMARY KEY (${columns(t).join(', ')})\n) STRICT, WITHOUT ROWID;`
+}
+
+const UPSERT = 'ON CONFLICT DO UPDATE SET n = n + excluded.n, reach = reach + excluded.reach'
+
+/** INSERT … SELECT adding `sign` × the mention row `r` (NEW or OLD) to a per-mention table. */
+function mentionDelta(p: PhysicalTable, r: string, sign: string): string {
+  const dims = plainDims(p.summary)
+  const authorJoin = dims.some((d) => d.author) ? ` LEFT JOIN authors a ON a.id = ${r}.author_id` : ''
+  return `INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)
+  SELECT ${r}.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr(r)).join(', ')}, ${sign}, ${sign} * ifnull(${r}.reach, 0)
+  FROM (SELECT 1)${authorJoin} WHERE true ${UPSERT};`
+}
+
+/** Adds `sign` × every link of mention `r` (topics or subjects). */
+function linkDeltaFromMention(p: PhysicalTable, r: string, sign: string): string {
+  const l = p.summary.link!
+  const dims = plainDims(p.summary)
+  return `INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)
+  SELECT ${r}.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr(r)).join(', ')}, x.${l.column}, ${sign}, ${sign} * ifnull(${r}.reach, 0)
+  FROM ${l.table} x WHERE x.mention_id = ${r}.id ${UPSERT};`
+}
+
+/** Adds `sign` × one link row `r` (joined to its mention). */
+function linkDelta(p: PhysicalTable, r: string, sign: string): string {
+  const l = p.summary.link!
+  const dims = plainDims(p.summary)
+  return `INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)
+  SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, ${r}.${l.column}, ${sign}, ${sign} * ifnull(m.reach, 0)
+  FROM mentions m WHERE m.id = ${r}.mention_id ${UPSERT};`
+}
+
+/** The table's rows recomputed from the base tables (fills a new table; tests compare against it). */
+export function recomputeSql(p: PhysicalTable): string {
+  const t = p.summary
+  const dims = plainDims(t)
+  const groupBy = columns(t)
+    .map((_, i) => i + 1)
+    .join(', ')
+  if (t.link) {
+    return `SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, x.${t.link.column}, count(*), sum(ifnull(m.reach, 0))
+  FROM ${t.link.table} x JOIN mentions m ON m.id = x.mention_id GROUP BY ${groupBy}`
+  }
+  const authorJoin = dims.some((d) => d.author) ? ' LEFT JOIN authors a ON a.id = m.author_id' : ''
+  return `SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, count(*), sum(ifnull(m.reach, 0))
+  FROM mentions m${authorJoin} GROUP BY ${groupBy}`
+}
+
+/** The table's stored rows (zero rows left behind by deletes skipped), in the order of recomputeSql's columns. */
+export function storedSql(p: PhysicalTable): string {
+  return `SELECT ${columns(p.summary).join(', ')}, n, reach FROM ${p.table} WHERE n != 0`
+}
+
+/** Mention columns the summaries depend on. */
+const WATCHED = [
+  'published_at',
+  'platform',
+  'sentiment',
+  'irrelevant',
+  'lang',
+  'source_id',
+  'author_id',
+  'reach'
+]
+
+/** DDL: the tables, filled from the mentions already stored, and the triggers that keep them exact. */
+export function summariesDdl(): string {
+  const all = physicalTables()
+  const perMention = all.filter((p) => !p.summary.link)
+  const links = all.filter((p) => p.summary.link)
+  const linkTables = SUMMARY_TABLES.filter((t) => t.link).map((t) => t.link!)
+  const out: string[] = []
+  for (const p of all) out.push(createTable(p))
+  for (const p of all)
+    out.push(`INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)\n${recomputeSql(p)};`)
+  const changed = WATCHED.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')
+  out.push(`CREATE TRIGGER mentions_summary_ai AFTER INSERT ON mentions BEGIN
+${perMention.map((p) => mentionDelta(p, 'new', '1')).join('\n')}
+END;`)
+  // Links go first, while the mention row is still there to say which bucket and platform they counted in.
+  out.push(`CREATE TRIGGER mentions_summary_bd BEFORE DELETE ON mentions BEGIN
+${linkTables.map((l) => `DELETE FROM ${l.table} WHERE mention_id = old.id;`).join('\n')}
+END;`)
+  out.push(`CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions BEGIN
+${perMention.map((p) => mentionDelta(p, 'old', '-1')).join('\n')}
+END;`)
+  out.push(`CREATE TRIGGER mentions_summary_au AFTER UPDATE OF ${WATCHED.join(', ')} ON mentions WHEN ${changed} BEGIN
+${perMention.map((p) => mentionDelta(p, 'old', '-1') + '\n' + mentionDelta(p, 'new', '1')).join('\n')}
+${links.map((p) => linkDeltaFromMention(p, 'old', '-1') + '\n' + linkDeltaFromMention(p, 'new', '1')).join('\n')}
+END;`)
+  for (const l of linkTables) {
+    const mine = links.filter((p) => p.summary.link!.table === l.table)
+    out.push(`CREATE TRIGGER ${l.table}_summary_ai AFTER INSERT ON ${l.table} BEGIN
+${mine.map((p) => linkDelta(p, 'new', '1')).join('\n')}
+END;`)
+    out.push(`CREATE TRIGGER ${l.table}_summary_ad AFTER DELETE ON ${l.table} BEGIN
+${mine.map((p) => linkDelta(p, 'old', '-1')).join('\n')}
+END;`)
+  }
+  // An author's type, gender or age moves all their mentions between rows of the author and audience tables.
+  const authorTables = perMention.filter((p) => plainDims(p.summary).some((d) => d.author))
+  const grouped = (p: PhysicalTable, who: 'old' | 'new', sign: string) => {
+    const exprs = plainDims(p.summary).map((d) =>
+      d.author ? d.expr('m').replace(/\ba\./g, `${who}.`) : d.expr('m')
+    )
+    return `INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)
+  SELECT m.published_at / ${p.grain.ms}, ${exprs.join(', ')}, ${sign} * count(*), ${sign} * sum(ifnull(m.reach, 0))
+  FROM mentions m WHERE m.author_id = ${who}.id GROUP BY ${columns(p.summary)
+    .map((_, i) => i + 1)
+    .join(', ')} ${UPSERT};`
+  }
+  out.push(`CREATE TRIGGER authors_summary_au AFTER UPDATE OF type, gender, age ON authors
+WHEN old.type IS NOT new.type OR old.gender IS NOT new.gender OR old.age IS NOT new.age BEGIN
+${authorTables.map((p) => grouped(p, 'old', '-1') + '\n' + grouped(p, 'new', '1')).join('\n')}
+END;`)
+  return out.join('\n\n')
+}

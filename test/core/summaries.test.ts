@@ -1,0 +1,135 @@
+import { describe, expect, it } from 'vitest'
+import { join } from 'node:path'
+import { tempDb } from '../helpers/db'
+import type { Db } from '../../src/main/core/db/open'
+import { physicalTables, recomputeSql, storedSql } from '../../src/main/core/db/summaries'
+import { createDemo } from '../../src/main/core/demo'
+import { setIrrelevant, setManualSentiment } from '../../src/main/core/mentions/labels'
+import { setAuthorType } from '../../src/main/core/queries/authors'
+import { deleteMentions, undoBatch } from '../../src/main/core/ingest/batches'
+import { importFile } from '../../src/main/core/import'
+import { reanalyse } from '../../src/main/core/analysis/reanalyse'
+import { removeTopic } from '../../src/main/core/topics'
+import { MentionQueries } from '../../src/main/core/queries/mentions'
+import { facets } from '../../src/main/core/queries/facets'
+import { dashboard } from '../../src/main/core/queries/dashboard'
+import { summaryWhere, useSummaries } from '../../src/main/core/queries/summary'
+import type { MentionFilter } from '../../src/shared/filter'
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'import', 'files')
+
+/** Every summary table equals the same figures recomputed from the mentions. */
+function expectExact(db: Db, step: string): void {
+  for (const t of physicalTables()) {
+    const key = (r: Record<string, unknown>) => JSON.stringify(Object.values(r))
+    const stored = (db.prepare(storedSql(t)).raw().all() as unknown[][]).map((r) => JSON.stringify(r)).sort()
+    const fresh = (db.prepare(recomputeSql(t)).raw().all() as unknown[][])
+      .map((r) => JSON.stringify(r))
+      .sort()
+    expect(stored.length, `${step}: ${t.table} rows`).toBeGreaterThan(0)
+    expect(stored, `${step}: ${t.table}`).toEqual(fresh)
+    void key
+  }
+}
+
+describe('summary tables', () => {
+  it('stay exact through imports, labels, author edits, topic removal, re-analysis, deletes and undo', async () => {
+    const { db } = tempDb('summaries')
+    createDemo(db, { weeks: 2, until: '2026-11-20', timeZone: 'Asia/Almaty' })
+    db.exec("INSERT INTO subjects (name, query, created_at) VALUES ('Аким', 'аким', 0)")
+    db.exec(
+      'INSERT INTO mention_subjects (subject_id, mention_id) SELECT 1, id FROM mentions WHERE id % 3 = 0'
+    )
+    expectExact(db, 'demo')
+    const ids = db.prepare('SELECT id FROM mentions ORDER BY id LIMIT 40').pluck().all() as number[]
+    setManualSentiment(db, ids.slice(0, 20), 'negative', 'test')
+    setManualSentiment(db, ids.slice(20, 30), null, 'test')
+    setIrrelevant(db, ids.slice(25, 40), true, 'spam', 'test')
+    expectExact(db, 'labels')
+    const authors = db
+      .prepare('SELECT DISTINCT author_id FROM mentions WHERE author_id IS NOT NULL LIMIT 5')
+      .pluck()
+      .all() as number[]
+    setAuthorType(db, authors, 'official', 'test')
+    db.prepare("UPDATE authors SET gender = 'female', age = '25-34' WHERE id = ?").run(authors[0])
+    expectExact(db, 'authors')
+    const report = await importFile(db, join(FIXTURES, 'ba.csv'))
+    expectExact(db, 'import')
+    removeTopic(db, db.prepare('SELECT topic_id FROM mention_topics LIMIT 1').pluck().get() as number)
+    expectExact(db, 'topic removed')
+    db.prepare(
+      'UPDATE mentions SET published_at = published_at - 86400000, platform = ? WHERE id IN (?, ?)'
+    ).run('vk', ids[1], ids[2])
+    db.prepare('UPDATE mentions SET reach = 12345, lang = NULL WHERE id = ?').run(ids[3])
+    expectExact(db, 'edits')
+    reanalyse(db, { batchId: report.batchId! })
+    expectExact(db, 'reanalyse')
+    deleteMentions(db, ids.slice(5, 15))
+    expectExact(db, 'delete')
+    undoBatch(db, report.batchId!, { force: true })
+    expectExact(db, 'undo')
+    db.close()
+  }, 60_000)
+
+  it('answer counts, facets and the dashboard exactly as the base table does', () => {
+    const { db } = tempDb('summaries-eq')
+    const tz = 'Asia/Almaty'
+    createDemo(db, { weeks: 7, until: '2026-11-20', timeZone: tz })
+    db.exec(
+      "INSERT INTO subjects (name, query, created_at) VALUES ('Аким', 'аким', 0), ('Маслихат', 'маслихат', 0)"
+    )
+    db.exec(
+      'INSERT INTO mention_subjects (subject_id, mention_id) SELECT 1 + (id % 2), id FROM mentions WHERE id % 3 != 0'
+    )
+    db.exec(
+      "INSERT INTO sources (type, target, url, name, created_at) VALUES ('rss', 'x', 'http://x/', 'Лента', 0)"
+    )
+    db.exec('UPDATE mentions SET source_id = 1 WHERE id % 5 = 0')
+    db.exec('UPDATE mentions SET irrelevant = 1 WHERE id % 17 = 0')
+    const topic = db
+      .prepare('SELECT topic_id FROM mention_topics GROUP BY 1 ORDER BY count(*) DESC')
+      .pluck()
+      .get() as number
+    const filters: MentionFilter[] = [
+      {},
+      { from: '2026-11-01', to: '2026-11-15' },
+      // Spans the whole 32-day block [2026-10-23, 2026-11-24) with days and hours at both ends.
+      { from: '2026-10-01', to: '2026-11-30', platforms: ['vk', 'x'] },
+      { from: '2026-10-05', mediaType: 'media' },
+      { from: '2026-11-10', to: '2026-11-10', sentiments: ['negative', 'unlabelled'] },
+      { platforms: ['telegram', 'news'], irrelevant: 'all' },
+      { mediaType: 'social', langs: ['kk', 'ru'] },
+      { authorTypes: ['private', 'media'], from: '2026-11-05' },
+      { topicIds: [topic], sentiments: ['negative'] },
+      { subjectIds: [1], to: '2026-11-12' },
+      { sourceIds: [1], mediaType: 'media' },
+      { irrelevant: 'only' },
+      { search: 'дорог*', from: '2026-11-01' }
+    ]
+    const now = Date.UTC(2026, 10, 20, 12)
+    const q = new MentionQueries(db, () => tz)
+    let served = 0
+    for (const f of filters) {
+      if (summaryWhere(f, tz)) served++
+      useSummaries(false)
+      const base = {
+        counts: q.counts(f),
+        facets: facets(db, f, tz),
+        dash: dashboard(db, q, f, tz, 'ru', now)
+      }
+      useSummaries(true)
+      const fast = {
+        counts: q.counts(f),
+        facets: facets(db, f, tz),
+        dash: dashboard(db, q, f, tz, 'ru', now)
+      }
+      expect(base.counts.total, JSON.stringify(f)).toBeGreaterThan(0)
+      expect(fast, JSON.stringify(f)).toEqual(base)
+    }
+    expect(served).toBe(filters.length - 1)
+    // That period is read as one block, whole days, then hours at its ends.
+    const parts = summaryWhere({ from: '2026-10-01', to: '2026-11-30' }, tz)!.from.match(/_(blocks|days|hours) /g)
+    expect(parts).toEqual(['_blocks ', '_days ', '_hours ', '_days ', '_hours '])
+    db.close()
+  }, 60_000)
+})
