@@ -2,7 +2,7 @@
  * The scale benchmark: a generated workspace of N mentions (100k authors, 2k outlets, 12 topics,
  * 3 years), then every figure of issue #9 with our query next to the naive one in the same run.
  */
-import { existsSync, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase, type Db } from '../../src/main/core/db'
@@ -356,7 +356,9 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   log('dashboard')
   {
     const now = Date.UTC(2026, 10, 28, 12)
-    const first = once(() =>
+    // First views compute emerging terms from a few thousand texts (then remembered until data changes).
+    const first = once(() => dashboard(db, q(), { from: '2026-05-01', to: '2026-07-31' }, TZ, 'ru', now))
+    const firstPlatforms = once(() =>
       dashboard(db, q(), { ...QUARTER, platforms: ['news', 'telegram'] }, TZ, 'ru', now)
     )
     const run = () => dashboard(db, q(), QUARTER, TZ, 'ru', now)
@@ -364,20 +366,22 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     useSummaries(false)
     const naive = time(run, 2)
     useSummaries(true)
+    const section = 'Dashboard (naive: same without summaries)'
     rows.push({
-      section: 'Dashboard (naive: same without summaries)',
-      figure: 'one quarter, news + telegram, first view (emerging terms computed)',
+      section,
+      figure: 'another quarter, first view (emerging terms computed)',
       ours: first,
       naive: null,
       goal: '< 500'
     })
     rows.push({
-      section: 'Dashboard (naive: same without summaries)',
-      figure: 'one quarter, again',
-      ours,
-      naive,
-      goal: 'p95 < 500'
+      section,
+      figure: 'a quarter, news + telegram, first view (topics from the base table)',
+      ours: firstPlatforms,
+      naive: null,
+      goal: '< 500'
     })
+    rows.push({ section, figure: 'one quarter, again', ours, naive, goal: 'p95 < 500' })
   }
 
   // --- Size.
@@ -389,6 +393,10 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   const share = (re: RegExp) =>
     byObject.filter((o) => re.test(o.name)).reduce((s, o) => s + o.bytes, 0) / bytes
   const mem = process.memoryUsage()
+  // Resident memory split: private (heap, SQLite cache) and file-backed (the memory-mapped database, which
+  // the OS can drop at any time).
+  const status = existsSync('/proc/self/status') ? readFileSync('/proc/self/status', 'utf8') : ''
+  const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? NaN) / 1024
 
   // --- Import into the big workspace vs into an empty one.
   let importLine = 'skipped (--skip-import)'
@@ -435,7 +443,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     `Database: ${(bytes / 2 ** 20).toFixed(0)} MB, ${(bytes / n).toFixed(0)} bytes per mention; full-text index ${(share(/^mentions_fts/) * 100).toFixed(0)} %, summary tables ${(share(/_hours$/) * 100).toFixed(1)} %, mention indexes ${(share(/^mentions_(published|platform|sentiment|author|outlet|story|batch|source|url_key|response)|^sqlite_autoindex_mentions/) * 100).toFixed(0)} %.`
   )
   lines.push(
-    `Memory of this process (the main process's role): RSS ${(mem.rss / 2 ** 20).toFixed(0)} MB, heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB, peak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB.`
+    `Memory of this process after browsing (it plays the main process): RSS ${(mem.rss / 2 ** 20).toFixed(0)} MB = private ${kb('RssAnon').toFixed(0)} MB + file-backed ${kb('RssFile').toFixed(0)} MB (memory-mapped database pages the OS may drop); JS heap ${(mem.heapUsed / 2 ** 20).toFixed(0)} MB.`
   )
   lines.push(`Import: ${importLine}.`)
   lines.push(`Total bench time: ${((Date.now() - started) / 1000).toFixed(0)} s.`)

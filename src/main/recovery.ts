@@ -38,7 +38,13 @@ export async function openWorkspaceWithRecovery(userData: string): Promise<Works
         title: 'Отклик',
         message: 'Не удаётся открыть рабочее пространство',
         detail: `${err.message}\n\nФайл: ${path}`,
-        buttons: ['Повторить', 'Восстановить из резервной копии…', 'Открыть другой файл…', 'Новое рабочее пространство…', 'Выход'],
+        buttons: [
+          'Повторить',
+          'Восстановить из резервной копии…',
+          'Открыть другой файл…',
+          'Новое рабочее пространство…',
+          'Выход'
+        ],
         defaultId: 0,
         cancelId: 4,
         noLink: true
@@ -56,7 +62,12 @@ export async function openWorkspaceWithRecovery(userData: string): Promise<Works
         try {
           restoreDatabase(pick.filePaths[0], path, { force: true })
         } catch (re) {
-          await dialog.showMessageBox({ type: 'error', title: 'Отклик', message: 'Эту копию восстановить нельзя', detail: (re as Error).message })
+          await dialog.showMessageBox({
+            type: 'error',
+            title: 'Отклик',
+            message: 'Эту копию восстановить нельзя',
+            detail: (re as Error).message
+          })
         }
         continue
       }
@@ -73,7 +84,10 @@ export async function openWorkspaceWithRecovery(userData: string): Promise<Works
         continue
       }
       if (choice.response === 3) {
-        const pick = await dialog.showSaveDialog({ title: 'Новое рабочее пространство', defaultPath: join(app.getPath('documents'), 'otklik.db') })
+        const pick = await dialog.showSaveDialog({
+          title: 'Новое рабочее пространство',
+          defaultPath: join(app.getPath('documents'), 'otklik.db')
+        })
         if (pick.canceled || !pick.filePath) continue
         path = pick.filePath
         rememberWorkspace(userData, path)

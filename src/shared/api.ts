@@ -56,7 +56,11 @@ export const settingsPatchSchema = z
     orgLogo: z.string().max(4000).nullable(),
     language: z.enum(['ru', 'kk', 'en']),
     // An unknown zone would be stored and then break every date computation of the workspace.
-    timeZone: z.string().min(1).max(64).refine(isTimeZone, 'Unknown time zone (use an IANA name like Asia/Almaty)'),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine(isTimeZone, 'Unknown time zone (use an IANA name like Asia/Almaty)'),
     weekStart: z.number().int().min(0).max(6),
     authorMinLabelled: z.number().int().min(1).max(1000),
     authorShare: z.number().min(0.5).max(1),

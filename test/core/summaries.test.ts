@@ -128,7 +128,9 @@ describe('summary tables', () => {
     }
     expect(served).toBe(filters.length - 1)
     // That period is read as one block, whole days, then hours at its ends.
-    const parts = summaryWhere({ from: '2026-10-01', to: '2026-11-30' }, tz)!.from.match(/_(blocks|days|hours) /g)
+    const parts = summaryWhere({ from: '2026-10-01', to: '2026-11-30' }, tz)!.from.match(
+      /_(blocks|days|hours) /g
+    )
     expect(parts).toEqual(['_blocks ', '_days ', '_hours ', '_days ', '_hours '])
     db.close()
   }, 60_000)
