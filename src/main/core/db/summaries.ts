@@ -11,7 +11,6 @@
 
 export type DimName =
   | 'platform'
-  | 'media'
   | 'sentiment'
   | 'irrelevant'
   | 'lang'
@@ -35,8 +34,6 @@ export const UNLABELLED = 2
 
 export const DIMS: Record<Exclude<DimName, 'topic' | 'subject'>, Dim> = {
   platform: { column: 'platform', type: 'TEXT', expr: (r) => `${r}.platform` },
-  /** 1 for media (news sites), 0 for social networks: the filter panel's media/social switch. */
-  media: { column: 'media', type: 'INTEGER', expr: (r) => `(${r}.platform = 'news')` },
   sentiment: { column: 'sentiment', type: 'INTEGER', expr: (r) => `ifnull(${r}.sentiment, ${UNLABELLED})` },
   irrelevant: { column: 'irrelevant', type: 'INTEGER', expr: (r) => `${r}.irrelevant` },
   lang: { column: 'lang', type: 'TEXT', expr: (r) => `ifnull(${r}.lang, '')` },
@@ -55,15 +52,12 @@ export interface SummaryTable {
   link?: { table: string; column: string; dim: 'topic' | 'subject' }
 }
 
-/**
- * Besides the platform table, summaries keep media/social rather than the platform (13 values): few
- * rows per day keep them fast over years; a filter naming platforms falls back to the base table.
- */
-const BASE: DimName[] = ['media', 'sentiment', 'irrelevant']
+/** Every summary keeps platform, sentiment and irrelevant: the filters people combine with everything. */
+const BASE: DimName[] = ['platform', 'sentiment', 'irrelevant']
 
 /** Smallest first: a query uses the first summary that has every dimension it needs. */
 export const SUMMARY_TABLES: SummaryTable[] = [
-  { name: 'mention_sums', dims: ['platform', 'sentiment', 'irrelevant'] },
+  { name: 'mention_sums', dims: BASE },
   { name: 'mention_origin_sums', dims: [...BASE, 'lang', 'source'] },
   { name: 'mention_author_sums', dims: [...BASE, 'authorType'] },
   { name: 'mention_audience_sums', dims: [...BASE, 'gender', 'age'] },

@@ -180,8 +180,8 @@ export function dashboard(
   const emergingKey = JSON.stringify([f, p.to, timeZone])
   let emerging = EMERGING_CACHE.get(emergingKey)
   if (emerging?.stamp !== stamp) {
-    const recent = sample(recentFrom, p.to, 1000)
-    const before = sample(addDays(recentFrom, -21), addDays(recentFrom, -1), 2000)
+    const recent = sample(recentFrom, p.to, 600)
+    const before = sample(addDays(recentFrom, -21), addDays(recentFrom, -1), 1200)
     emerging = { stamp, terms: recent.length ? emergingTerms(recent, before, { limit: 12 }) : [] }
     EMERGING_CACHE.set(emergingKey, emerging)
     if (EMERGING_CACHE.size > 16) EMERGING_CACHE.delete(EMERGING_CACHE.keys().next().value as string)

@@ -72,11 +72,7 @@ export function summaryWhere(
   if (f.authorTypes?.length) need.add('authorType')
   if (f.topicIds?.length) need.add('topic')
   if (f.subjectIds?.length) need.add('subject')
-  // Media/social: from the media flag, or from the platform where a table keeps it.
-  const has = (t: SummaryTable, d: DimName) => t.dims.includes(d)
-  const table = SUMMARY_TABLES.find(
-    (t) => [...need].every((d) => has(t, d)) && (!f.mediaType || has(t, 'media') || has(t, 'platform'))
-  )
+  const table = SUMMARY_TABLES.find((t) => [...need].every((d) => t.dims.includes(d)))
   if (!table) return null
   const column = (d: DimName) => dimColumn(table, d)
   const parts: string[] = []
@@ -91,8 +87,7 @@ export function summaryWhere(
       f.sentiments.map((s) => SENTIMENT[s]!)
     )
   if (f.platforms?.length) inList(column('platform'), f.platforms)
-  if (f.mediaType && has(table, 'media')) parts.push(`media = ${f.mediaType === 'media' ? 1 : 0}`)
-  else if (f.mediaType) parts.push(f.mediaType === 'media' ? "platform = 'news'" : "platform != 'news'")
+  if (f.mediaType) parts.push(f.mediaType === 'media' ? "platform = 'news'" : "platform != 'news'")
   // The base filter's `lang IN (…)` never matches a missing language; the summary stores it as ''.
   if (f.langs?.length) inList(column('lang'), [...f.langs.filter((l) => l !== ''), '\u0000'])
   if (f.sourceIds?.length) inList(column('source'), f.sourceIds)
