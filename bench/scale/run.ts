@@ -68,27 +68,33 @@ function addExtras(db: Db): void {
   db.exec('ANALYZE')
 }
 
+/** The filter as a WHERE over mentions, a search written as LIKE on title and text (the naive way). */
+function naiveWhere(f: MentionFilter, like?: string): { sql: string; params: (string | number)[] } {
+  const w = buildWhere(like ? { ...f, search: undefined } : f, TZ)
+  return like
+    ? {
+        sql: `${w.sql} AND (m.text LIKE ? OR m.title LIKE ?)`,
+        params: [...w.params, `%${like}%`, `%${like}%`]
+      }
+    : w
+}
+
 function naivePageSql(
   f: MentionFilter,
   offset: number,
   like?: string
 ): { sql: string; params: (string | number)[] } {
-  const w = buildWhere(like ? { ...f, search: undefined } : f, TZ)
-  const likeSql = like ? ' AND (m.text LIKE ? OR m.title LIKE ?)' : ''
+  const w = naiveWhere(f, like)
   return {
     sql: `SELECT m.*, o.name, a.name FROM mentions m LEFT JOIN outlets o ON o.id = m.outlet_id LEFT JOIN authors a ON a.id = m.author_id
-          WHERE ${w.sql}${likeSql} ORDER BY m.published_at DESC, m.id DESC LIMIT 100 OFFSET ${offset}`,
-    params: [...w.params, ...(like ? [`%${like}%`, `%${like}%`] : [])]
+          WHERE ${w.sql} ORDER BY m.published_at DESC, m.id DESC LIMIT 100 OFFSET ${offset}`,
+    params: w.params
   }
 }
 
 function naiveCountSql(f: MentionFilter, like?: string): { sql: string; params: (string | number)[] } {
-  const w = buildWhere(like ? { ...f, search: undefined } : f, TZ)
-  const likeSql = like ? ' AND (m.text LIKE ? OR m.title LIKE ?)' : ''
-  return {
-    sql: `SELECT count(*) FROM mentions m WHERE ${w.sql}${likeSql}`,
-    params: [...w.params, ...(like ? [`%${like}%`, `%${like}%`] : [])]
-  }
+  const w = naiveWhere(f, like)
+  return { sql: `SELECT count(*) FROM mentions m WHERE ${w.sql}`, params: w.params }
 }
 
 export async function runScaleBench(argv: string[]): Promise<void> {

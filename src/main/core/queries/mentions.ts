@@ -108,7 +108,7 @@ export class MentionQueries {
     const keys = this.db
       .prepare(anchor ? q.keyFromAnchor : q.keyFirst)
       .raw()
-      .all(...q.params, ...(anchor ? anchor : []), limit, offset) as [number | string, number][]
+      .all(...q.where.params, ...(anchor ? anchor : []), limit, offset) as [number | string, number][]
     const byId = this.rawRows(keys.map((k) => k[1]))
     const raw = keys.map(([k, id]) => ({ ...byId.get(id)!, sort_key: k }))
     raw.forEach((r, k) => {
@@ -175,7 +175,6 @@ export class MentionQueries {
       expr,
       order,
       where,
-      params: where.params,
       keyFirst: sql(`${expr} AS k, m.id AS id`, false),
       keyFromAnchor: sql(`${expr} AS k, m.id AS id`, true),
       indexed: sort.col === 'publishedAt'
@@ -202,7 +201,7 @@ export class MentionQueries {
            FROM mentions m WHERE ${q.where.sql}) WHERE rn % ${ANCHOR_STEP} = 0`
         )
         .raw()
-        .all(...q.params) as [number | string, number, number][]
+        .all(...q.where.params) as [number | string, number, number][]
       for (const [k, id, rn] of rows) entry.anchors.set(rn - 1, [k, id])
       return
     }
@@ -212,8 +211,8 @@ export class MentionQueries {
       const from = best >= 0 ? entry.anchors.get(best)! : null
       const key = (
         from
-          ? next.get(...q.params, ...from, 1, ANCHOR_STEP - 1)
-          : first.get(...q.params, 1, best + ANCHOR_STEP)
+          ? next.get(...q.where.params, ...from, 1, ANCHOR_STEP - 1)
+          : first.get(...q.where.params, 1, best + ANCHOR_STEP)
       ) as [number | string, number] | undefined
       if (!key) return
       best += ANCHOR_STEP
@@ -226,7 +225,7 @@ export class MentionQueries {
     const q = this.pageQuery(filter, sort)
     const rows = this.db
       .prepare(`EXPLAIN QUERY PLAN ${afterAnchor ? q.keyFromAnchor : q.keyFirst}`)
-      .all(...q.params, ...(afterAnchor ? [0, 0] : []), 100, 0) as { detail: string }[]
+      .all(...q.where.params, ...(afterAnchor ? [0, 0] : []), 100, 0) as { detail: string }[]
     return rows.map((r) => r.detail)
   }
 
