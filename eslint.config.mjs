@@ -43,6 +43,7 @@ export default tseslint.config(
         clearTimeout: 'readonly',
         setInterval: 'readonly',
         clearInterval: 'readonly',
+        performance: 'readonly',
         require: 'readonly',
         module: 'writable'
       }
@@ -52,6 +53,24 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       // Parsers of files from outside match NUL and other control bytes on purpose.
       'no-control-regex': 'off'
+    }
+  },
+  {
+    // One clock (src/shared/clock.ts): "now" and "today" never come from the machine's clock directly, so a
+    // pinned clock (--now, OTKLIK_NOW) reaches every module and no result depends on the day a test runs.
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+          message: 'Read "now" from the one clock: clock.now() in src/shared/clock.ts (durations: performance.now()).'
+        },
+        {
+          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+          message: 'Read "now" from the one clock: nowDate() in src/shared/clock.ts.'
+        }
+      ]
     }
   },
   {

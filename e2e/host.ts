@@ -11,7 +11,7 @@ export const SHOTS = join(ROOT, 'test-results', 'screenshots')
 export function otklik(args: string[], env: NodeJS.ProcessEnv = {}): string {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'otklik.cjs'), ...args], {
     encoding: 'utf8',
-    env: { ...process.env, ...env }
+    env: { ...process.env, OTKLIK_NOW: DEMO_NOW_ARG, ...env }
   })
   if (r.status !== 0) throw new Error(`otklik ${args.join(' ')} failed (${r.status}): ${r.stderr}`)
   return r.stdout
@@ -24,10 +24,15 @@ export interface Host {
   stop(): Promise<void>
 }
 
-/** Starts `otklik serve` on a database and waits for its one JSON line. */
-export async function startHost(db: string): Promise<Host> {
+/**
+ * Starts `otklik serve` on a database and waits for its one JSON line. The host's clock is pinned to the
+ * demo's last day (OTKLIK_NOW), as the browser's is, so "last week" and every default period are the
+ * demo's whatever the real date is.
+ */
+export async function startHost(db: string, now: string = DEMO_NOW_ARG): Promise<Host> {
   const proc = spawn(process.execPath, [join(ROOT, 'bin', 'otklik.cjs'), 'serve', '--db', db], {
-    stdio: ['ignore', 'pipe', 'inherit']
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, OTKLIK_NOW: now }
   })
   const url = await new Promise<string>((resolveUrl, reject) => {
     let buf = ''
@@ -66,7 +71,7 @@ export const test = base.extend<object, { demoHost: Host }>({
     async ({}, use) => {
       const dir = freshDir('demo')
       const db = join(dir, 'demo.db')
-      otklik(['demo', '--db', db, '--until', '2026-11-22', '--json'])
+      otklik(['demo', '--db', db, '--until', DEMO_UNTIL, '--now', DEMO_NOW_ARG, '--json'])
       const host = await startHost(db)
       await use(host)
       await host.stop()
@@ -78,6 +83,7 @@ export { expect } from '@playwright/test'
 
 /** The day the demo workspace ends on; the browser clock is set to it so relative periods are stable. */
 export const DEMO_UNTIL = '2026-11-22'
+export const DEMO_NOW_ARG = '2026-11-22T15:00+05:00'
 export const DEMO_NOW = new Date('2026-11-22T15:00:00+05:00')
 
 /** Calls an API channel of a running host directly (setup and clean-up, not what a test checks). */

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { apiCall, expect, freshDir, openApp, resetSettings, shot, test } from './host'
+
+type ReportRow = { periodFrom: string; periodTo: string; files: string[]; mentions: number | null }
 
 test.beforeEach(async ({ demoHost }) => {
   await resetSettings(demoHost)
@@ -17,6 +21,18 @@ test('the weekly digest in one click: files to open, and the history', async ({ 
   await expect(made.getByTestId('report-files')).toContainText('.pdf')
   await expect(made.getByRole('button', { name: 'Открыть' }).first()).toBeVisible()
   await expect(page.getByTestId('reports-history')).toContainText('.docx')
+  // The default period is the last complete week before the host's (pinned) today, 22.11.2026: the
+  // demo's week 16–22.11 is not complete yet, so 09.11–15.11, which holds the demo's mentions.
+  const [last] = await apiCall<ReportRow[]>(demoHost, 'reports:list')
+  expect(last).toBeDefined()
+  expect(last!.periodFrom).toBe('2026-11-09')
+  expect(last!.periodTo).toBe('2026-11-15')
+  expect(last!.mentions ?? 0).toBeGreaterThan(100)
+  const pdf = last!.files.find((f) => f.endsWith('.pdf'))!
+  expect(existsSync(pdf)).toBe(true)
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
+  expect(text).toContain('09.11.2026')
+  expect(text).not.toContain('Упоминаний нет')
   await shot(page, 'reports-ru')
 })
 
@@ -25,6 +41,7 @@ test('digest options: quotes to pin or leave out come from the preview', async (
   await page.getByTestId('report-preview').click()
   const quotes = page.getByTestId('quote-list')
   await expect(quotes.locator('li').first()).toBeVisible({ timeout: 30_000 })
+  expect(await quotes.locator('li').count()).toBeGreaterThan(2)
   await quotes.locator('li').first().getByLabel('Убрать').check()
   await expect(quotes.locator('li').first()).toHaveClass(/excluded/)
 })

@@ -8,6 +8,7 @@ import { getDefaultNativeBinding } from './core/db/open'
 import { runScheduledBackup } from './core/db/backup'
 import type { Workspace } from './core/workspace'
 import { dateInZone } from '../shared/time'
+import { clock } from '../shared/clock'
 
 const RETRAIN_DELAY_MS = 60_000
 
@@ -39,7 +40,7 @@ export function startBackgroundServices(
 
   function checkSpikes(): void {
     const tz = ws.settings().timeZone
-    const today = dateInZone(Date.now(), tz)
+    const today = dateInZone(clock.now(), tz)
     for (const s of topicSpikes(ws.db, { from: today, to: today, timeZone: tz, filter: {} })) {
       const key = `${s.day}:${s.topicId}`
       if (notified.has(key)) continue

@@ -7,6 +7,7 @@ import { getSettings } from './core/db/settings'
 import { Workspace } from './core/workspace'
 import { createHandlers, APP_VERSION } from './core/api/handlers'
 import { OtklikError } from '../shared/errors'
+import { pinClockFromEnv } from '../shared/clock'
 import { registerIpc } from './ipc'
 import { electronPlatform } from './platform'
 import { openWorkspaceWithRecovery } from './recovery'
@@ -82,6 +83,8 @@ function startApp(): void {
   })
 
   app.whenReady().then(async () => {
+    // OTKLIK_NOW runs the whole app at a fixed date (reproducible demos and checks; see README).
+    pinClockFromEnv(process.env)
     session.defaultSession.setPermissionRequestHandler((_wc, permission, cb) =>
       cb(permissionDecision(permission))
     )

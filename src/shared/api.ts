@@ -35,6 +35,10 @@ export interface AppInfo {
   schemaVersion: number
   host: 'electron' | 'browser'
   empty: boolean
+  /** The host's clock (src/shared/clock.ts) when it answered: the renderer takes its "today" from it. */
+  now: number
+  /** True when the host's clock is pinned (--now / OTKLIK_NOW: tests and reproducible runs). */
+  clockPinned: boolean
 }
 
 export interface SettingsValue {

@@ -14,6 +14,7 @@ import { digestCommand } from './commands/digest'
 import { backupCommand } from './commands/backup'
 import { restoreCommand } from './commands/restore'
 import { translateIoError } from '../core/db/io-errors'
+import { parseNow, pinClock, resetClock } from '../../shared/clock'
 
 /** Every CLI command. The Electron app runs the same table headless when started with a command. */
 export const COMMANDS: Command[] = [
@@ -39,7 +40,8 @@ function usage(): string {
     '',
     ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
     '',
-    'Common options: --db PATH (or OTKLIK_DB) picks the database; --json prints one JSON document on stdout.'
+    'Common options: --db PATH (or OTKLIK_DB) picks the database; --json prints one JSON document on stdout;',
+    '  --now YYYY-MM-DDTHH:MM (or OTKLIK_NOW) runs at a fixed date and time (Asia/Almaty unless a zone is given).'
   ].join('\n')
 }
 
@@ -65,8 +67,20 @@ export async function runCli(
     io.err(`otklik: unknown command "${name}"\n\n${usage()}\n`)
     return 2
   }
+  let pinnedHere = false
   try {
-    const parsed = parseArgs(argv.slice(1), [...cmd.booleans, 'help'])
+    // --now (or OTKLIK_NOW) pins the one clock for this run: tests and reproducible runs only.
+    const { rest, now } = takeNowOption(argv.slice(1))
+    const at = now ?? process.env.OTKLIK_NOW
+    if (at !== undefined && at !== '') {
+      try {
+        pinClock(parseNow(at))
+      } catch (e) {
+        throw new UsageError((e as Error).message)
+      }
+      pinnedHere = true
+    }
+    const parsed = parseArgs(rest, [...cmd.booleans, 'help'])
     const args = new Args(parsed, [...cmd.booleans, ...cmd.options, 'help'])
     if (args.bool('help')) {
       io.err(`Usage: otklik ${cmd.usage}\n  ${cmd.summary}\n`)
@@ -90,7 +104,31 @@ export async function runCli(
     }
     io.err(`otklik ${cmd.name}: ${(e as Error)?.stack ?? String(e)}\n`)
     return 1
+  } finally {
+    // A server (serve) keeps its pinned clock; a finished command gives the process its clock back.
+    if (pinnedHere && cmd.name !== 'serve') resetClock()
   }
+}
+
+/** Takes the global `--now VALUE` / `--now=VALUE` out of a command line. */
+function takeNowOption(argv: string[]): { rest: string[]; now: string | undefined } {
+  const rest: string[] = []
+  let now: string | undefined
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!
+    if (a === '--') {
+      rest.push(...argv.slice(i))
+      break
+    }
+    if (a === '--now') {
+      const v = argv[i + 1]
+      if (v === undefined || v.startsWith('--')) throw new UsageError('--now needs a value YYYY-MM-DDTHH:MM')
+      now = v
+      i++
+    } else if (a.startsWith('--now=')) now = a.slice(6)
+    else rest.push(a)
+  }
+  return { rest, now }
 }
 
 /** The database a command line points at (--db, OTKLIK_DB, the default), for error messages only. */

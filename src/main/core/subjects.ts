@@ -1,6 +1,7 @@
 import type { Db } from './db/open'
 import { OtklikError } from '../../shared/errors'
 import { compileMatcher, compileToSql, parseQuery, type MatchDoc } from '../../shared/query'
+import { clock } from '../../shared/clock'
 
 export interface SubjectRow {
   id: number
@@ -35,7 +36,7 @@ export function addSubject(
   db: Db,
   name: string,
   query: string,
-  now = Date.now()
+  now = clock.now()
 ): { id: number; matched: number } {
   const n = name.trim()
   if (!n) throw new OtklikError('VALIDATION', 'A subject needs a name.')

@@ -3,6 +3,7 @@ import type { TopicView } from '../../shared/views'
 import { OtklikError } from '../../shared/errors'
 import { compileToSql, parseQuery } from '../../shared/query'
 import { checkQuery } from './subjects'
+import { clock } from '../../shared/clock'
 
 export function listTopics(db: Db): TopicView[] {
   const rows = db
@@ -37,7 +38,7 @@ export function saveTopic(
   }
 ): TopicView {
   if (input.query) checkQuery(input.query)
-  const now = Date.now()
+  const now = clock.now()
   const id = db.transaction(() => {
     let topicId = input.id
     let queryChanged = true

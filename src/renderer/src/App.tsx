@@ -21,6 +21,7 @@ import { MentionsPage } from './pages/Mentions/MentionsPage'
 import { ReportsPage } from './pages/Reports/ReportsPage'
 import { SettingsPage } from './pages/Settings/SettingsPage'
 import { SourcesPage } from './pages/Sources/SourcesPage'
+import { alignClock } from '../../shared/clock'
 
 type Boot = { info: AppInfo; settings: SettingsValue } | { error: string } | null
 
@@ -28,7 +29,11 @@ export function App() {
   const [boot, setBoot] = useState<Boot>(null)
   useEffect(() => {
     Promise.all([call('app:info', {}), call('settings:get', {})])
-      .then(([info, settings]) => setBoot({ info, settings }))
+      .then(([info, settings]) => {
+        // "Today" is the host's: a pinned host clock (tests, reproducible runs) reaches every page.
+        alignClock(info.now, info.clockPinned)
+        setBoot({ info, settings })
+      })
       .catch((e: Error) => setBoot({ error: e.message }))
   }, [])
   if (!boot) return <div className="boot" aria-busy="true" />

@@ -19,7 +19,7 @@ export const demoCommand: Command = {
     const seed = args.int('seed') ?? 1
     const until = args.date('until')
     if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true })
-    const started = Date.now()
+    const started = performance.now()
     const db = openDatabase(path, { create: true })
     try {
       const analyzer = createDemoAnalyzer(db)
@@ -33,7 +33,7 @@ export const demoCommand: Command = {
           if (done % 2000 === 0) io.err(`demo: ${done} of ${total} mentions\n`)
         }
       })
-      const ms = Date.now() - started
+      const ms = performance.now() - started
       if (args.bool('json')) printJson(io, { db: path, ...r, ms })
       else
         io.out(

@@ -61,8 +61,8 @@ export const importCommand: Command = {
         timezone: mapping?.timezone ?? getSettings(db).timeZone,
         analyzer: dryRun ? null : new WorkspaceAnalyzer(db),
         onProgress: (p) => {
-          if (Date.now() - last < 2000) return
-          last = Date.now()
+          if (performance.now() - last < 2000) return
+          last = performance.now()
           io.err(
             `import: ${p.file}: ${p.rowsRead} rows read, ${p.inserted} new, ${p.duplicates} duplicates, ${p.rejected} rejected\n`
           )

@@ -9,6 +9,7 @@ import {
   type LearnedModelData,
   type SentimentModel
 } from './sentiment'
+import { clock } from '../../../shared/clock'
 
 /** Fewest office labels (of at least two classes) before a learned model is trained. */
 export const MIN_OFFICE_LABELS = 30
@@ -79,7 +80,7 @@ export function trainOfficeModel(db: Db, opts: { seed?: number; now?: number } =
   const seed = opts.seed ?? 42
   const quality = crossValidate(examples, { folds: 5, seed })
   const data = trainLearnedModel(examples, { seed })
-  const now = opts.now ?? Date.now()
+  const now = opts.now ?? clock.now()
   db.prepare(
     "INSERT INTO learned_models (kind, data, quality, labels, trained_at) VALUES ('sentiment', ?, ?, ?, ?)"
   ).run(JSON.stringify(data), JSON.stringify(quality), examples.length, now)

@@ -3,6 +3,7 @@ import { acquireLock } from '../db/lock'
 import { joinStory } from '../ingest'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
 import { WorkspaceAnalyzer } from './analyzer'
+import { clock } from '../../../shared/clock'
 
 export interface ReanalyseOptions {
   /** Only mentions never analysed (new imports without analysis); default: all. */
@@ -63,7 +64,7 @@ export function reanalyse(db: Db, opts: ReanalyseOptions = {}): { analysed: numb
         author: string | null
       }[]
       if (!rows.length) break
-      const now = Date.now()
+      const now = clock.now()
       db.transaction(() => {
         for (const r of rows) {
           const rec = {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import type { Db } from '../db/open'
 import { resourcePath } from '../paths'
+import { clock } from '../../../shared/clock'
 
 interface TopicDef {
   key: string
@@ -16,7 +17,7 @@ export function readDefaultTopics(): TopicDef[] {
 }
 
 /** Inserts the default topics a workspace lacks; returns key → id for all topics. */
-export function ensureDefaultTopics(db: Db, now = Date.now()): Map<string, number> {
+export function ensureDefaultTopics(db: Db, now = clock.now()): Map<string, number> {
   const ins = db.prepare(
     'INSERT OR IGNORE INTO topics (key, name, names, query, sort, created_at) VALUES (?, ?, ?, ?, ?, ?)'
   )

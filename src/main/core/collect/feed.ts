@@ -5,6 +5,7 @@ import { decodeBody } from './charset'
 import { parseFeedDate } from './dates'
 import { CollectError } from './errors'
 import { htmlToText } from './html-text'
+import { clock } from '../../../shared/clock'
 
 export interface ParsedFeed {
   format: 'rss' | 'rdf' | 'atom'
@@ -50,7 +51,7 @@ export function parseFeed(
   opts: ParseFeedOptions = {}
 ): ParsedFeed {
   const tz = opts.timeZone ?? 'Asia/Almaty'
-  const now = opts.now ?? Date.now()
+  const now = opts.now ?? clock.now()
   const warnings: string[] = []
   let xml: string
   let encoding = 'utf-8'

@@ -94,7 +94,7 @@ export class HttpClient {
         .catch(() => {
           throw aborted()
         })
-      deadline ??= Date.now() + this.s.totalTimeoutMs
+      deadline ??= performance.now() + this.s.totalTimeoutMs
       let hop: Hop
       try {
         hop = await this.once(current, headers, deadline, opts.signal)
@@ -155,7 +155,7 @@ export class HttpClient {
     signal?: AbortSignal
   ): Promise<Hop> {
     if (signal?.aborted) throw aborted()
-    const left = deadline - Date.now()
+    const left = deadline - performance.now()
     if (left <= 0) throw timeoutError(this.s.totalTimeoutMs)
     const proxy = await chooseProxy(u, { env: this.s.env, resolveProxy: this.s.resolveProxy })
     const headers = { ...baseHeaders }
@@ -231,7 +231,7 @@ export class HttpClient {
       signal?.addEventListener('abort', onAbort, { once: true })
       const totalTimer = setTimeout(
         () => finish(timeoutError(this.s.totalTimeoutMs)),
-        Math.max(1, deadline - Date.now())
+        Math.max(1, deadline - performance.now())
       )
       // Through a CONNECT tunnel the socket is already connected: only the total timeout applies.
       const connectTimer = tunnelled

@@ -33,7 +33,7 @@ const HEARTBEAT_MS = 20_000
  * (acquireLock's own wait sleeps synchronously, which would freeze the app's requests meanwhile).
  */
 export async function acquireCollectLock(db: Db, waitMs: number, signal?: AbortSignal): Promise<JobLock> {
-  const deadline = Date.now() + waitMs
+  const deadline = performance.now() + waitMs
   for (;;) {
     try {
       return acquireLock(db, LOCK_NAME, { waitMs: 0 })
@@ -41,7 +41,7 @@ export async function acquireCollectLock(db: Db, waitMs: number, signal?: AbortS
       if (
         !(e instanceof OtklikError) ||
         e.code !== 'DB_LOCKED' ||
-        Date.now() >= deadline ||
+        performance.now() >= deadline ||
         signal?.aborted
       ) {
         if (e instanceof OtklikError && e.code === 'DB_LOCKED') {
@@ -54,7 +54,7 @@ export async function acquireCollectLock(db: Db, waitMs: number, signal?: AbortS
         throw e
       }
     }
-    await new Promise((r) => setTimeout(r, Math.min(100, Math.max(1, deadline - Date.now()))))
+    await new Promise((r) => setTimeout(r, Math.min(100, Math.max(1, deadline - performance.now()))))
   }
 }
 

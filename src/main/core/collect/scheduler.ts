@@ -1,3 +1,4 @@
+import { clock } from '../../../shared/clock'
 import { EventEmitter } from 'node:events'
 import type { Db } from '../db/open'
 import type { MentionAnalyzer } from '../ingest'
@@ -46,7 +47,7 @@ export class CollectionScheduler extends EventEmitter {
     this.db = db
     this.opts = opts
     this.settings = resolveSettings(opts.settings)
-    this.now = opts.now ?? Date.now
+    this.now = opts.now ?? clock.now
   }
 
   get started(): boolean {

@@ -8,6 +8,7 @@ import { hostKey, safeHttpUrl } from '../../../shared/url'
 import { parseSchedule } from './schedule'
 import { normaliseTelegramTarget } from './telegram'
 import { SOURCE_TYPES, type KeepMode, type SourceRow, type SourceState, type SourceType } from './types'
+import { clock } from '../../../shared/clock'
 
 export interface AddSourceInput {
   type: string
@@ -43,7 +44,7 @@ export interface SourceInfo {
 const DEFAULT_SCHEDULE = '30m'
 
 /** Adds a collection source after validating it; it runs in the next round. Throws VALIDATION. */
-export function addSource(db: Db, input: AddSourceInput, now = Date.now()): { id: number } {
+export function addSource(db: Db, input: AddSourceInput, now = clock.now()): { id: number } {
   const type = String(input.type ?? '')
     .trim()
     .toLowerCase() as SourceType
@@ -114,7 +115,7 @@ export function updateSource(
   }
   if (patch.every || patch.cron || patch.schedule) {
     sets.schedule = scheduleOf(db, patch)
-    sets.next_run = Date.now()
+    sets.next_run = clock.now()
   }
   if (patch.keep) {
     sets.keep = keepOf(patch.keep)
@@ -145,7 +146,7 @@ export function setSourceEnabled(
   db: Db,
   id: number,
   on: boolean,
-  now = Date.now()
+  now = clock.now()
 ): { id: number; enabled: boolean } {
   getSourceRow(db, id)
   if (on) db.prepare('UPDATE sources SET enabled = 1, next_run = ? WHERE id = ?').run(now, id)

@@ -5,6 +5,7 @@ import { safeHttpUrl } from '../../../shared/url'
 import { parseFeedDate } from './dates'
 import { elementToText, HTML_OPTIONS, tagNestingWithin } from './html-text'
 import { CollectError } from './errors'
+import { clock } from '../../../shared/clock'
 
 export interface TelegramTarget {
   /** The channel's username as written on its page (case kept). */
@@ -102,7 +103,7 @@ function readTelegramPage(
   opts: { timeZone?: string; now?: number }
 ): TelegramPage {
   const tz = opts.timeZone ?? 'Asia/Almaty'
-  const now = opts.now ?? Date.now()
+  const now = opts.now ?? clock.now()
   if (!tagNestingWithin(html))
     throw new CollectError(
       'parse',

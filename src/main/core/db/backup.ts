@@ -20,6 +20,7 @@ import { SCHEMA_VERSION } from './migrations'
 import { currentVersion, getDefaultNativeBinding, openDatabase, type Db } from './open'
 import { getSettings } from './settings'
 import { translateIoError } from './io-errors'
+import { clock } from '../../../shared/clock'
 
 export interface BackupResult {
   file: string
@@ -58,7 +59,7 @@ export async function backupDatabase(
       path: out
     })
   }
-  const tmp = `${out}.partial-${process.pid}-${Date.now().toString(36)}`
+  const tmp = `${out}.partial-${process.pid}-${clock.now().toString(36)}`
   try {
     mkdirSync(dirname(out), { recursive: true })
     let method: BackupResult['method'] = 'online'
@@ -241,7 +242,7 @@ export function restoreDatabase(
  * (one consistent file with everything in its WAL), a raw copy of the file and its -wal when it is not.
  */
 function setAside(target: string, opts: { force?: boolean; now?: number }): string {
-  const stamp = new Date(opts.now ?? Date.now()).toISOString().replace(/[:.]/g, '-').slice(0, 19)
+  const stamp = new Date(opts.now ?? clock.now()).toISOString().replace(/[:.]/g, '-').slice(0, 19)
   const previous = `${target}.before-restore-${stamp}.bak`
   let cur: Db | null = null
   try {
@@ -395,7 +396,7 @@ export interface ScheduledBackupResult {
 export async function runScheduledBackup(
   db: Db,
   dbPath: string,
-  now: number | Date = Date.now(),
+  now: number | Date = clock.now(),
   rule: RetentionRule = DEFAULT_RETENTION
 ): Promise<ScheduledBackupResult> {
   if (dbPath === ':memory:')

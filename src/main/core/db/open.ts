@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs'
 import { OtklikError } from '../../../shared/errors'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { ensureDefaultTopics } from '../analysis/workspace-topics'
+import { nowDate } from '../../../shared/clock'
 
 export type Db = Database.Database
 
@@ -141,5 +142,5 @@ export function migrate(db: Db, path: string, onBackup?: (p: string) => void, ta
 }
 
 function timestamp(): string {
-  return new Date().toISOString().replace(/[:.]/g, '-').slice(0, 19)
+  return nowDate().toISOString().replace(/[:.]/g, '-').slice(0, 19)
 }

@@ -9,6 +9,7 @@ import { planDemo, type DemoItem } from './generate'
 import { ORG } from './content'
 import { Random } from './random'
 import { ensureDefaultTopics } from '../analysis/workspace-topics'
+import { clock } from '../../../shared/clock'
 
 export interface DemoOptions {
   seed?: number
@@ -34,7 +35,7 @@ export interface DemoSummary {
 export function createDemo(db: Db, opts: DemoOptions = {}): DemoSummary {
   const timeZone = opts.timeZone ?? 'Asia/Almaty'
   const seed = opts.seed ?? 1
-  const until = opts.until ?? dateInZone(Date.now(), timeZone)
+  const until = opts.until ?? dateInZone(clock.now(), timeZone)
   const existing = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
   if (existing > 0 && !opts.force) {
     throw new OtklikError(
@@ -45,7 +46,7 @@ export function createDemo(db: Db, opts: DemoOptions = {}): DemoSummary {
   }
   const plan = planDemo({ seed, weeks: opts.weeks ?? 8, until, timeZone })
   plan.items.sort((a, b) => a.input.publishedAt - b.input.publishedAt)
-  const now = Date.now()
+  const now = clock.now()
   db.transaction(() => {
     if (opts.force) wipe(db)
     setSettings(db, { orgName: ORG, timeZone })

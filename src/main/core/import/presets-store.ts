@@ -3,6 +3,7 @@ import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
 import { BUILTIN_PRESETS, TARGET_FIELDS } from './types'
 import type { MappingFile } from './types'
+import { clock } from '../../../shared/clock'
 
 const fieldSpec = z.union([z.string(), z.array(z.string()), z.null()])
 const mappingSchema = z
@@ -57,7 +58,7 @@ export function savePreset(db: Db, name: string, mapping: MappingFile): PresetIn
   if (n.toLowerCase() === 'auto' || (BUILTIN_PRESETS as readonly string[]).includes(n.toLowerCase()))
     throw new OtklikError('VALIDATION', `"${n}" is a built-in preset name; choose another name.`)
   const m = parseMappingFile(mapping, `preset "${n}"`)
-  const now = Date.now()
+  const now = clock.now()
   db.prepare(
     'INSERT INTO import_presets (name, mapping, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET mapping = excluded.mapping'
   ).run(n, JSON.stringify(m), now)

@@ -8,6 +8,7 @@ import { planFor, resolveOptions } from './resolve'
 import { openSource } from './source/open'
 import type { SourceRecord } from './source/types'
 import type { BatchReport, ImportOptions, ImportProgress, LineMessage } from './types'
+import { clock } from '../../../shared/clock'
 
 const PROGRESS_MS = 100
 /** SQLite page cache during a big import (MB). */
@@ -50,7 +51,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
   let ing: Ingestor | null = null
   const progress = (force = false): void => {
     if (!opts.onProgress) return
-    const now = Date.now()
+    const now = clock.now()
     if (!force && now - lastProgress < PROGRESS_MS) return
     lastProgress = now
     const p: ImportProgress = {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open'
 import { OtklikError } from '../../../shared/errors'
+import { clock } from '../../../shared/clock'
 
 export interface BatchInfo {
   kind: 'import' | 'collect' | 'folder' | 'demo'
@@ -27,7 +28,7 @@ export interface BatchCounts {
 }
 
 /** Opens an import batch; call inside the same transaction as the inserts. */
-export function createBatch(db: Db, info: BatchInfo, now = Date.now()): number {
+export function createBatch(db: Db, info: BatchInfo, now = clock.now()): number {
   const r = db
     .prepare(
       `INSERT INTO import_batches (kind, file_name, file_path, file_size, sha256, preset, encoding, delimiter, sheet, header_row, source_id, created_by, created_at)
@@ -112,10 +113,10 @@ export function undoBatch(
     const deleted = deleteMentions(db, ids)
     db.prepare('DELETE FROM batch_duplicates WHERE batch_id = ?').run(id)
     pruneOrphans(db)
-    db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(Date.now(), id)
+    db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(clock.now(), id)
     db.prepare(
       `INSERT INTO label_events (field, old_value, new_value, user_name, batch_id, at) VALUES ('batch', 'active', 'undone', ?, ?, ?)`
-    ).run(opts.user ?? userName(), id, Date.now())
+    ).run(opts.user ?? userName(), id, clock.now())
     return { undone: id, deleted }
   })()
 }

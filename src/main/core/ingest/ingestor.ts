@@ -6,6 +6,7 @@ import { stemText } from '../../../shared/stem'
 import { safeHttpUrl } from '../../../shared/url'
 import { normalizeHost } from '../../../shared/query/host'
 import { authorKey, dedupKey, outletKey } from './keys'
+import { clock } from '../../../shared/clock'
 
 /** What analysis says of a new mention, before it is stored. */
 export interface MentionAnalysis {
@@ -63,7 +64,7 @@ export class Ingestor {
   constructor(db: Db, opts: IngestOptions = {}) {
     this.db = db
     this.opts = opts
-    this.now = opts.now ?? Date.now()
+    this.now = opts.now ?? clock.now()
     this.st = prepare(db)
   }
 

@@ -2,6 +2,7 @@ import type { Db } from '../db/open'
 import type { Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT, sentimentFromInt } from '../../../shared/types'
 import { userName } from '../ingest/batches'
+import { clock } from '../../../shared/clock'
 
 /**
  * Sets (or clears, with null) the manual sentiment of mentions. The manual label wins over imported and
@@ -12,7 +13,7 @@ export function setManualSentiment(
   ids: number[],
   sentiment: Sentiment | null,
   user = userName(),
-  now = Date.now()
+  now = clock.now()
 ): number {
   const get = db.prepare(
     'SELECT id, sentiment, sentiment_origin, manual_sentiment, import_sentiment, model_sentiment, model_score FROM mentions WHERE id = ?'
@@ -72,7 +73,7 @@ export function setIrrelevant(
   irrelevant: boolean,
   reason: string | null,
   user = userName(),
-  now = Date.now()
+  now = clock.now()
 ): number {
   const upd = db.prepare(
     'UPDATE mentions SET irrelevant = ?, irrelevant_reason = ?, updated_at = ? WHERE id = ? AND irrelevant != ?'
@@ -111,7 +112,7 @@ export function setResponse(
   ids: number[],
   p: ResponsePatch,
   user = userName(),
-  now = Date.now()
+  now = clock.now()
 ): number {
   const get = db.prepare('SELECT response_status FROM mentions WHERE id = ?').pluck()
   const upd = db.prepare(

@@ -3,6 +3,7 @@ import type { MentionFilter } from '../../../shared/filter'
 import type { AuthorRow, AuthorsPage } from '../../../shared/views'
 import type { AuthorType, Platform } from '../../../shared/types'
 import { buildWhere } from './filter'
+import { clock } from '../../../shared/clock'
 
 export type AuthorSort = {
   col:
@@ -140,7 +141,7 @@ export function setAuthorType(db: Db, ids: number[], type: AuthorType, user: str
       const before = old.get(id) as string | undefined
       if (before === undefined) continue
       n += upd.run(type, id).changes
-      audit.run(id, before, type, user, Date.now())
+      audit.run(id, before, type, user, clock.now())
     }
   })()
   return n
@@ -161,7 +162,7 @@ export function mergeAuthors(db: Db, ids: number[], into: number, user: string):
       if (id === into) continue
       const c = upd.run(into, id, into).changes
       reparent.run(into, id)
-      if (c) audit.run(id, String(into), user, Date.now())
+      if (c) audit.run(id, String(into), user, clock.now())
       n += c
     }
   })()

@@ -9,6 +9,7 @@ import { HOUR_MS } from '../db/summaries'
 import type { MentionQueries } from './mentions'
 import { topicSpikes } from '../analysis/spikes-db'
 import { describeSpikeRule, emergingTerms } from '../analysis/spikes'
+import { clock } from '../../../shared/clock'
 
 const DAY = 86_400_000
 
@@ -18,7 +19,7 @@ const EMERGING_CACHE = new Map<string, { stamp: string; terms: Dashboard['emergi
 export function dashboardPeriod(
   f: MentionFilter,
   timeZone: string,
-  now = Date.now()
+  now = clock.now()
 ): { from: string; to: string; prevFrom: string; prevTo: string } {
   const today = dateInZone(now, timeZone)
   const to = f.to ?? today
@@ -34,7 +35,7 @@ export function dashboard(
   f: MentionFilter,
   timeZone: string,
   lang: 'ru' | 'kk' | 'en',
-  now = Date.now()
+  now = clock.now()
 ): Dashboard {
   const p = dashboardPeriod(f, timeZone, now)
   const cur = { ...f, from: p.from, to: p.to }

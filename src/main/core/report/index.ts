@@ -10,6 +10,7 @@ import { buildDigestModel, type DigestOptions } from './model'
 import { renderDocx } from './render-docx'
 import { renderPdf } from './render-pdf'
 import { userName } from '../ingest/batches'
+import { clock } from '../../../shared/clock'
 
 export { buildDigestModel, renderDocx, renderPdf }
 export type { DigestOptions }
@@ -98,7 +99,7 @@ export async function exportDigest(db: Db, opts: ExportDigestOptions): Promise<E
       }),
       mentions,
       userName(),
-      Date.now()
+      clock.now()
     )
   }
   return { files, period: { from: model.period.from, to: model.period.to }, mentions }

@@ -8,6 +8,7 @@ import { buildAuthors, buildDaily, buildFigures, buildMethod, buildSpikes } from
 import { buildHighlights, buildProblems, type QuoteContext } from './model-quotes'
 import { resolvePeriod } from './period'
 import { handleType, periodRows } from './queries'
+import { clock } from '../../../shared/clock'
 
 export interface DigestOptions {
   from?: string
@@ -28,7 +29,7 @@ export interface DigestOptions {
 /** Builds the digest's content as plain JSON-able data; both renderers draw from it. */
 export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel {
   const settings = getSettings(db)
-  const now = opts.now ?? Date.now()
+  const now = opts.now ?? clock.now()
   const tz = settings.timeZone || 'Asia/Almaty'
   // The digest is written in Russian unless asked otherwise (the UI language does not change it).
   const lang: Lang = opts.lang && LANGS.includes(opts.lang) ? opts.lang : 'ru'

@@ -1,5 +1,6 @@
 import { OtklikError } from '../../../shared/errors'
 import { addDays, dateInZone, dateRange, isoWeekRange } from '../../../shared/time'
+import { clock } from '../../../shared/clock'
 
 export interface ResolvedPeriod {
   from: string
@@ -64,7 +65,7 @@ export function resolvePeriod(
     if (from > to)
       throw new OtklikError('VALIDATION', `The period starts (${from}) after it ends (${to}).`, { from, to })
   } else {
-    ;({ from, to } = lastCompleteWeek(opts.now ?? Date.now(), tz, weekStart))
+    ;({ from, to } = lastCompleteWeek(opts.now ?? clock.now(), tz, weekStart))
   }
   const days = daysBetween(from, to)
   if (days > 366)

@@ -4,6 +4,7 @@ import type { AuthorType, Platform } from '../../../shared/types'
 import { dateInZone } from '../../../shared/time'
 import { periodRange, type PeriodPreset } from './period'
 import { readStored, writeStored } from './useLocalStorage'
+import { clock } from '../../../shared/clock'
 
 export type SentimentKey = 'negative' | 'neutral' | 'positive' | 'unlabelled'
 export type ResponseStatus = 'needed' | 'assigned' | 'answered'
@@ -163,7 +164,7 @@ export function FilterProvider({
   )
   const reset = useCallback(() => setState(commit({ ...EMPTY_FILTER, names: {} })), [commit])
   const replace = useCallback((s: FilterState) => setState(commit(s)), [commit])
-  const today = dateInZone(Date.now(), timeZone)
+  const today = dateInZone(clock.now(), timeZone)
   const computed = toMentionFilter(state, today, weekStart)
   const json = JSON.stringify(computed)
   const last = useRef<{ json: string; filter: MentionFilter }>({ json, filter: computed })

@@ -14,6 +14,7 @@ import {
   unpackWeights,
   type PackedWeights
 } from './linear'
+import { nowDate } from '../../../../shared/clock'
 
 export interface SentimentResult {
   label: Sentiment
@@ -235,7 +236,7 @@ export function trainPrepared(
   for (const l of labels) classCounts[l]++
   return {
     version: 1,
-    trainedAt: new Date().toISOString(),
+    trainedAt: nowDate().toISOString(),
     n,
     base: base ? 'builtin' : 'none',
     classCounts,

@@ -7,6 +7,7 @@ import { authorsTable, mentionsTable, tableToCsv, tableToXlsx, type Table } from
 import { userName } from '../../ingest'
 import { isSafeExternalUrl } from '../../../security'
 import { dateInZone } from '../../../../shared/time'
+import { clock } from '../../../../shared/clock'
 
 type K =
   | 'mentions:page'
@@ -26,7 +27,7 @@ type K =
   | 'app:openExternal'
 
 async function download(t: Table, format: 'xlsx' | 'csv', base: string, tz: string) {
-  const stamp = dateInZone(Date.now(), tz)
+  const stamp = dateInZone(clock.now(), tz)
   const buf = format === 'xlsx' ? await tableToXlsx(t) : tableToCsv(t)
   return {
     fileName: `${base}-${stamp}.${format}`,

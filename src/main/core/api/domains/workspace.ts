@@ -10,6 +10,7 @@ import { buildDigestModel, exportDigest } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
 import { mentionFilterSchema } from '../../../../shared/filter'
+import { clock } from '../../../../shared/clock'
 
 export const APP_VERSION = '0.1.0'
 
@@ -52,7 +53,9 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
       dbPath: ws.dbPath,
       schemaVersion: SCHEMA_VERSION,
       host: host.kind,
-      empty: (ws.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number) === 0
+      empty: (ws.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number) === 0,
+      now: clock.now(),
+      clockPinned: clock.pinned
     }),
     'settings:get': settings,
     'settings:set': (patch) => {
@@ -119,7 +122,7 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
         .prepare(
           'INSERT INTO saved_views (name, filter, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET filter = excluded.filter RETURNING id'
         )
-        .get(i.name, JSON.stringify(i.filter), Date.now()) as { id: number }
+        .get(i.name, JSON.stringify(i.filter), clock.now()) as { id: number }
       return { id: r.id }
     },
     'views:remove': (i) => ({

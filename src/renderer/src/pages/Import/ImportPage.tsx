@@ -74,7 +74,7 @@ export function ImportPage() {
     if (!file) return
     const jobId = crypto.randomUUID()
     job.current = jobId
-    setProgress({ startedAt: Date.now(), last: null })
+    setProgress({ startedAt: performance.now(), last: null })
     setStep('run')
     try {
       const value = await call('imports:commit', {

@@ -12,7 +12,7 @@ export interface Progress {
 export function ProgressView({ progress, onCancel }: { progress: Progress; onCancel: () => void }) {
   const { t, num } = useI18n()
   const p = progress.last
-  const elapsed = Math.max(0.001, (Date.now() - progress.startedAt) / 1000)
+  const elapsed = Math.max(0.001, (performance.now() - progress.startedAt) / 1000)
   const share = p && p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : null
   const rate = p ? p.rowsRead / elapsed : 0
   const left = p && share && share > 0.02 ? Math.round((elapsed / share) * (1 - share)) : null
