@@ -107,3 +107,29 @@ describe('API table', () => {
     ).toThrow()
   })
 })
+
+describe('errors reach the renderer in words', () => {
+  it('a full disk is an IO error naming the folder, not INTERNAL', async () => {
+    const full = Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' })
+    const handlers = {
+      'stats:get': () => {
+        throw full
+      }
+    } as unknown as Parameters<typeof dispatch>[0]
+    const r = await dispatch(handlers, 'stats:get', {}, { dbPath: '/data/otklik/work.db' })
+    expect(r.ok).toBe(false)
+    if (r.ok) return
+    expect(r.error.code).toBe('IO')
+    expect(r.error.message).toMatch(/The disk is full \(the drive holding \/data\/otklik\)/)
+    const other = await dispatch(
+      {
+        'stats:get': () => {
+          throw new TypeError('x is undefined')
+        }
+      } as unknown as Parameters<typeof dispatch>[0],
+      'stats:get',
+      {}
+    )
+    expect(other.ok ? null : other.error.code).toBe('INTERNAL')
+  })
+})

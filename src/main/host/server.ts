@@ -88,7 +88,9 @@ export function startTestHost(opts: {
         )
         return
       }
-      const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), input)
+      const result = await dispatch(opts.handlers, decodeURIComponent(url.pathname.slice(5)), input, {
+        dbPath: opts.ws.dbPath
+      })
       res.writeHead(200, { ...headers, 'content-type': 'application/json; charset=utf-8' })
       res.end(JSON.stringify(result))
       return

@@ -1,5 +1,6 @@
 import { api, type Channel, type Result } from '../../../shared/api'
 import { OtklikError, type ApiError } from '../../../shared/errors'
+import { translateIoError } from '../db/io-errors'
 
 export type Handlers = { [C in Channel]: (input: never) => unknown }
 
@@ -11,7 +12,8 @@ export type Handlers = { [C in Channel]: (input: never) => unknown }
 export async function dispatch(
   handlers: Handlers,
   channel: string,
-  input: unknown
+  input: unknown,
+  ctx: { dbPath?: string } = {}
 ): Promise<Result<unknown>> {
   if (!Object.prototype.hasOwnProperty.call(api, channel)) {
     return { ok: false, error: { code: 'NOT_FOUND', message: `Unknown channel: ${channel.slice(0, 100)}` } }
@@ -34,11 +36,17 @@ export async function dispatch(
     const value = await handler(parsed.data)
     return { ok: true, value: value === undefined ? null : value }
   } catch (e) {
-    return { ok: false, error: toApiError(e, channel) }
+    return { ok: false, error: toApiError(e, channel, ctx.dbPath) }
   }
 }
 
-export function toApiError(e: unknown, channel = ''): ApiError {
+/**
+ * An error as the renderer sees it. A full disk, a read-only folder or a missing permission becomes an
+ * IO error in words (naming the database's folder), never INTERNAL.
+ */
+export function toApiError(e: unknown, channel = '', dbPath?: string): ApiError {
+  const io = translateIoError(e, { path: dbPath })
+  if (io) return { code: io.code, message: io.message, details: io.details }
   if (e instanceof OtklikError) return { code: e.code, message: e.message, details: e.details }
   console.error(`[api] ${channel} failed:`, e)
   return {
