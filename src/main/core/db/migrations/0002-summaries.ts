@@ -1,5 +1,5 @@
 import type { Migration } from './types'
-import { summariesDdl } from '../summaries'
+import { SUMMARIES_0002_SQL } from './0002-summaries.sql'
 
 /**
  * Hourly summary tables kept exact by triggers (counts, facets and the dashboard at millions of mentions),
@@ -9,7 +9,7 @@ export const m0002: Migration = {
   version: 2,
   name: 'summaries',
   up: (db) => {
-    db.exec(summariesDdl())
+    db.exec(SUMMARIES_0002_SQL)
     // The grid walks this index by date; with the columns filters and aggregates read most, paging,
     // scrollbar jumps, author and outlet tallies stay inside the index instead of reading wide rows.
     // It also serves sentiment and platform filters (few values each) better than their own indexes did,
