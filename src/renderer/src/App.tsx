@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { AppInfo, SettingsValue } from '../../shared/api'
 import { call } from './api'
 import { FilterPanel } from './components/filters/FilterPanel'
@@ -14,14 +14,28 @@ import { NavContext, PAGES, type Page } from './hooks/useNav'
 import { SettingsProvider, useSettings } from './hooks/useSettings'
 import { ToastProvider } from './hooks/useToast'
 import { DICTIONARIES, I18nProvider, useI18n, type Lang } from './i18n'
-import { AuthorsPage } from './pages/Authors/AuthorsPage'
-import { DashboardPage } from './pages/Dashboard/DashboardPage'
-import { ImportPage } from './pages/Import/ImportPage'
-import { MentionsPage } from './pages/Mentions/MentionsPage'
-import { ReportsPage } from './pages/Reports/ReportsPage'
-import { SettingsPage } from './pages/Settings/SettingsPage'
-import { SourcesPage } from './pages/Sources/SourcesPage'
 import { alignClock } from '../../shared/clock'
+
+// Each page (and what only it uses: AG Grid, ECharts) loads when it is first opened.
+const AuthorsPage = lazy(() =>
+  import('./pages/Authors/AuthorsPage').then((m) => ({ default: m.AuthorsPage }))
+)
+const DashboardPage = lazy(() =>
+  import('./pages/Dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))
+)
+const ImportPage = lazy(() => import('./pages/Import/ImportPage').then((m) => ({ default: m.ImportPage })))
+const MentionsPage = lazy(() =>
+  import('./pages/Mentions/MentionsPage').then((m) => ({ default: m.MentionsPage }))
+)
+const ReportsPage = lazy(() =>
+  import('./pages/Reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))
+)
+const SettingsPage = lazy(() =>
+  import('./pages/Settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))
+)
+const SourcesPage = lazy(() =>
+  import('./pages/Sources/SourcesPage').then((m) => ({ default: m.SourcesPage }))
+)
 
 type Boot = { info: AppInfo; settings: SettingsValue } | { error: string } | null
 
@@ -146,6 +160,7 @@ function Shell() {
       body = <SettingsPage />
       break
   }
+  body = <Suspense fallback={<div className="page-loading" aria-busy="true" />}>{body}</Suspense>
   return (
     <NavContext.Provider value={nav}>
       <LayoutContext.Provider value={layout}>
