@@ -2,11 +2,17 @@ import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
 import { tempDb } from '../helpers/db'
 import type { Db } from '../../src/main/core/db/open'
-import { physicalTables, recomputeSql, storedSql } from '../../src/main/core/db/summaries'
+import {
+  BULK_SUMMARY_MIN,
+  physicalTables,
+  recomputeSql,
+  storedSql,
+  withSummariesInBulk
+} from '../../src/main/core/db/summaries'
 import { createDemo } from '../../src/main/core/demo'
 import { setIrrelevant, setManualSentiment } from '../../src/main/core/mentions/labels'
 import { setAuthorType } from '../../src/main/core/queries/authors'
-import { deleteMentions, undoBatch } from '../../src/main/core/ingest/batches'
+import { createBatch, deleteMentions, undoBatch } from '../../src/main/core/ingest/batches'
 import { importFile } from '../../src/main/core/import'
 import { reanalyse } from '../../src/main/core/analysis/reanalyse'
 import { removeTopic } from '../../src/main/core/topics'
@@ -70,6 +76,51 @@ describe('summary tables', () => {
     expectExact(db, 'undo')
     db.close()
   }, 60_000)
+
+  it('stay exact through a large undo (triggers set aside, touched buckets recomputed) and a rolled-back one', () => {
+    const { db } = tempDb('summaries-bulk')
+    createDemo(db, { weeks: 5, until: '2026-11-20', timeZone: 'Asia/Almaty' })
+    db.exec(
+      "INSERT INTO subjects (name, query, created_at) VALUES ('Аким', 'аким', 0); INSERT INTO mention_subjects (subject_id, mention_id) SELECT 1, id FROM mentions WHERE id % 3 = 0"
+    )
+    const triggers = (): number =>
+      db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%summary%'")
+        .pluck()
+        .get() as number
+    const before = triggers()
+    const batch = createBatch(db, { kind: 'import', fileName: 'big.csv' })
+    // Every other mention of the demo (spread over all its hours) belongs to the batch.
+    db.prepare('UPDATE mentions SET batch_id = ? WHERE id % 2 = 0').run(batch)
+    const inBatch = db
+      .prepare('SELECT count(*) FROM mentions WHERE batch_id = ?')
+      .pluck()
+      .get(batch) as number
+    expect(inBatch).toBeGreaterThanOrEqual(BULK_SUMMARY_MIN)
+    // A failure inside the transaction rolls the dropped triggers and the deletes back.
+    expect(() =>
+      db.transaction(() => {
+        withSummariesInBulk(db, [0], () => db.exec('DELETE FROM mentions WHERE id % 2 = 0'))
+        throw new Error('abort')
+      })()
+    ).toThrow('abort')
+    expect(triggers()).toBe(before)
+    expectExact(db, 'rolled back')
+    const total = db.prepare('SELECT count(*) FROM mentions').pluck().get() as number
+    expect(undoBatch(db, batch, { force: true }).deleted).toBe(inBatch)
+    expect(db.prepare('SELECT count(*) FROM mentions').pluck().get()).toBe(total - inBatch)
+    expect(triggers()).toBe(before)
+    expectExact(db, 'bulk undo')
+    // The triggers work again afterwards.
+    setManualSentiment(
+      db,
+      db.prepare('SELECT id FROM mentions LIMIT 30').pluck().all() as number[],
+      'positive',
+      't'
+    )
+    expectExact(db, 'after bulk undo')
+    db.close()
+  }, 120_000)
 
   it('answer counts, facets and the dashboard exactly as the base table does', () => {
     const { db } = tempDb('summaries-eq')

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open'
 import { OtklikError } from '../../../shared/errors'
+import { BULK_SUMMARY_MIN, withSummariesInBulk } from '../db/summaries'
 import { clock } from '../../../shared/clock'
 
 export interface BatchInfo {
@@ -109,8 +110,20 @@ export function undoBatch(
          SELECT 1 FROM batch_duplicates d JOIN import_batches b ON b.id = d.batch_id
          WHERE d.mention_id = mentions.id AND d.batch_id != @id AND b.undone_at IS NULL)`
     ).run({ id })
-    const ids = db.prepare('SELECT id FROM mentions WHERE batch_id = ?').pluck().all(id) as number[]
-    const deleted = deleteMentions(db, ids)
+    const rows = db.prepare('SELECT id, published_at FROM mentions WHERE batch_id = ?').raw().all(id) as [
+      number,
+      number
+    ][]
+    const ids = rows.map((r) => r[0])
+    // A large batch: summaries recomputed for the hours it touched instead of per-row trigger upserts.
+    const deleted =
+      ids.length >= BULK_SUMMARY_MIN
+        ? withSummariesInBulk(
+            db,
+            rows.map((r) => r[1]),
+            () => deleteMentions(db, ids)
+          )
+        : deleteMentions(db, ids)
     db.prepare('DELETE FROM batch_duplicates WHERE batch_id = ?').run(id)
     pruneOrphans(db)
     db.prepare('UPDATE import_batches SET undone_at = ? WHERE id = ?').run(clock.now(), id)
