@@ -89,7 +89,11 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: nodeOnly, message: 'The renderer runs sandboxed: talk to main through window.otklik.' }
+            { group: nodeOnly, message: 'The renderer runs sandboxed: talk to main through window.otklik.' },
+            {
+              group: ['**/main/**', '**/preload/**'],
+              message: 'The renderer imports only src/shared and its own files: shapes live in src/shared.'
+            }
           ]
         }
       ]
