@@ -3,6 +3,7 @@ import type { Command, Io } from './command'
 import { OtklikError } from '../../shared/errors'
 import { demoCommand } from './commands/demo'
 import { statsCommand } from './commands/stats'
+import { authorsCommand } from './commands/authors'
 import { exportCommand } from './commands/export'
 import { serveCommand } from './commands/serve'
 import { sourceCommand } from './commands/source'
@@ -19,6 +20,7 @@ import { translateIoError } from '../core/db/io-errors'
 export const COMMANDS: Command[] = [
   demoCommand,
   statsCommand,
+  authorsCommand,
   exportCommand,
   importCommand,
   sourceCommand,
