@@ -76,8 +76,8 @@ export function authorsPage(
   const total =
     rows.length > 0
       ? Number(rows[0]!.total)
-      : startRow === 0
-        ? 0
+      : startRow === 0 && limit !== 0
+        ? 0 // the first page came back empty: nobody matches
         : (db
             .prepare(`${cte} SELECT count(*) FROM g JOIN authors a ON a.id = g.aid WHERE 1 ${leanCond}`)
             .pluck()
