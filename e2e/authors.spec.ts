@@ -83,3 +83,32 @@ test('the authors list exports to XLSX', async ({ page, demoHost }) => {
   await page.getByTestId('export-xlsx').click()
   expect((await download).suggestedFilename()).toMatch(/\.xlsx$/)
 })
+
+test('the quick switch shows only critics or supporters, and the page says what the lean counts', async ({
+  page,
+  demoHost
+}) => {
+  await openApp(page, demoHost, { page: 'authors' })
+  await expect(page.getByTestId('lean-basis')).toContainText(
+    'за период и выбранные темы, по всем тональностям'
+  )
+  await expect(row(page, 0)).toContainText(/\d/)
+  const all = Number((await page.getByTestId('authors-total').innerText()).replace(/\D/g, ''))
+  const sw = page.getByTestId('lean-switch')
+  await sw.getByRole('button', { name: 'Критики' }).click()
+  await expect(sw.getByRole('button', { name: 'Критики' })).toHaveAttribute('aria-pressed', 'true')
+  await expect(row(page, 0).locator('.lean-mark')).toHaveText('критикует')
+  const critics = Number((await page.getByTestId('authors-total').innerText()).replace(/\D/g, ''))
+  expect(critics).toBeGreaterThan(0)
+  expect(critics).toBeLessThan(all)
+  await expect(grid(page).locator('.ag-row.lean-positive')).toHaveCount(0)
+  // The share says, on hover, the lower bound the sort ranks by.
+  await expect(row(page, 0).getByTestId('share-cell')).toHaveAttribute(
+    'title',
+    /с уверенностью 95\s%\s—\sне меньше \d+\s%/
+  )
+  await sw.getByRole('button', { name: 'Сторонники' }).click()
+  await expect(row(page, 0).locator('.lean-mark')).toHaveText('поддерживает')
+  await sw.getByRole('button', { name: 'Все' }).click()
+  await expect(page.getByTestId('authors-total')).toHaveText(`Авторов: ${all.toLocaleString('ru-RU')}`)
+})

@@ -334,7 +334,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   // --- Authors page for a month.
   log('authors')
   {
-    const rule = { minLabelled: 3, share: 0.6 }
+    const rule = { minLabelled: 3, percent: 60 }
     const ours = time(
       () => authorsPage(db, MONTH, { col: 'mentions', dir: 'desc' }, 0, 100, rule, TZ),
       Math.min(runs, 7)

@@ -3,6 +3,8 @@ import { mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
 import type { MentionDetail, MentionPage, MentionRow, Stats } from './rows'
 import { AUTHOR_TYPES, SENTIMENTS } from './types'
+import { LEANS } from './lean'
+import { AUTHOR_SORT_COLUMNS } from './views'
 import type {
   AuthorsPage,
   Dashboard,
@@ -104,24 +106,7 @@ const mappingSchema = z
   })
   .strict()
 const filePath = z.string().min(1).max(4096)
-const authorSortSchema = z
-  .object({
-    col: z.enum([
-      'name',
-      'platform',
-      'type',
-      'followers',
-      'mentions',
-      'negative',
-      'neutral',
-      'positive',
-      'negShare',
-      'reach',
-      'lastAt'
-    ]),
-    dir: z.enum(['asc', 'desc'])
-  })
-  .strict()
+const authorSortSchema = z.object({ col: z.enum(AUTHOR_SORT_COLUMNS), dir: z.enum(['asc', 'desc']) }).strict()
 const digestOptions = z
   .object({
     from: date.optional(),
@@ -222,6 +207,8 @@ export const api = {
       .object({
         filter: mentionFilterSchema,
         sort: authorSortSchema,
+        /** Only critics or only supporters (the page's quick switch). */
+        lean: z.enum(LEANS).optional(),
         startRow: z.number().int().min(0),
         endRow: z.number().int().min(0)
       })
@@ -235,7 +222,13 @@ export const api = {
   'authors:merge': channel<{ merged: number }>()(z.object({ ids, into: id }).strict()),
   'authors:unmerge': channel<{ changed: number }>()(z.object({ ids }).strict()),
   'authors:exportTable': channel<FileDownload>()(
-    z.object({ filter: mentionFilterSchema, format: z.enum(['xlsx', 'csv']) }).strict()
+    z
+      .object({
+        filter: mentionFilterSchema,
+        format: z.enum(['xlsx', 'csv']),
+        lean: z.enum(LEANS).optional()
+      })
+      .strict()
   ),
   'topics:list': channel<TopicView[]>()(none),
   'topics:save': channel<TopicView>()(

@@ -1,7 +1,32 @@
 import type { AgeGroup, AuthorType, Gender, Platform } from './types'
 import type { MentionRow } from './rows'
+import type { Lean, LeanRule } from './lean'
 
-/** One row of the authors page. `lean` follows the highlight rule (Settings; the digest uses it too). */
+/** The columns the authors page sorts by (main sorts; `negShare` ranks by the Wilson lower bound). */
+export const AUTHOR_SORT_COLUMNS = [
+  'name',
+  'platform',
+  'type',
+  'followers',
+  'mentions',
+  'negative',
+  'neutral',
+  'positive',
+  'negShare',
+  'reach',
+  'lastAt'
+] as const
+export type AuthorSortColumn = (typeof AUTHOR_SORT_COLUMNS)[number]
+export interface AuthorSort {
+  col: AuthorSortColumn
+  dir: 'asc' | 'desc'
+}
+
+/**
+ * One row of the authors page. `mentions`, `reach` and `lastAt` count the mentions the filter selects;
+ * `labelled`, `negative`, `neutral`, `positive`, the shares and `lean` count the evidence of the lean
+ * (src/shared/lean.ts): the same filter without its sentiment part, relevant mentions only.
+ */
 export interface AuthorRow {
   id: number
   name: string
@@ -18,16 +43,19 @@ export interface AuthorRow {
   labelled: number
   negShare: number | null
   posShare: number | null
+  /** Lower bounds of the 95 % Wilson intervals of the shares (what the share sort ranks by). */
+  negLow: number | null
+  posLow: number | null
   reach: number
   lastAt: number | null
-  lean: 'negative' | 'positive' | null
+  lean: Lean | null
   mergedCount: number
 }
 
 export interface AuthorsPage {
   rows: AuthorRow[]
   total: number
-  rule: { minLabelled: number; share: number }
+  rule: LeanRule
 }
 
 export interface Facet<K = string> {

@@ -36,7 +36,7 @@ describe('authors page', () => {
       { col: 'mentions', dir: 'desc' },
       0,
       20,
-      { minLabelled: 3, share: 0.6 },
+      { minLabelled: 3, percent: 60 },
       tz
     )
     expect(page.total).toBe(total)
@@ -49,7 +49,7 @@ describe('authors page', () => {
       { col: 'mentions', dir: 'desc' },
       total - 5,
       total + 5,
-      { minLabelled: 3, share: 0.6 },
+      { minLabelled: 3, percent: 60 },
       tz
     )
     expect(tail.rows).toHaveLength(5)

@@ -3,6 +3,7 @@ import type { Command, Io } from './command'
 import { OtklikError } from '../../shared/errors'
 import { demoCommand } from './commands/demo'
 import { statsCommand } from './commands/stats'
+import { authorsCommand } from './commands/authors'
 import { exportCommand } from './commands/export'
 import { serveCommand } from './commands/serve'
 import { sourceCommand } from './commands/source'
@@ -20,6 +21,7 @@ import { parseNow, pinClock, resetClock } from '../../shared/clock'
 export const COMMANDS: Command[] = [
   demoCommand,
   statsCommand,
+  authorsCommand,
   exportCommand,
   importCommand,
   sourceCommand,

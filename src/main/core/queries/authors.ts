@@ -1,27 +1,15 @@
 import type { Db } from '../db/open'
 import type { MentionFilter } from '../../../shared/filter'
-import type { AuthorRow, AuthorsPage } from '../../../shared/views'
+import type { AuthorRow, AuthorsPage, AuthorSort, AuthorSortColumn } from '../../../shared/views'
 import type { AuthorType, Platform } from '../../../shared/types'
 import { buildWhere } from './filter'
 import { clock } from '../../../shared/clock'
+import { leanOf, wilsonLower, type Lean, type LeanRule } from '../../../shared/lean'
+import { leanWhere, useLeanFunctions } from './lean'
 
-export type AuthorSort = {
-  col:
-    | 'name'
-    | 'platform'
-    | 'type'
-    | 'followers'
-    | 'mentions'
-    | 'negative'
-    | 'neutral'
-    | 'positive'
-    | 'negShare'
-    | 'reach'
-    | 'lastAt'
-  dir: 'asc' | 'desc'
-}
+export type { AuthorSort }
 
-const SORT: Record<AuthorSort['col'], string> = {
+const SORT: Record<AuthorSortColumn, string> = {
   name: 'a.name_norm',
   platform: 'a.platform',
   type: 'a.type',
@@ -30,20 +18,20 @@ const SORT: Record<AuthorSort['col'], string> = {
   negative: 'g.negative',
   neutral: 'g.neutral',
   positive: 'g.positive',
-  negShare: 'ifnull(g.negative * 1.0 / nullif(g.labelled, 0), -1)',
+  // By evidence: 1 negative of 1 (lower bound ≈ 0.21) ranks below 14 of 15 (≈ 0.70).
+  negShare: 'ifnull(otklik_wilson(g.negative, g.labelled), -1)',
   reach: 'g.reach',
   lastAt: 'g.last_at'
 }
 
-/** The highlight rule: at least `minLabelled` labelled mentions and at least `share` of them one way. */
-export interface LeanRule {
-  minLabelled: number
-  share: number
-}
+/** SUM of a 0/1 condition restricted to `cond` (skipped when `cond` is '1'). */
+const within = (cond: string, expr: string): string => (cond === '1' ? expr : `(${cond}) AND ${expr}`)
 
 /**
- * One row per author (accounts merged into one person count as that person) over the mentions the
- * filter selects, with the lean that colours the row: orange (negative) or blue (positive).
+ * One row per author (accounts merged into one person count as that person) who has a mention the
+ * filter selects, coloured by the lean rule (src/shared/lean.ts) over the lean's own counts: the same
+ * filter without sentiment, relevant mentions only. `lean` keeps only critics or supporters (in SQL,
+ * by the same rule, so paging and the total agree). `endRow` may be Infinity: every row.
  */
 export function authorsPage(
   db: Db,
@@ -52,39 +40,50 @@ export function authorsPage(
   startRow: number,
   endRow: number,
   rule: LeanRule,
-  timeZone: string
+  timeZone: string,
+  lean: Lean | null = null
 ): AuthorsPage {
-  const where = buildWhere(filter, timeZone)
+  useLeanFunctions(db)
+  const { where, listed, evidence } = leanWhere(filter, timeZone)
+  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC'
+  const leanCond = lean ? 'AND otklik_lean(g.labelled, g.negative, g.positive, a.type, ?, ?) = ?' : ''
+  const leanParams = lean ? [rule.minLabelled, rule.percent, lean] : []
   // Per account first (inside the date index), then per person: merged accounts join on the few
-  // grouped rows rather than on every mention. The total comes from the same pass (a window count).
-  const rows = db
-    .prepare(
-      `WITH per_account AS (
-         SELECT m.author_id AS author_id, count(*) AS mentions, sum(m.sentiment = -1) AS negative, sum(m.sentiment = 0) AS neutral,
-           sum(m.sentiment = 1) AS positive, sum(m.sentiment IS NOT NULL) AS labelled, sum(ifnull(m.reach, 0)) AS reach, max(m.published_at) AS last_at
+  // grouped rows rather than on every mention.
+  const cte = `WITH per_account AS (
+         SELECT m.author_id AS author_id, sum(${listed}) AS mentions,
+           sum(${within(evidence, 'm.sentiment = -1')}) AS negative, sum(${within(evidence, 'm.sentiment = 0')}) AS neutral,
+           sum(${within(evidence, 'm.sentiment = 1')}) AS positive, sum(${within(evidence, 'm.sentiment IS NOT NULL')}) AS labelled,
+           sum(${listed === '1' ? 'ifnull(m.reach, 0)' : `CASE WHEN ${listed} THEN ifnull(m.reach, 0) ELSE 0 END`}) AS reach,
+           max(${listed === '1' ? 'm.published_at' : `CASE WHEN ${listed} THEN m.published_at END`}) AS last_at
          FROM mentions m WHERE m.author_id IS NOT NULL AND ${where.sql} GROUP BY m.author_id),
        g AS (
          SELECT coalesce(au.merged_into, au.id) AS aid, sum(p.mentions) AS mentions, sum(p.negative) AS negative, sum(p.neutral) AS neutral,
            sum(p.positive) AS positive, sum(p.labelled) AS labelled, sum(p.reach) AS reach, max(p.last_at) AS last_at
-         FROM per_account p JOIN authors au ON au.id = p.author_id GROUP BY aid),
+         FROM per_account p JOIN authors au ON au.id = p.author_id GROUP BY aid HAVING sum(p.mentions) > 0)`
+  const limit = Number.isFinite(endRow) ? Math.max(0, endRow - startRow) : -1
+  // The total comes from the same pass (a window count).
+  const rows = db
+    .prepare(
+      `${cte},
        ranked AS (
-         SELECT g.*, count(*) OVER () AS total FROM g JOIN authors a ON a.id = g.aid
-         ORDER BY ${SORT[sort.col]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id LIMIT ? OFFSET ?)
+         SELECT g.*, count(*) OVER () AS total FROM g JOIN authors a ON a.id = g.aid WHERE 1 ${leanCond}
+         ORDER BY ${SORT[sort.col]} ${dir}, a.id LIMIT ? OFFSET ?)
        SELECT a.id, a.name, a.platform, a.type, a.url, a.followers, a.gender, a.age, g.mentions, g.negative, g.neutral, g.positive, g.labelled, g.reach, g.last_at,
          (SELECT count(*) FROM authors x WHERE x.merged_into = a.id) AS merged_count, g.total
        FROM ranked g JOIN authors a ON a.id = g.aid
-       ORDER BY ${SORT[sort.col]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, a.id`
+       ORDER BY ${SORT[sort.col]} ${dir}, a.id`
     )
-    .all(...where.params, Math.max(0, endRow - startRow), startRow) as Record<string, unknown>[]
+    .all(...where.params, ...leanParams, limit, startRow) as Record<string, unknown>[]
   const total =
     rows.length > 0
       ? Number(rows[0]!.total)
-      : (db
-          .prepare(
-            `SELECT count(DISTINCT coalesce(au.merged_into, au.id)) FROM mentions m JOIN authors au ON au.id = m.author_id WHERE ${where.sql}`
-          )
-          .pluck()
-          .get(...where.params) as number)
+      : startRow === 0 && limit !== 0
+        ? 0 // the first page came back empty: nobody matches
+        : (db
+            .prepare(`${cte} SELECT count(*) FROM g JOIN authors a ON a.id = g.aid WHERE 1 ${leanCond}`)
+            .pluck()
+            .get(...where.params, ...leanParams) as number)
   return { rows: rows.map((r) => toAuthorRow(r, rule)), total, rule }
 }
 
@@ -92,11 +91,12 @@ export function toAuthorRow(r: Record<string, unknown>, rule: LeanRule): AuthorR
   const labelled = Number(r.labelled ?? 0)
   const negative = Number(r.negative ?? 0)
   const positive = Number(r.positive ?? 0)
+  const type = r.type as AuthorType
   return {
     id: r.id as number,
     name: r.name as string,
     platform: r.platform as Platform,
-    type: r.type as AuthorType,
+    type,
     url: (r.url as string | null) ?? null,
     followers: (r.followers as number | null) ?? null,
     gender: (r.gender as AuthorRow['gender']) ?? null,
@@ -108,24 +108,13 @@ export function toAuthorRow(r: Record<string, unknown>, rule: LeanRule): AuthorR
     labelled,
     negShare: labelled ? negative / labelled : null,
     posShare: labelled ? positive / labelled : null,
+    negLow: wilsonLower(negative, labelled),
+    posLow: wilsonLower(positive, labelled),
     reach: Number(r.reach ?? 0),
     lastAt: (r.last_at as number | null) ?? null,
-    lean: leanOf(labelled, negative, positive, rule),
+    lean: leanOf({ labelled, negative, positive }, type, rule),
     mergedCount: Number(r.merged_count ?? 0)
   }
-}
-
-/** leanOf(5, 4, 1, {minLabelled: 3, share: 0.6}) === 'negative' */
-export function leanOf(
-  labelled: number,
-  negative: number,
-  positive: number,
-  rule: LeanRule
-): 'negative' | 'positive' | null {
-  if (labelled < rule.minLabelled) return null
-  if (negative >= rule.share * labelled) return 'negative'
-  if (positive >= rule.share * labelled) return 'positive'
-  return null
 }
 
 /** Sets the type of authors by hand; a later import no longer changes it. */

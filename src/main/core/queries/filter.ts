@@ -15,6 +15,11 @@ const SENT: Record<string, string> = {
   unlabelled: 'm.sentiment IS NULL'
 }
 
+/** The sentiment part of a filter alone (over alias `m`, no parameters): sentimentSql(['negative']) → '(m.sentiment = -1)' */
+export function sentimentSql(sentiments: NonNullable<MentionFilter['sentiments']>): string {
+  return `(${sentiments.map((s) => SENT[s]).join(' OR ')})`
+}
+
 /**
  * The SQL WHERE clause (over alias `m` = mentions) for a filter. Identifiers are fixed here;
  * every value goes in as a parameter.
@@ -27,7 +32,7 @@ export function buildWhere(f: MentionFilter, timeZone: string): Where {
     parts.push('m.published_at >= ? AND m.published_at < ?')
     params.push(start, end)
   }
-  if (f.sentiments?.length) parts.push(`(${f.sentiments.map((s) => SENT[s]).join(' OR ')})`)
+  if (f.sentiments?.length) parts.push(sentimentSql(f.sentiments))
   if (f.platforms?.length) {
     parts.push(`m.platform IN (${f.platforms.map(() => '?').join(',')})`)
     params.push(...f.platforms)

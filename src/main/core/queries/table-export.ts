@@ -3,7 +3,8 @@ import type { Db } from '../db/open'
 import type { MentionFilter } from '../../../shared/filter'
 import { formatDateTime } from '../../../shared/time'
 import { csvCell, exportMentions } from './export'
-import { authorsPage, type LeanRule } from './authors'
+import { authorsPage } from './authors'
+import type { Lean, LeanRule } from '../../../shared/lean'
 
 /** The most rows one table export holds; the file says when it was cut. */
 export const MAX_TABLE_ROWS = 200_000
@@ -70,8 +71,24 @@ export function mentionsTable(db: Db, filter: MentionFilter, timeZone: string): 
   return { name: 'Упоминания', headers, rows, truncated }
 }
 
-export function authorsTable(db: Db, filter: MentionFilter, rule: LeanRule, timeZone: string): Table {
-  const page = authorsPage(db, filter, { col: 'mentions', dir: 'desc' }, 0, MAX_TABLE_ROWS, rule, timeZone)
+/** The authors page as a table: the same query, the same lean (src/shared/lean.ts). */
+export function authorsTable(
+  db: Db,
+  filter: MentionFilter,
+  rule: LeanRule,
+  timeZone: string,
+  lean: Lean | null = null
+): Table {
+  const page = authorsPage(
+    db,
+    filter,
+    { col: 'mentions', dir: 'desc' },
+    0,
+    MAX_TABLE_ROWS,
+    rule,
+    timeZone,
+    lean
+  )
   const headers = [
     'Автор',
     'Площадка',
@@ -103,7 +120,7 @@ export function authorsTable(db: Db, filter: MentionFilter, rule: LeanRule, time
       a.negShare === null ? null : Math.round(a.negShare * 1000) / 10,
       a.reach,
       a.lastAt ? formatDateTime(a.lastAt, timeZone) : null,
-      a.lean === 'negative' ? 'негативная' : a.lean === 'positive' ? 'позитивная' : null,
+      a.lean === 'critic' ? 'критикует' : a.lean === 'supporter' ? 'поддерживает' : null,
       a.url
     ])
   }

@@ -41,6 +41,9 @@ export interface ExportDigestResult {
   /** `to` inclusive. */
   period: { from: string; to: string }
   mentions: number
+  /** Author ids of the period's critics and supporters (the lean rule, src/shared/lean.ts). */
+  critics: number[]
+  supporters: number[]
 }
 
 /** otklik-digest-2026-11-16--2026-11-22.pdf; other languages get a suffix: …-kk.pdf */
@@ -102,5 +105,11 @@ export async function exportDigest(db: Db, opts: ExportDigestOptions): Promise<E
       clock.now()
     )
   }
-  return { files, period: { from: model.period.from, to: model.period.to }, mentions }
+  return {
+    files,
+    period: { from: model.period.from, to: model.period.to },
+    mentions,
+    critics: model.authors.critics,
+    supporters: model.authors.supporters
+  }
 }

@@ -16,6 +16,9 @@ import type {
 import { authorsById, dailyNegativeCounts, latestModel, sampleTexts, type LightRow } from './queries'
 import { detectSpikes, emergingTerms, SPIKE_RULE } from './spikes'
 import type { ResolvedPeriod } from './period'
+import { authorsPage } from '../queries/authors'
+import type { LeanRule } from '../../../shared/lean'
+import type { AuthorRow } from '../../../shared/views'
 
 export function change(value: number, prev: number): Change {
   return { value, prev, diff: value - prev, rel: prev !== 0 ? (value - prev) / prev : null }
@@ -105,49 +108,40 @@ export function buildDaily(rows: LightRow[], period: ResolvedPeriod): DayVolume[
 const MAX_AUTHORS = 10
 
 /**
- * Authors leaning negative / positive: at least `minLabelled` labelled mentions in the period and at
- * least `share` of them negative (positive). Named when public, masked otherwise.
+ * Critics and supporters of the period by the one lean rule (src/shared/lean.ts), from the Authors page's
+ * own query over the period: `critics` / `supporters` are every such author's id (in the page's default
+ * order, by mentions), `negative` / `positive` the few the digest shows (most negative, resp. positive,
+ * first), named when public, masked otherwise.
  */
 export function buildAuthors(
   db: Db,
   lang: Lang,
   masker: Masker,
-  rows: LightRow[],
-  minLabelled: number,
-  share: number
-): { negative: AuthorItem[]; positive: AuthorItem[] } {
-  const per = new Map<
-    number,
-    { mentions: number; labelled: number; neg: number; pos: number; reach: number }
-  >()
-  for (const r of rows) {
-    if (r.author === null) continue
-    let a = per.get(r.author)
-    if (!a) per.set(r.author, (a = { mentions: 0, labelled: 0, neg: 0, pos: 0, reach: 0 }))
-    a.mentions++
-    a.reach += r.reach
-    if (r.sentiment === null) continue
-    a.labelled++
-    if (r.sentiment === -1) a.neg++
-    else if (r.sentiment === 1) a.pos++
-  }
-  const eligible = [...per.entries()].filter(([, a]) => a.labelled >= Math.max(1, minLabelled))
-  const pick = (key: 'neg' | 'pos'): [number, (typeof eligible)[number][1]][] =>
-    eligible
-      .filter(([, a]) => a[key] / a.labelled >= share - 1e-9)
-      .sort((x, y) => y[1][key] - x[1][key] || y[1].reach - x[1].reach || x[0] - y[0])
-      .slice(0, MAX_AUTHORS)
-  const neg = pick('neg')
-  const pos = pick('pos')
+  period: ResolvedPeriod,
+  rule: LeanRule,
+  tz: string
+): { negative: AuthorItem[]; positive: AuthorItem[]; critics: number[]; supporters: number[] } {
+  const all = authorsPage(
+    db,
+    { from: period.from, to: period.to },
+    { col: 'mentions', dir: 'desc' },
+    0,
+    Infinity,
+    rule,
+    tz
+  ).rows
+  const critics = all.filter((a) => a.lean === 'critic')
+  const supporters = all.filter((a) => a.lean === 'supporter')
+  const top = (rows: AuthorRow[], key: 'negative' | 'positive'): AuthorRow[] =>
+    [...rows].sort((x, y) => y[key] - x[key] || y.reach - x.reach || x.id - y.id).slice(0, MAX_AUTHORS)
+  const neg = top(critics, 'negative')
+  const pos = top(supporters, 'positive')
   const info = authorsById(
     db,
-    [...neg, ...pos].map(([id]) => id)
+    [...neg, ...pos].map((a) => a.id)
   )
-  const toItem = (
-    [id, a]: [number, { mentions: number; labelled: number; neg: number; pos: number; reach: number }],
-    key: 'neg' | 'pos'
-  ): AuthorItem | null => {
-    const row = info.get(id)
+  const toItem = (a: AuthorRow, key: 'negative' | 'positive'): AuthorItem | null => {
+    const row = info.get(a.id)
     if (!row) return null
     const masked = masker.masks(row.type)
     return {
@@ -160,15 +154,17 @@ export function buildAuthors(
       url: masked ? null : row.url,
       mentions: a.mentions,
       labelled: a.labelled,
-      negative: a.neg,
-      positive: a.pos,
+      negative: a.negative,
+      positive: a.positive,
       share: a[key] / a.labelled,
       reach: a.reach
     }
   }
   return {
-    negative: neg.map((e) => toItem(e, 'neg')).filter((x): x is AuthorItem => x !== null),
-    positive: pos.map((e) => toItem(e, 'pos')).filter((x): x is AuthorItem => x !== null)
+    negative: neg.map((e) => toItem(e, 'negative')).filter((x): x is AuthorItem => x !== null),
+    positive: pos.map((e) => toItem(e, 'positive')).filter((x): x is AuthorItem => x !== null),
+    critics: critics.map((a) => a.id),
+    supporters: supporters.map((a) => a.id)
   }
 }
 

@@ -136,7 +136,18 @@ export interface DigestModel {
   problems: ProblemItem[]
   critical: QuoteItem[]
   positive: QuoteItem[]
-  authors: { negative: AuthorItem[]; positive: AuthorItem[]; minLabelled: number; share: number }
+  /**
+   * `negative` / `positive`: the few shown; `critics` / `supporters`: the id of every critic / supporter of
+   * the period (src/shared/lean.ts), as `otklik authors --lean …` lists them. `share` = the rule's percent / 100.
+   */
+  authors: {
+    negative: AuthorItem[]
+    positive: AuthorItem[]
+    critics: number[]
+    supporters: number[]
+    minLabelled: number
+    share: number
+  }
   spikes: { days: SpikeDay[]; terms: EmergingTerm[] }
   method: MethodInfo
   options: { pinnedQuoteIds: number[]; excludedQuoteIds: number[] }

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open'
 import { getSettings } from '../db/settings'
 import { formatDate } from '../../../shared/time'
+import { leanRule } from '../../../shared/lean'
 import { LANGS, type Lang } from './i18n'
 import { Masker, type KnownAuthor } from './masking'
 import type { DigestModel } from './model-types'
@@ -49,11 +50,10 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
   const empty = rows.length === 0
   const problems = empty ? [] : buildProblems(ctx, byId, period.range, period.prevRange)
   const { critical, positive } = empty ? { critical: [], positive: [] } : buildHighlights(ctx, rows)
-  const minLabelled = Number(settings.authorMinLabelled ?? 3)
-  const share = Number(settings.authorShare ?? 0.6)
+  const rule = leanRule(settings)
   const authors = empty
-    ? { negative: [], positive: [] }
-    : buildAuthors(db, lang, masker, rows, minLabelled, share)
+    ? { negative: [], positive: [], critics: [], supporters: [] }
+    : buildAuthors(db, lang, masker, period, rule, tz)
   const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, period, tz)
 
   return {
@@ -79,7 +79,7 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
     problems,
     critical,
     positive,
-    authors: { ...authors, minLabelled, share },
+    authors: { ...authors, minLabelled: rule.minLabelled, share: rule.percent / 100 },
     spikes,
     method: buildMethod(db, lang, rows, figures.stories.value),
     options: { pinnedQuoteIds: [...pinned], excludedQuoteIds: [...excluded] }

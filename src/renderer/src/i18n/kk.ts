@@ -248,8 +248,17 @@ export const kk: Dictionary = {
   'authors.col.mentions': 'Жарияланымдар',
   'authors.col.negShare': 'Жағымсыз үлесі',
   'authors.col.lastAt': 'Соңғысы',
-  'authors.lean.negative': 'сынайды',
-  'authors.lean.positive': 'қолдайды',
+  'authors.lean.critic': 'сынайды',
+  'authors.lean.supporter': 'қолдайды',
+  'authors.lean.switch': 'Авторларды көрсету',
+  'authors.lean.all': 'Барлығы',
+  'authors.lean.critics': 'Сыншылар',
+  'authors.lean.supporters': 'Қолдаушылар',
+  'authors.lean.basis':
+    'Көзқарас кезең мен таңдалған тақырыптар бойынша, барлық реңктер ескеріліп есептеледі: реңк сүзгісі тізімді тарылтады, үлестерді өзгертпейді.',
+  'authors.col.negShareTip':
+    'Дәлелділігі бойынша сұрыптау: Уилсон аралығының 95 % төменгі шегі бойынша (15-тен 14 — 1-ден 1-ге қарағанда жоғары)',
+  'authors.share.tip': '{n} ішінен {neg} жағымсыз ({share}); 95 % сенімділікпен — кемінде {low}',
   'authors.legend.negative':
     'Қызғылт сарымен — бағаланған жарияланымы ≥ {min}, оның ≥ {share} жағымсыз авторлар',
   'authors.legend.positive': 'көкпен — жағымды үлесі сондай',

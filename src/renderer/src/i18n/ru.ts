@@ -246,8 +246,17 @@ export const ru = {
   'authors.col.mentions': 'Упоминания',
   'authors.col.negShare': 'Доля негатива',
   'authors.col.lastAt': 'Последнее',
-  'authors.lean.negative': 'критикует',
-  'authors.lean.positive': 'поддерживает',
+  'authors.lean.critic': 'критикует',
+  'authors.lean.supporter': 'поддерживает',
+  'authors.lean.switch': 'Показать авторов',
+  'authors.lean.all': 'Все',
+  'authors.lean.critics': 'Критики',
+  'authors.lean.supporters': 'Сторонники',
+  'authors.lean.basis':
+    'Склонность — за период и выбранные темы, по всем тональностям: фильтр тональности сужает список, но не меняет доли.',
+  'authors.col.negShareTip':
+    'Сортировка по доказанности: по нижней границе 95 % интервала Вильсона (14 из 15 выше, чем 1 из 1)',
+  'authors.share.tip': 'Негативных {neg} из {n} ({share}); с уверенностью 95 % — не меньше {low}',
   'authors.legend.negative':
     'Оранжевым — авторы с ≥ {min} оценёнными упоминаниями, из которых ≥ {share} негативные',
   'authors.legend.positive': 'синим — с той же долей позитивных',

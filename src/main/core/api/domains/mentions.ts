@@ -8,6 +8,7 @@ import { userName } from '../../ingest'
 import { isSafeExternalUrl } from '../../../security'
 import { dateInZone } from '../../../../shared/time'
 import { clock } from '../../../../shared/clock'
+import { leanRule } from '../../../../shared/lean'
 
 type K =
   | 'mentions:page'
@@ -41,7 +42,7 @@ async function download(t: Table, format: 'xlsx' | 'csv', base: string, tz: stri
 
 export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
   const tz = () => ws.settings().timeZone
-  const rule = () => ({ minLabelled: ws.settings().authorMinLabelled, share: ws.settings().authorShare })
+  const rule = () => leanRule(ws.settings())
   return {
     'mentions:page': (i) => {
       const page = ws.mentions.page(i.filter, i.sort, i.startRow, i.endRow)
@@ -85,7 +86,8 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
       download(mentionsTable(ws.db, i.filter, tz()), i.format, 'otklik-mentions', tz()),
     'facets:get': (i) => facets(ws.db, i.filter, tz()),
     'dashboard:get': (i) => dashboard(ws.db, ws.mentions, i.filter, tz(), ws.settings().language),
-    'authors:list': (i) => authorsPage(ws.db, i.filter, i.sort, i.startRow, i.endRow, rule(), tz()),
+    'authors:list': (i) =>
+      authorsPage(ws.db, i.filter, i.sort, i.startRow, i.endRow, rule(), tz(), i.lean ?? null),
     'authors:setType': (i) => {
       const changed = setAuthorType(ws.db, i.ids, i.type, userName())
       ws.changed('label', changed)
@@ -102,7 +104,7 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
       return { changed }
     },
     'authors:exportTable': (i) =>
-      download(authorsTable(ws.db, i.filter, rule(), tz()), i.format, 'otklik-authors', tz()),
+      download(authorsTable(ws.db, i.filter, rule(), tz(), i.lean ?? null), i.format, 'otklik-authors', tz()),
     'app:openExternal': async (i) => ({
       opened: isSafeExternalUrl(i.url) && host.openExternal ? await host.openExternal(i.url) : false
     })

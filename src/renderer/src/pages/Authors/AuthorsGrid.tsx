@@ -2,7 +2,8 @@ import { useMemo, useRef } from 'react'
 import { AgGridReact } from 'ag-grid-react'
 import type { GridApi, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community'
 import type { MentionFilter } from '../../../../shared/filter'
-import type { AuthorRow, AuthorsPage } from '../../../../shared/views'
+import { AUTHOR_SORT_COLUMNS, type AuthorRow, type AuthorsPage } from '../../../../shared/views'
+import type { Lean } from '../../../../shared/lean'
 import { call, type Input } from '../../api'
 import { gridTheme } from '../../components/gridTheme'
 import { useColumnState } from '../../hooks/useColumnState'
@@ -11,23 +12,12 @@ import { GRID_LOCALE } from '../../i18n/gridLocale'
 import { authorColumns } from './columns'
 
 type AuthorSort = Input<'authors:list'>['sort']
-const SORT_COLS = [
-  'name',
-  'platform',
-  'type',
-  'followers',
-  'mentions',
-  'negative',
-  'neutral',
-  'positive',
-  'negShare',
-  'reach',
-  'lastAt'
-]
+const SORT_COLS: readonly string[] = AUTHOR_SORT_COLUMNS
 
 /** One row per author over the shared filter (infinite row model; main sorts and counts). */
 export function AuthorsGrid({
   filter,
+  lean,
   onApi,
   onSelection,
   onOpen,
@@ -35,6 +25,8 @@ export function AuthorsGrid({
   onError
 }: {
   filter: MentionFilter
+  /** Only critics or only supporters; null: everyone. */
+  lean: Lean | null
   onApi: (api: GridApi<AuthorRow> | null) => void
   onSelection: (rows: AuthorRow[]) => void
   onOpen: (row: AuthorRow) => void
@@ -55,7 +47,13 @@ export function AuthorsGrid({
           s && SORT_COLS.includes(s.colId)
             ? { col: s.colId as AuthorSort['col'], dir: s.sort }
             : { col: 'mentions', dir: 'desc' }
-        call('authors:list', { filter, sort, startRow: p.startRow, endRow: p.endRow })
+        call('authors:list', {
+          filter,
+          sort,
+          ...(lean ? { lean } : {}),
+          startRow: p.startRow,
+          endRow: p.endRow
+        })
           .then((page) => {
             p.successCallback(page.rows, page.total)
             if (p.startRow === 0) onPage({ rule: page.rule, total: page.total })
@@ -67,7 +65,7 @@ export function AuthorsGrid({
           })
       }
     }),
-    [filter, onPage, onError]
+    [filter, lean, onPage, onError]
   )
   const onGridReady = (e: GridReadyEvent<AuthorRow>): void => {
     apiRef.current = e.api
@@ -99,8 +97,8 @@ export function AuthorsGrid({
       selectionColumnDef={{ width: 44, pinned: 'left' }}
       getRowId={(p) => String(p.data.id)}
       rowClassRules={{
-        'lean-negative': (p) => p.data?.lean === 'negative',
-        'lean-positive': (p) => p.data?.lean === 'positive'
+        'lean-negative': (p) => p.data?.lean === 'critic',
+        'lean-positive': (p) => p.data?.lean === 'supporter'
       }}
       onGridReady={onGridReady}
       onGridPreDestroyed={() => onApi(null)}

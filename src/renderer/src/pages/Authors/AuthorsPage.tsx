@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import { AUTHOR_TYPES, type AuthorType } from '../../../../shared/types'
 import type { AuthorRow, AuthorsPage as Page } from '../../../../shared/views'
+import type { Lean } from '../../../../shared/lean'
 import { call } from '../../api'
 import { ColumnChooser } from '../../components/ColumnChooser'
 import { ErrorNote, errorText } from '../../components/ErrorNote'
@@ -34,6 +35,7 @@ export function AuthorsPage() {
   const [error, setError] = useState<unknown>(null)
   const [merge, setMerge] = useState<AuthorRow[] | null>(null)
   const [type, setType] = useState<AuthorType>('private')
+  const [lean, setLean] = useState<Lean | null>(null)
   const columnState = useColumnState('otklik.grid.authors.v1')
 
   const first = useRef(version)
@@ -77,21 +79,53 @@ export function AuthorsPage() {
                   api?.resetColumnState()
                 }}
               />
-              <ExportMenu filter={filter} channel="authors:exportTable" />
+              <ExportMenu filter={filter} channel="authors:exportTable" lean={lean} />
             </>
           }
         />
       </header>
       <div className="legend" data-testid="authors-legend">
+        <div
+          className="segmented small"
+          role="group"
+          aria-label={t('authors.lean.switch')}
+          data-testid="lean-switch"
+        >
+          {([null, 'critic', 'supporter'] as const).map((v) => (
+            <button
+              key={v ?? 'all'}
+              className={lean === v ? 'on' : ''}
+              aria-pressed={lean === v}
+              onClick={() => setLean(v)}
+            >
+              {t(
+                v === 'critic'
+                  ? 'authors.lean.critics'
+                  : v === 'supporter'
+                    ? 'authors.lean.supporters'
+                    : 'authors.lean.all'
+              )}
+            </button>
+          ))}
+        </div>
         {page ? (
           <>
             <span className="legend-item">
               <span className="swatch swatch-orange" aria-hidden="true" />
-              {t('authors.legend.negative', { min: page.rule.minLabelled, share: pct(page.rule.share) })}
+              {t('authors.legend.negative', {
+                min: page.rule.minLabelled,
+                share: pct(page.rule.percent / 100)
+              })}
             </span>
             <span className="legend-item">
               <span className="swatch swatch-blue" aria-hidden="true" />
-              {t('authors.legend.positive', { min: page.rule.minLabelled, share: pct(page.rule.share) })}
+              {t('authors.legend.positive', {
+                min: page.rule.minLabelled,
+                share: pct(page.rule.percent / 100)
+              })}
+            </span>
+            <span className="muted" data-testid="lean-basis">
+              {t('authors.lean.basis')}
             </span>
             <span className="grow" />
             <span className="muted" data-testid="authors-total">
@@ -165,6 +199,7 @@ export function AuthorsPage() {
       <div className="grid-wrap" data-testid="authors-grid">
         <AuthorsGrid
           filter={filter}
+          lean={lean}
           onApi={onApi}
           onSelection={setSelected}
           onOpen={open}

@@ -1,7 +1,11 @@
 import type { ColDef } from 'ag-grid-community'
 import type { AuthorRow } from '../../../../shared/views'
+import type { Lean } from '../../../../shared/lean'
 import { PlatformIcon } from '../../components/cells'
 import type { I18n } from '../../i18n'
+
+/** Orange for critics, blue for supporters (styles/grid.css). */
+export const LEAN_CLASS: Record<Lean, string> = { critic: 'lean-negative', supporter: 'lean-positive' }
 
 /** The authors grid's columns: every one sortable by main (authors:list sort). */
 export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): ColDef<AuthorRow>[] {
@@ -41,7 +45,9 @@ export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): Col
               </span>
             )}
             {p.data.lean && (
-              <span className={`lean-mark lean-${p.data.lean}`}>{tx(`authors.lean.${p.data.lean}`)}</span>
+              <span className={`lean-mark ${LEAN_CLASS[p.data.lean]}`}>
+                {tx(`authors.lean.${p.data.lean}`)}
+              </span>
             )}
           </span>
         ) : null
@@ -73,13 +79,27 @@ export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): Col
       colId: 'negShare',
       field: 'negShare',
       headerName: t('authors.col.negShare'),
+      headerTooltip: t('authors.col.negShareTip'),
       width: 108,
       sortable: true,
-      cellRenderer: (p: { value?: number | null }) =>
+      cellRenderer: (p: { value?: number | null; data?: AuthorRow }) =>
         p.value === null || p.value === undefined ? (
           <span className="muted">—</span>
         ) : (
-          <span className="share-cell">
+          <span
+            className="share-cell"
+            data-testid="share-cell"
+            title={
+              p.data
+                ? t('authors.share.tip', {
+                    neg: num(p.data.negative),
+                    n: num(p.data.labelled),
+                    share: pct(p.value),
+                    low: pct(p.data.negLow)
+                  })
+                : undefined
+            }
+          >
             <span className="share-bar" aria-hidden="true">
               <span style={{ width: `${Math.round(p.value * 100)}%` }} />
             </span>

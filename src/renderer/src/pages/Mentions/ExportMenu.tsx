@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import type { MentionFilter } from '../../../../shared/filter'
+import type { Lean } from '../../../../shared/lean'
 import { call } from '../../api'
 import { saveDownload } from '../../components/download'
 import { errorText } from '../../components/ErrorNote'
@@ -12,10 +13,13 @@ import { useI18n } from '../../i18n'
 export function ExportMenu({
   filter,
   channel = 'mentions:exportTable',
+  lean = null,
   shortcut = true
 }: {
   filter: MentionFilter
   channel?: 'mentions:exportTable' | 'authors:exportTable'
+  /** Authors only: export just the critics or supporters shown. */
+  lean?: Lean | null
   shortcut?: boolean
 }) {
   const { t, tx } = useI18n()
@@ -24,7 +28,10 @@ export function ExportMenu({
   const run = async (format: 'xlsx' | 'csv'): Promise<void> => {
     setBusy(true)
     try {
-      const file = await call(channel, { filter, format })
+      const file =
+        channel === 'authors:exportTable'
+          ? await call(channel, { filter, format, ...(lean ? { lean } : {}) })
+          : await call(channel, { filter, format })
       saveDownload(file)
       notify(t('export.done', { name: file.fileName }))
     } catch (e) {
