@@ -8,7 +8,9 @@ export default defineConfig({
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'src/main/index.ts'),
-          'train-worker': resolve(__dirname, 'src/main/workers/train.ts')
+          'train-worker': resolve(__dirname, 'src/main/workers/train.ts'),
+          // Imports (manual and watched-folder) run here; src/main/core/import/worker-client.ts starts it.
+          'import-worker': resolve(__dirname, 'src/main/workers/import.ts')
         }
       }
     }

@@ -5,6 +5,7 @@ import { WorkspaceAnalyzer } from './core/analysis/analyzer'
 import { subjectsMatcher } from './core/subjects'
 import { topicSpikes } from './core/analysis/spikes-db'
 import { getDefaultNativeBinding } from './core/db/open'
+import { workerFolderImporter } from './core/import/worker-client'
 import { runScheduledBackup } from './core/db/backup'
 import type { Workspace } from './core/workspace'
 import { dateInZone } from '../shared/time'
@@ -23,6 +24,8 @@ export function startBackgroundServices(
   const scheduler = new CollectionScheduler(ws.db, {
     analyzer: new WorkspaceAnalyzer(ws.db),
     getMatcher: () => subjectsMatcher(ws.db),
+    // Watched folders import in a worker thread, as manual imports do: the window stays responsive.
+    importer: workerFolderImporter(ws.dbPath),
     settings: {
       resolveProxy: opts.resolveProxy ? async (url) => (await opts.resolveProxy!(url)) || null : undefined
     }

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open'
-import { acquireLock, type JobLock } from '../db/lock'
+import { acquireLock, withoutBusyWait, type JobLock } from '../db/lock'
+import { importsSettled } from '../import/worker-client'
 import { getSettings } from '../db/settings'
 import { OtklikError } from '../../../shared/errors'
 import { isoInZone } from '../../../shared/time'
@@ -79,7 +80,8 @@ export async function runRound(
   }
   const heartbeat = setInterval(() => {
     try {
-      lock.heartbeat()
+      // Never waits: a watched folder's import in a worker may hold the write lock for a while.
+      withoutBusyWait(db, () => lock.heartbeat())
     } catch {
       /* a busy database delays one heartbeat; the lock goes stale only after minutes */
     }
@@ -182,6 +184,9 @@ async function runSource(
         delete state.autoName
       }
       const stateChanged = fetched.state !== undefined || name !== null
+      // An import worker (a watched folder in this round, or the import page) holds the write lock
+      // for its whole file: wait for it here rather than block the main thread in SQLite's busy wait.
+      await importsSettled(ctx.db.name)
       ctx.db.transaction(() => {
         const s = storeItems(ctx.db, row, kept, {
           analyzer: ctx.analyzer,

@@ -55,6 +55,20 @@ export function acquireLock(
   }
 }
 
+/**
+ * Runs `fn` with SQLite's busy wait off: a write that would wait for another connection's transaction
+ * (an import worker's) fails at once instead of blocking this thread for the busy timeout.
+ */
+export function withoutBusyWait<T>(db: Db, fn: () => T): T {
+  const before = db.pragma('busy_timeout', { simple: true }) as number
+  db.pragma('busy_timeout = 0')
+  try {
+    return fn()
+  } finally {
+    db.pragma(`busy_timeout = ${before}`)
+  }
+}
+
 function isStale(row: { owner: string; pid: number; heartbeat_at: number }, now: number): boolean {
   if (now - row.heartbeat_at > STALE_LOCK_MS) return true
   const [host] = row.owner.split(':')

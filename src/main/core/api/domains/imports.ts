@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { basename, join } from 'node:path'
 import type { HandlerContext, Impl } from '../context'
 import {
-  importFile,
   listImportHistory,
   listPresets,
   previewFile,
@@ -11,7 +10,7 @@ import {
   writeRejectedCsv,
   type ImportProgress
 } from '../../import'
-import { WorkspaceAnalyzer } from '../../analysis/analyzer'
+import { importInWorker } from '../../import/worker-client'
 import { OtklikError } from '../../../../shared/errors'
 import type { ImportBatchView } from '../../../../shared/views'
 
@@ -60,11 +59,12 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
       const ctl = new AbortController()
       jobs.set(i.jobId, ctl)
       try {
-        const report = await importFile(ws.db, i.path, {
-          preset: i.preset,
-          mapping: i.mapping,
-          timezone: ws.settings().timeZone,
-          analyzer: new WorkspaceAnalyzer(ws.db),
+        // In a worker thread with its own connection: the grid and every other request keep being answered.
+        const report = await importInWorker({
+          dbPath: ws.dbPath,
+          db: ws.db,
+          file: i.path,
+          options: { preset: i.preset, mapping: i.mapping, timezone: ws.settings().timeZone, analyze: true },
           signal: ctl.signal,
           onProgress: (p: ImportProgress) => ws.events.emit('import:progress', { jobId: i.jobId, ...p })
         })

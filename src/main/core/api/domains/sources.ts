@@ -10,6 +10,7 @@ import {
 import { addSubject, listSubjects, removeSubject, updateSubject } from '../../subjects'
 import { listTopics, removeTopic, saveTopic } from '../../topics'
 import { WorkspaceAnalyzer } from '../../analysis/analyzer'
+import { workerFolderImporter } from '../../import/worker-client'
 import { subjectsMatcher } from '../../subjects'
 import { parseQuery } from '../../../../shared/query'
 import { OtklikError } from '../../../../shared/errors'
@@ -55,6 +56,7 @@ export function sourceHandlers({ ws }: HandlerContext): Impl<K> {
       const r = await collectOnce(ws.db, {
         sourceId: i.id,
         analyzer: new WorkspaceAnalyzer(ws.db),
+        importer: workerFolderImporter(ws.dbPath),
         matcher: subjectsMatcher(ws.db),
         onEvent: (name, payload) => {
           if (name === 'collect:status') {

@@ -1,0 +1,174 @@
+import { Worker } from 'node:worker_threads'
+import { existsSync } from 'node:fs'
+import { basename, join, resolve } from 'node:path'
+import { getDefaultNativeBinding, type Db } from '../db/open'
+import { clock } from '../../../shared/clock'
+import { OtklikError } from '../../../shared/errors'
+import {
+  deserializeError,
+  type FromImportWorker,
+  type ImportWorkerData,
+  type ToImportWorker,
+  type WorkerImportOptions
+} from './worker-protocol'
+import type { BatchReport, ImportProgress } from './types'
+import type { FolderImporter } from '../collect/folder-source'
+
+/** After a cancel, the worker rolls back and exits; one that does not within this long is stopped. */
+const CANCEL_GRACE_MS = 10_000
+/**
+ * The import worker's JavaScript heap ceiling. A hostile file that would need more ends the worker (its
+ * transaction rolls back) with a LIMIT error naming the file, instead of swapping the app. 1M rows of a
+ * Brand Analytics export stay well under it; SQLite's page cache (128 MB during big imports) is outside it.
+ */
+export const IMPORT_WORKER_HEAP_MB = 1024
+
+export interface WorkerImportRequest {
+  dbPath: string
+  file: string
+  options: WorkerImportOptions
+  /** The main thread's connection to the same file: frees the worker's lock row if the worker dies. */
+  db?: Db
+  signal?: AbortSignal
+  onProgress?: (p: ImportProgress) => void
+}
+
+/**
+ * Where the worker's code is: beside the built main bundle (out/main/import-worker.js, an input of
+ * electron.vite.config.ts), or, running from the TypeScript sources (test host, tests), a bootstrap that
+ * registers tsx inside the worker first.
+ */
+export function importWorkerEntry(): string {
+  if (!__filename.endsWith('.ts')) {
+    // This module is in index.js, or in a shared chunk one folder down (out/main/chunks).
+    for (const built of [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')])
+      if (existsSync(built)) return built
+  }
+  return resolve(__dirname, '..', '..', 'workers', 'import-dev.cjs')
+}
+
+// One import at a time per workspace file in this process; the next one waits its turn (the worker also
+// takes the database's 'import' lock, for other processes).
+const queues = new Map<string, Promise<unknown>>()
+
+/**
+ * Imports one file in a worker thread, so the main thread keeps answering requests meanwhile. Resolves
+ * with the same BatchReport as importFile; rejects with the worker's error (same code and message), or
+ * with an AbortError when `signal` was aborted. The caller announces the change (ws.changed) after it.
+ */
+export function importInWorker(req: WorkerImportRequest): Promise<BatchReport> {
+  const key = resolve(req.dbPath)
+  const prev = queues.get(key) ?? Promise.resolve()
+  const run = prev.then(
+    () => runWorker(req),
+    () => runWorker(req)
+  )
+  const tail = run.catch(() => undefined)
+  queues.set(key, tail)
+  void tail.then(() => {
+    if (queues.get(key) === tail) queues.delete(key)
+  })
+  return run
+}
+
+/** True while an import worker runs (or waits) for this workspace file in this process. */
+export function importRunning(dbPath: string): boolean {
+  return queues.has(resolve(dbPath))
+}
+
+/**
+ * Resolves when no import worker runs for this workspace file in this process. The main thread's own
+ * writes wait for it here, asynchronously, instead of in SQLite's busy handler (which would block the thread).
+ */
+export async function importsSettled(dbPath: string): Promise<void> {
+  for (let t = queues.get(resolve(dbPath)); t; t = queues.get(resolve(dbPath))) await t
+}
+
+function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
+  req.signal?.throwIfAborted()
+  const data: ImportWorkerData = {
+    dbPath: req.dbPath,
+    file: req.file,
+    options: req.options,
+    nativeBinding: getDefaultNativeBinding(),
+    clock: { now: clock.now(), pinned: clock.pinned }
+  }
+  return new Promise<BatchReport>((resolveReport, reject) => {
+    const worker = new Worker(importWorkerEntry(), {
+      workerData: data,
+      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB }
+    })
+    let settled = false
+    let killTimer: NodeJS.Timeout | null = null
+    const settle = (fn: () => void): void => {
+      if (settled) return
+      settled = true
+      req.signal?.removeEventListener('abort', onAbort)
+      fn()
+    }
+    const onAbort = (): void => {
+      worker.postMessage({ type: 'cancel' } satisfies ToImportWorker)
+      killTimer ??= setTimeout(() => void worker.terminate(), CANCEL_GRACE_MS)
+    }
+    req.signal?.addEventListener('abort', onAbort, { once: true })
+    worker.on('message', (m: FromImportWorker) => {
+      if (m.type === 'progress') req.onProgress?.(m.progress)
+      else if (m.type === 'done') settle(() => resolveReport(m.report))
+      else if (m.type === 'failed') settle(() => reject(deserializeError(m.error)))
+    })
+    worker.on('error', (e) => {
+      settle(() => reject(crashError(req.file, e)))
+    })
+    worker.on('exit', (code) => {
+      if (killTimer) clearTimeout(killTimer)
+      if (!settled || code !== 0) freeLock(req.db)
+      settle(() =>
+        reject(
+          req.signal?.aborted
+            ? abortError()
+            : new OtklikError('INTERNAL', `The import of ${basename(req.file)} stopped (worker exit ${code}).`)
+        )
+      )
+    })
+  })
+}
+
+/** A worker that was stopped or crashed cannot release its lock row; this process's queue knows it is gone. */
+function freeLock(db: Db | undefined): void {
+  try {
+    db?.prepare("DELETE FROM locks WHERE name = 'import' AND pid = ?").run(process.pid)
+  } catch {
+    /* the row goes stale on its own (STALE_LOCK_MS) */
+  }
+}
+
+function crashError(file: string, e: Error): Error {
+  if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY')
+    return new OtklikError(
+      'LIMIT',
+      `${basename(file)} needs more than ${IMPORT_WORKER_HEAP_MB} MB of memory to import; nothing was written. Split the file or export it again.`,
+      { limitMb: IMPORT_WORKER_HEAP_MB }
+    )
+  return e
+}
+
+function abortError(): Error {
+  const e = new Error('The import was cancelled.')
+  e.name = 'AbortError'
+  return e
+}
+
+/**
+ * The watched folder's importer (FolderImporter) through a worker: the collector keeps its own flow
+ * (moves files, counts, announces new mentions); only the import itself leaves the main thread.
+ */
+export function workerFolderImporter(dbPath: string): FolderImporter {
+  return (db: Db, path, opts) =>
+    importInWorker({
+      dbPath,
+      file: path,
+      options: { batchKind: opts.batchKind, sourceId: opts.sourceId, analyze: Boolean(opts.analyzer) },
+      db,
+      signal: opts.signal
+    })
+}

@@ -1,0 +1,72 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { openDatabase, setDefaultNativeBinding } from '../core/db/open'
+import { acquireLock, type JobLock } from '../core/db/lock'
+import { importFile } from '../core/import'
+import { WorkspaceAnalyzer } from '../core/analysis/analyzer'
+import { alignClock } from '../../shared/clock'
+import { OtklikError } from '../../shared/errors'
+import {
+  serializeError,
+  type FromImportWorker,
+  type ImportWorkerData,
+  type ToImportWorker
+} from '../core/import/worker-protocol'
+
+/**
+ * Imports one file off the main thread: its own connection to the workspace file (WAL lets the main
+ * thread read meanwhile), the same pipeline as the CLI (importFile), progress posted back. The main thread
+ * invalidates its caches and announces the change once the batch is committed. Started per import by
+ * src/main/core/import/worker-client.ts; exits when done.
+ */
+const data = workerData as ImportWorkerData
+const port = parentPort!
+const post = (m: FromImportWorker): void => port.postMessage(m)
+const cancel = new AbortController()
+port.on('message', (m: ToImportWorker) => {
+  if (m.type === 'cancel') cancel.abort()
+})
+// Listening for a cancel must not keep the thread alive: it ends when the import has answered.
+port.unref()
+
+/** The lock row says "an import runs" to other processes on this file; the main thread queues its own. */
+const LOCK_WAIT_MS = 10_000
+
+async function main(): Promise<void> {
+  setDefaultNativeBinding(data.nativeBinding)
+  if (data.clock.pinned) alignClock(data.clock.now, true)
+  const db = openDatabase(data.dbPath)
+  let lock: JobLock | null = null
+  try {
+    lock = takeLock(db)
+    const { analyze, ...options } = data.options
+    const report = await importFile(db, data.file, {
+      ...options,
+      analyzer: analyze ? new WorkspaceAnalyzer(db) : null,
+      signal: cancel.signal,
+      onProgress: (progress) => post({ type: 'progress', progress })
+    })
+    post({ type: 'done', report })
+  } finally {
+    try {
+      lock?.release()
+    } finally {
+      db.close()
+    }
+  }
+}
+
+function takeLock(db: ReturnType<typeof openDatabase>): JobLock {
+  try {
+    return acquireLock(db, 'import', { waitMs: LOCK_WAIT_MS })
+  } catch (e) {
+    if (e instanceof OtklikError) throw e
+    if (/locked|busy/i.test((e as Error).message))
+      throw new OtklikError(
+        'DB_LOCKED',
+        'Another import or job is writing to the workspace. Try again when it has finished.'
+      )
+    throw e
+  }
+}
+
+main().catch((e) => post({ type: 'failed', error: serializeError(e) }))
