@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startTestHost, type TestHost } from '../../src/main/host/server'
 import { Workspace } from '../../src/main/core/workspace'
@@ -143,5 +143,26 @@ describe('imports off the main thread (test host)', () => {
       path: await generate(50, 'utf-8', join(dir, 'after-cancel'))
     })
     expect(again.value).toMatchObject({ inserted: 50 })
+  }, 120_000)
+
+  it("imports a watched folder's file in the worker too (sources:runNow), then moves it to imported/", async () => {
+    const inbox = join(dir, 'inbox')
+    mkdirSync(inbox)
+    const file = join(inbox, 'export.csv')
+    copyFileSync(await generate(400, 'utf-8', join(dir, 'folder')), file)
+    // Old enough to be taken (a file still being written is left for the next round).
+    utimesSync(file, new Date(Date.UTC(2026, 0, 1)), new Date(Date.UTC(2026, 0, 1)))
+    const before = await mentions()
+    const added = await call<{ id: number }>(host, 'sources:add', { type: 'folder', target: inbox })
+    const run = await call<{ sources: { new: number; status: string }[] }>(host, 'sources:runNow', {
+      id: added.value!.id
+    })
+    expect(run.value?.sources[0]).toMatchObject({ status: 'ok' })
+    const inserted = run.value!.sources[0]!.new
+    expect(inserted).toBeGreaterThan(350)
+    expect(await mentions()).toBe(before + inserted)
+    expect(existsSync(join(inbox, 'imported', 'export.csv'))).toBe(true)
+    const batch = (await call<{ kind: string; inserted: number }[]>(host, 'imports:history', {})).value![0]
+    expect(batch).toMatchObject({ kind: 'folder', inserted })
   }, 120_000)
 })

@@ -126,7 +126,10 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
         reject(
           req.signal?.aborted
             ? abortError()
-            : new OtklikError('INTERNAL', `The import of ${basename(req.file)} stopped (worker exit ${code}).`)
+            : new OtklikError(
+                'INTERNAL',
+                `The import of ${basename(req.file)} stopped (worker exit ${code}).`
+              )
         )
       )
     })
