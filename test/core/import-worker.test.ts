@@ -7,6 +7,7 @@ import { createHandlers } from '../../src/main/core/api/handlers'
 import { createDemo } from '../../src/main/core/demo'
 import { importFile } from '../../src/main/core/import'
 import { tempDb } from '../helpers/db'
+import { pinClock, resetClock } from '../../src/shared/clock'
 import { generate } from '../../bench/import-generate'
 import { call, probeDuringImport, summarize } from '../../bench/import-responsiveness'
 
@@ -143,6 +144,23 @@ describe('imports off the main thread (test host)', () => {
       path: await generate(50, 'utf-8', join(dir, 'after-cancel'))
     })
     expect(again.value).toMatchObject({ inserted: 50 })
+  }, 120_000)
+
+  it("runs the worker on the main thread's clock when it is pinned (OTKLIK_NOW, --now)", async () => {
+    const at = Date.UTC(2026, 10, 22, 10, 0)
+    pinClock(at)
+    try {
+      const r = await call<Batch>(host, 'imports:commit', {
+        jobId: 'clock',
+        path: await generate(20, 'utf-8', join(dir, 'clock'))
+      })
+      const batch = (
+        await call<{ id: number; createdAt: number }[]>(host, 'imports:history', {})
+      ).value!.find((b) => b.id === r.value!.batchId)
+      expect(Math.abs(batch!.createdAt - at)).toBeLessThan(60_000)
+    } finally {
+      resetClock()
+    }
   }, 120_000)
 
   it("imports a watched folder's file in the worker too (sources:runNow), then moves it to imported/", async () => {
