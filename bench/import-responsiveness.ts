@@ -124,7 +124,10 @@ function arg(name: string): string | undefined {
 async function main(): Promise<void> {
   const rows = Number(arg('rows') ?? 100_000)
   const root = resolve(arg('root') ?? join(__dirname, '..'))
-  const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-resp-'))
+  // In the host's uploads folder: the one place the renderer may name a file it did not pick in a dialog.
+  const uploads = join(tmpdir(), 'otklik-uploads')
+  mkdirSync(uploads, { recursive: true })
+  const dir = mkdtempSync(join(uploads, 'bench-resp-'))
   try {
     const file = await generate(rows, 'utf-8', dir)
     /* eslint-disable @typescript-eslint/no-require-imports */

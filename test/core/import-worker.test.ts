@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { copyFileSync, existsSync, mkdirSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { startTestHost, type TestHost } from '../../src/main/host/server'
 import { Workspace } from '../../src/main/core/workspace'
-import { createHandlers } from '../../src/main/core/api/handlers'
+import { browserPlatform, createHandlers } from '../../src/main/core/api/handlers'
 import { createDemo } from '../../src/main/core/demo'
 import { importFile } from '../../src/main/core/import'
 import { tempDb } from '../helpers/db'
@@ -38,7 +38,9 @@ describe('imports off the main thread (test host)', () => {
 
   beforeAll(async () => {
     const t = tempDb('import-worker')
-    dir = t.dir
+    // Files to import lie in the host's uploads folder, as a file the user dropped onto the window does.
+    mkdirSync(browserPlatform().uploadsDir(), { recursive: true })
+    dir = mkdtempSync(join(browserPlatform().uploadsDir(), 'import-worker-'))
     createDemo(t.db, { seed: 2, weeks: 2, until: '2026-11-22' })
     const renderer = join(dir, 'renderer')
     mkdirSync(renderer)
@@ -51,6 +53,7 @@ describe('imports off the main thread (test host)', () => {
   afterAll(async () => {
     await host?.close()
     ws?.close()
+    if (dir) rmSync(dir, { recursive: true, force: true })
   })
 
   it(`answers grid pages within 200 ms (p95) while ${ROWS} rows are imported, then shows all of them`, async () => {

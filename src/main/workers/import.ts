@@ -31,7 +31,7 @@ port.unref()
 /** The lock row says "an import runs" to other processes on this file; the main thread queues its own. */
 const LOCK_WAIT_MS = 10_000
 
-async function main(): Promise<void> {
+async function main(): Promise<FromImportWorker> {
   setDefaultNativeBinding(data.nativeBinding)
   if (data.clock.pinned) alignClock(data.clock.now, true)
   const db = openDatabase(data.dbPath)
@@ -45,13 +45,15 @@ async function main(): Promise<void> {
       signal: cancel.signal,
       onProgress: (progress) => post({ type: 'progress', progress })
     })
-    post({ type: 'done', report })
+    return { type: 'done', report }
   } finally {
+    // Released and closed before the answer goes out, so the next import in the queue finds the lock free.
     try {
       lock?.release()
-    } finally {
-      db.close()
+    } catch {
+      /* the main thread frees a row its worker left behind (worker-client.ts freeLock) */
     }
+    db.close()
   }
 }
 
@@ -69,4 +71,4 @@ function takeLock(db: ReturnType<typeof openDatabase>): JobLock {
   }
 }
 
-main().catch((e) => post({ type: 'failed', error: serializeError(e) }))
+main().then(post, (e) => post({ type: 'failed', error: serializeError(e) }))

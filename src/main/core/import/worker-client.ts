@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { existsSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { getDefaultNativeBinding, type Db } from '../db/open'
+import { withoutBusyWait } from '../db/lock'
 import { clock } from '../../../shared/clock'
 import { OtklikError } from '../../../shared/errors'
 import {
@@ -121,7 +122,7 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
     })
     worker.on('exit', (code) => {
       if (killTimer) clearTimeout(killTimer)
-      if (!settled || code !== 0) freeLock(req.db)
+      freeLock(req.db)
       settle(() =>
         reject(
           req.signal?.aborted
@@ -136,10 +137,16 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
   })
 }
 
-/** A worker that was stopped or crashed cannot release its lock row; this process's queue knows it is gone. */
+/**
+ * A worker that was stopped, crashed or could not release its lock row leaves it behind; this process's
+ * queue knows the worker is gone, so the row is removed (a read first; the delete never waits for a writer).
+ */
 function freeLock(db: Db | undefined): void {
   try {
-    db?.prepare("DELETE FROM locks WHERE name = 'import' AND pid = ?").run(process.pid)
+    if (!db?.prepare("SELECT 1 FROM locks WHERE name = 'import' AND pid = ?").get(process.pid)) return
+    withoutBusyWait(db, () =>
+      db.prepare("DELETE FROM locks WHERE name = 'import' AND pid = ?").run(process.pid)
+    )
   } catch {
     /* the row goes stale on its own (STALE_LOCK_MS) */
   }
