@@ -10,6 +10,7 @@ import { buildDigestModel, type DigestOptions } from './model'
 import { renderDocx } from './render-docx'
 import { renderPdf } from './render-pdf'
 import { userName } from '../ingest/batches'
+import { spikeJson, type SpikeJson } from '../../../shared/views'
 
 export { buildDigestModel, renderDocx, renderPdf }
 export type { DigestOptions }
@@ -40,6 +41,8 @@ export interface ExportDigestResult {
   /** `to` inclusive. */
   period: { from: string; to: string }
   mentions: number
+  /** The period's spikes, as `otklik spikes` prints them for the same dates. */
+  spikes: SpikeJson[]
 }
 
 /** otklik-digest-2026-11-16--2026-11-22.pdf; other languages get a suffix: …-kk.pdf */
@@ -101,5 +104,6 @@ export async function exportDigest(db: Db, opts: ExportDigestOptions): Promise<E
       Date.now()
     )
   }
-  return { files, period: { from: model.period.from, to: model.period.to }, mentions }
+  const spikes = model.spikes.days.map(spikeJson)
+  return { files, period: { from: model.period.from, to: model.period.to }, mentions, spikes }
 }

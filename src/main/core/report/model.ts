@@ -53,7 +53,7 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
   const authors = empty
     ? { negative: [], positive: [] }
     : buildAuthors(db, lang, masker, rows, minLabelled, share)
-  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, period, tz)
+  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, lang, period, tz)
 
   return {
     schema: 1,

@@ -1,2 +1,2 @@
-/** Spike detection and emerging terms come from the shared analysis module. */
-export { detectSpikes, emergingTerms, SPIKE_RULE } from '../analysis/spikes'
+/** Emerging terms and the spike rule come from the shared analysis module (spikes: analysis/spikes-db). */
+export { emergingTerms, SPIKE_RULE } from '../analysis/spikes'

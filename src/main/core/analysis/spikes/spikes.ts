@@ -150,9 +150,9 @@ export function describeSpikeRule(lang: Lang, opts: SpikeOptions = {}): string {
     }[lang]
   }
   return {
-    ru: `День считается всплеском, если негативных упоминаний за него не меньше ${o.minCount}, не меньше чем в ${o.minRatio} раза больше обычного (медиана ${o.window} предыдущих дней) и выше обычного на ${o.k} типичных отклонения.`,
-    kk: `Күндегі жағымсыз жазбалар кемінде ${o.minCount} болса, әдеттегі деңгейден (алдыңғы ${o.window} күннің медианасы) кемінде ${o.minRatio} есе көп және одан ${o.k} типтік ауытқудан жоғары болса, ол күн секіріс деп саналады.`,
-    en: `A day is a spike when it has at least ${o.minCount} negative mentions, at least ${o.minRatio}× the usual (the median of the previous ${o.window} days) and more than ${o.k} typical deviations above it.`
+    ru: `День считается всплеском, если негативных упоминаний за него не меньше ${o.minCount}, не меньше чем в ${o.minRatio} раза больше обычного (медиана ${o.window} предыдущих дней) и выше обычного на ${o.k} типичных отклонения. Считается по каждой теме и по всем темам вместе, только по релевантным упоминаниям.`,
+    kk: `Күндегі жағымсыз жазбалар кемінде ${o.minCount} болса, әдеттегі деңгейден (алдыңғы ${o.window} күннің медианасы) кемінде ${o.minRatio} есе көп және одан ${o.k} типтік ауытқудан жоғары болса, ол күн секіріс деп саналады. Әр тақырып бойынша және барлық тақырыптар бойынша бірге, тек қатысты жазбалармен есептеледі.`,
+    en: `A day is a spike when it has at least ${o.minCount} negative mentions, at least ${o.minRatio}× the usual (the median of the previous ${o.window} days) and more than ${o.k} typical deviations above it. Counted for each topic and for all topics together, relevant mentions only.`
   }[lang]
 }
 
