@@ -3,7 +3,8 @@ import type { MentionFilter, Sort } from '../../../shared/filter'
 import type { MentionDetail, MentionPage, MentionRow } from '../../../shared/rows'
 import { sentimentFromInt, type AuthorType, type Platform, type SentimentOrigin } from '../../../shared/types'
 import { buildWhere } from './filter'
-import { SUM, summaryWhere } from './summary'
+import { summaryWhere } from './summary'
+import { totals } from './aggregate'
 
 const SORT_SQL: Record<Sort['col'], string> = {
   publishedAt: 'm.published_at',
@@ -241,29 +242,13 @@ export class MentionQueries {
     positive: number
     unlabelled: number
   } {
-    const s = summaryWhere(filter, this.timeZone())
-    const r = s
-      ? (this.db
-          .prepare(
-            `SELECT ${SUM.n} AS total, ${SUM.negative} AS negative, ${SUM.neutral} AS neutral, ${SUM.positive} AS positive,
-             ${SUM.unlabelled} AS unlabelled FROM ${s.from}`
-          )
-          .get(...s.params) as Record<string, number | null>)
-      : (() => {
-          const where = buildWhere(filter, this.timeZone())
-          return this.db
-            .prepare(
-              `SELECT count(*) AS total, sum(m.sentiment = -1) AS negative, sum(m.sentiment = 0) AS neutral, sum(m.sentiment = 1) AS positive,
-               sum(m.sentiment IS NULL) AS unlabelled FROM mentions m WHERE ${where.sql}`
-            )
-            .get(...where.params) as Record<string, number | null>
-        })()
+    const t = totals(this.db, filter, this.timeZone())
     return {
-      total: r.total ?? 0,
-      negative: r.negative ?? 0,
-      neutral: r.neutral ?? 0,
-      positive: r.positive ?? 0,
-      unlabelled: r.unlabelled ?? 0
+      total: t.n,
+      negative: t.negative,
+      neutral: t.neutral,
+      positive: t.positive,
+      unlabelled: t.unlabelled
     }
   }
 
