@@ -12,7 +12,8 @@ import { useSummaries } from '../../src/main/core/queries/summary'
 import { buildDigestModel } from '../../src/main/core/report'
 import { findSpikes } from '../../src/main/core/analysis/spikes-db'
 import { spikeJson, type SpikeJson } from '../../src/shared/views'
-import { addDays, dateRange } from '../../src/shared/time'
+import { addDays, dateInZone, dateRange } from '../../src/shared/time'
+import { now } from '../../src/shared/clock'
 import type { Stats } from '../../src/shared/rows'
 
 // The demo workspace as users make it, and the week that holds its spike of heating complaints.
@@ -119,6 +120,35 @@ describe('one spike detector for the CLI, the digest and the dashboard', () => {
     expect(only.length).toBeGreaterThan(0)
     expect(only).toEqual(all.filter((s) => s.topicId === heating))
   })
+})
+
+describe('otklik spikes', () => {
+  it('takes the 30 days ending today without dates, and refuses a wrong command line with exit 2', () => {
+    const today = dateInZone(now(), tz)
+    const plain = cli(['spikes', '--db', path])
+    expect(plain.code).toBe(0)
+    expect(plain.stdout).toContain(`${addDays(today, -29)} – ${today}`)
+    const byDefault = json(cli(['spikes', '--db', path, '--json']))
+    const explicit = json(
+      cli(['spikes', '--db', path, '--from', addDays(today, -29), '--to', today, '--json'])
+    )
+    expect(byDefault).toEqual(explicit)
+    for (const bad of [
+      ['--from', '2026-11-30', '--to', '2026-11-29'],
+      ['--from', '2026-02-30'],
+      ['--to', '29.11.2026'],
+      ['--week', '2026-W48'],
+      ['--from']
+    ]) {
+      const r = cli(['spikes', '--db', path, ...bad, '--json'])
+      expect(r.code, bad.join(' ')).toBe(2)
+      expect(r.stdout).toBe('')
+      expect(r.stderr).toMatch(/otklik spikes: /)
+    }
+    const missing = cli(['spikes', '--db', join(dir, 'nothing-here.db'), '--json'])
+    expect(missing.code).toBe(1)
+    expect(missing.stderr).toContain('not found')
+  }, 60_000)
 })
 
 describe('one count for every figure', () => {

@@ -138,6 +138,11 @@ export function aggregate<G extends GroupKey = never>(
   return [...merged.values()] as AggregateRow<G>[]
 }
 
+/** True when the summaries answer `f` (a count then costs a few thousand summary rows, not a scan). */
+export function fromSummaries(f: MentionFilter, timeZone: string): boolean {
+  return summaryWhere(f, timeZone) !== null
+}
+
 /** The totals of the mentions `f` selects (one row, zeros when none). */
 export function totals(db: Db, f: MentionFilter, timeZone: string): Totals {
   return aggregate(db, f, timeZone)[0] ?? { ...ZERO }

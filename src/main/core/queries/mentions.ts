@@ -3,8 +3,7 @@ import type { MentionFilter, Sort } from '../../../shared/filter'
 import type { MentionDetail, MentionPage, MentionRow } from '../../../shared/rows'
 import { sentimentFromInt, type AuthorType, type Platform, type SentimentOrigin } from '../../../shared/types'
 import { buildWhere } from './filter'
-import { summaryWhere } from './summary'
-import { totals } from './aggregate'
+import { fromSummaries, totals } from './aggregate'
 
 const SORT_SQL: Record<Sort['col'], string> = {
   publishedAt: 'm.published_at',
@@ -120,7 +119,7 @@ export class MentionQueries {
     if (raw.length < limit && (raw.length > 0 || startRow === 0)) entry.total = startRow + raw.length
     // A search's total means reading every match: the status bar asks for it separately, and the grid
     // grows as it scrolls until a short block ends the list.
-    if (entry.total === null && (!filter.search?.trim() || summaryWhere(filter, this.timeZone())))
+    if (entry.total === null && (!filter.search?.trim() || fromSummaries(filter, this.timeZone())))
       entry.total = this.count(filter)
     return { rows: raw.map(toRow), total: entry.total }
   }
