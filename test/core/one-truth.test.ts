@@ -10,6 +10,7 @@ import { MentionQueries } from '../../src/main/core/queries/mentions'
 import { facets } from '../../src/main/core/queries/facets'
 import { useSummaries } from '../../src/main/core/queries/summary'
 import { buildDigestModel } from '../../src/main/core/report'
+import { spikeLines } from '../../src/main/core/report/present'
 import { findSpikes } from '../../src/main/core/analysis/spikes-db'
 import { spikeJson, type SpikeJson } from '../../src/shared/views'
 import { addDays, dateInZone, dateRange } from '../../src/shared/time'
@@ -34,6 +35,8 @@ beforeAll(() => {
   db = openDatabase(path)
   tz = getSettings(db).timeZone
 }, 120_000)
+
+const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 /** Relevant negative mentions of a local day, for one topic or all: counted straight from the base table. */
 function negativesOn(day: string, topicId: number | null): number {
@@ -73,7 +76,18 @@ describe('one spike detector for the CLI, the digest and the dashboard', () => {
       cli(['digest', '--db', path, '--from', FROM, '--to', TO, '--format', 'pdf', '--out', out, '--json'])
     )
     expect(digest.spikes).toEqual(cliSpikes)
-    expect(buildDigestModel(db, { from: FROM, to: TO }).spikes.days.map(spikeJson)).toEqual(cliSpikes)
+    const model = buildDigestModel(db, { from: FROM, to: TO })
+    expect(model.spikes.days.map(spikeJson)).toEqual(cliSpikes)
+    // The digest's text names each spike's day and topic.
+    expect(spikeLines(model)).toEqual(
+      cliSpikes.map((s) =>
+        expect.stringMatching(
+          new RegExp(
+            `^${s.day.split('-').reverse().join('\\.')}, ${escape(s.topic ?? 'все темы')} — ${s.negative} `
+          )
+        )
+      )
+    )
 
     const q = new MentionQueries(db, () => tz)
     const dash = dashboard(db, q, { from: FROM, to: TO }, tz, 'ru')
