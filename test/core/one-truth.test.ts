@@ -92,6 +92,13 @@ describe('one spike detector for the CLI, the digest and the dashboard', () => {
     const q = new MentionQueries(db, () => tz)
     const dash = dashboard(db, q, { from: FROM, to: TO }, tz, 'ru')
     expect(dash.spikes.map(spikeJson)).toEqual(cliSpikes)
+    // Emerging terms: one definition too (the period against the four weeks before it).
+    expect(model.spikes.terms.length).toBeGreaterThan(0)
+    expect(
+      dash.emerging
+        .slice(0, model.spikes.terms.length)
+        .map((x) => ({ term: x.term, recent: x.recent, baseline: x.before }))
+    ).toEqual(model.spikes.terms)
   }, 60_000)
 
   it('counts each spike from the series it states, whatever period holds the day', () => {

@@ -1,7 +1,7 @@
 /** Figures, daily volume, authors, spikes and method of the digest model. */
 import type { Db } from '../db/open'
 import type { Platform } from '../../../shared/types'
-import { dateRange, addDays } from '../../../shared/time'
+import { addDays } from '../../../shared/time'
 import { authorTypeName, platformName, type Lang } from './i18n'
 import type { Masker } from './masking'
 import type {
@@ -13,9 +13,10 @@ import type {
   MethodInfo,
   SpikeDay
 } from './model-types'
-import { authorsById, enabledTopics, latestModel, sampleTexts, topicName, type LightRow } from './queries'
-import { emergingTerms, SPIKE_RULE } from './spikes'
+import { authorsById, enabledTopics, latestModel, topicName, type LightRow } from './queries'
+import { SPIKE_RULE } from './spikes'
 import { findSpikes } from '../analysis/spikes-db'
+import { findEmergingTerms } from '../analysis/emerging-db'
 import type { ResolvedPeriod } from './period'
 
 export function change(value: number, prev: number): Change {
@@ -173,14 +174,9 @@ export function buildAuthors(
   }
 }
 
-const HISTORY_DAYS = 28
-const RECENT_SAMPLE = 1000
-const BASELINE_SAMPLE = 2000
-
 /**
- * Spikes: the app's one detector (findSpikes) over the period, per topic and for all topics. Emerging
- * terms: the period's texts against the four weeks before, evenly sampled on big weeks (counts then
- * scaled back to the whole period).
+ * Spikes and emerging terms of the period, from the app's one detector of each (findSpikes,
+ * findEmergingTerms): the dashboard shows the same for the same dates.
  */
 export function buildSpikes(
   db: Db,
@@ -189,23 +185,16 @@ export function buildSpikes(
   tz: string
 ): { days: SpikeDay[]; terms: EmergingTerm[] } {
   const topics = enabledTopics(db)
-  const days = findSpikes(db, { from: period.from, to: period.to, timeZone: tz }).map((s) => {
+  const span = { from: period.from, to: period.to, timeZone: tz }
+  const days = findSpikes(db, span).map((s) => {
     const row = s.topicId === null ? undefined : topics.get(s.topicId)
     return { ...s, topicLabel: s.topicId === null ? null : row ? topicName(row, lang) : s.topic }
   })
-  const baseRange = {
-    start: dateRange(addDays(period.from, -HISTORY_DAYS), period.from, tz).start,
-    end: period.range.start
-  }
-  const recent = sampleTexts(db, period.range, RECENT_SAMPLE)
-  const base = sampleTexts(db, baseRange, BASELINE_SAMPLE)
-  const terms = recent.texts.length
-    ? emergingTerms(recent.texts, base.texts, { limit: 10 }).map((x) => ({
-        term: x.term,
-        recent: x.recent * recent.scale,
-        baseline: x.before * base.scale
-      }))
-    : []
+  const terms = findEmergingTerms(db, { ...span, limit: 10 }).map((x) => ({
+    term: x.term,
+    recent: x.recent,
+    baseline: x.before
+  }))
   return { days, terms }
 }
 

@@ -1,2 +1,2 @@
-/** Emerging terms and the spike rule come from the shared analysis module (spikes: analysis/spikes-db). */
-export { emergingTerms, SPIKE_RULE } from '../analysis/spikes'
+/** The spike rule comes from the shared analysis module (spikes: analysis/spikes-db, terms: analysis/emerging-db). */
+export { SPIKE_RULE } from '../analysis/spikes'
