@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { CollectionScheduler } from './core/collect'
 import { WorkspaceAnalyzer } from './core/analysis/analyzer'
 import { subjectsMatcher } from './core/subjects'
-import { topicSpikes } from './core/analysis/spikes-db'
+import { findSpikes } from './core/analysis/spikes-db'
 import { getDefaultNativeBinding } from './core/db/open'
 import { runScheduledBackup } from './core/db/backup'
 import type { Workspace } from './core/workspace'
@@ -41,14 +41,14 @@ export function startBackgroundServices(
   function checkSpikes(): void {
     const tz = ws.settings().timeZone
     const today = dateInZone(clock.now(), tz)
-    for (const s of topicSpikes(ws.db, { from: today, to: today, timeZone: tz, filter: {} })) {
+    for (const s of findSpikes(ws.db, { from: today, to: today, timeZone: tz })) {
       const key = `${s.day}:${s.topicId}`
       if (notified.has(key)) continue
       notified.add(key)
-      ws.events.emit('alerts:spike', { topic: s.topic, day: s.day, count: s.count, baseline: s.baseline })
+      ws.events.emit('alerts:spike', s)
       opts.notify(
         'Всплеск негатива',
-        `${s.topic}: ${s.count} негативных упоминаний сегодня (обычно около ${Math.round(s.baseline)})`
+        `${s.topic ?? 'Все темы'}: ${s.negative} негативных упоминаний сегодня (обычно около ${s.usual})`
       )
     }
   }

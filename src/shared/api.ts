@@ -13,6 +13,7 @@ import type {
   ModelView,
   ReportView,
   SourceView,
+  Spike,
   TopicView
 } from './views'
 
@@ -397,7 +398,7 @@ export interface Events {
   }
   'collect:status': { sourceId: number; status: string; new: number; error?: string | null }
   'analysis:progress': { done: number; total: number }
-  'alerts:spike': { topic: string; day: string; count: number; baseline: number }
+  'alerts:spike': Spike
 }
 export type EventName = keyof Events
 export const EVENT_NAMES: EventName[] = [

@@ -70,6 +70,11 @@ export interface MentionDetail extends MentionRow {
 export interface Stats {
   mentions: number
   bySentiment: { negative: number; neutral: number; positive: number; unlabelled: number }
+  /** The same counts without the mentions marked irrelevant: what the dashboard, status bar and digest show. */
+  relevant: {
+    mentions: number
+    bySentiment: { negative: number; neutral: number; positive: number; unlabelled: number }
+  }
   byPlatform: Partial<Record<Platform, number>>
   authors: number
   outlets: number

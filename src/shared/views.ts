@@ -92,13 +92,34 @@ export interface TopicTrend {
   prevNegative: number
 }
 
+/**
+ * A day when negative mentions jumped far above their usual level, for one topic or for all topics
+ * together. One detector makes every spike the app shows (dashboard, digest, alerts, `otklik spikes`):
+ * `core/analysis/spikes-db.ts`, with the rule in `core/analysis/spikes/spikes.ts`.
+ */
 export interface Spike {
+  /** YYYY-MM-DD in the workspace time zone. */
   day: string
+  /** The topic's id, or null for all topics together («все темы»). */
   topicId: number | null
-  topic: string
-  count: number
-  baseline: number
-  ratio: number
+  /** The topic's stored name, or null for all topics together. */
+  topic: string | null
+  /** Relevant negative mentions that day. */
+  negative: number
+  /** The usual level: the median of the previous days (rounded to a whole number). */
+  usual: number
+}
+
+/** A spike as the CLI prints it (`otklik spikes`, `otklik digest --json`): the contract's four fields. */
+export interface SpikeJson {
+  day: string
+  topic: string | null
+  negative: number
+  usual: number
+}
+
+export function spikeJson(s: Spike): SpikeJson {
+  return { day: s.day, topic: s.topic, negative: s.negative, usual: s.usual }
 }
 
 export interface Dashboard {

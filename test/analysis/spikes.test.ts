@@ -134,7 +134,7 @@ describe('detectHourlySpikes', () => {
 describe('spike rule text', () => {
   it('states the rule in the three UI languages with the numbers in force', () => {
     expect(SPIKE_RULE.en).toBe(
-      'A day is a spike when it has at least 5 negative mentions, at least 2× the usual (the median of the previous 14 days) and more than 3.5 typical deviations above it.'
+      'A day is a spike when it has at least 5 negative mentions, at least 2× the usual (the median of the previous 14 days) and more than 3.5 typical deviations above it. Counted for each topic and for all topics together, relevant mentions only.'
     )
     expect(SPIKE_RULE.ru).toContain('медиана 14 предыдущих дней')
     expect(SPIKE_RULE.kk).toContain('14 күннің медианасы')

@@ -12,6 +12,7 @@ import { collectCommand } from './commands/collect'
 import { classifyCommand } from './commands/classify'
 import { importCommand } from './commands/import'
 import { digestCommand } from './commands/digest'
+import { spikesCommand } from './commands/spikes'
 import { backupCommand } from './commands/backup'
 import { restoreCommand } from './commands/restore'
 import { translateIoError } from '../core/db/io-errors'
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   collectCommand,
   classifyCommand,
   digestCommand,
+  spikesCommand,
   backupCommand,
   restoreCommand,
   serveCommand

@@ -11,6 +11,7 @@ import { renderDocx } from './render-docx'
 import { renderPdf } from './render-pdf'
 import { userName } from '../ingest/batches'
 import { clock } from '../../../shared/clock'
+import { spikeJson, type SpikeJson } from '../../../shared/views'
 
 export { buildDigestModel, renderDocx, renderPdf }
 export type { DigestOptions }
@@ -44,6 +45,8 @@ export interface ExportDigestResult {
   /** Author ids of the period's critics and supporters (the lean rule, src/shared/lean.ts). */
   critics: number[]
   supporters: number[]
+  /** The period's spikes, as `otklik spikes` prints them for the same dates. */
+  spikes: SpikeJson[]
 }
 
 /** otklik-digest-2026-11-16--2026-11-22.pdf; other languages get a suffix: …-kk.pdf */
@@ -105,11 +108,13 @@ export async function exportDigest(db: Db, opts: ExportDigestOptions): Promise<E
       clock.now()
     )
   }
+  const spikes = model.spikes.days.map(spikeJson)
   return {
     files,
     period: { from: model.period.from, to: model.period.to },
     mentions,
     critics: model.authors.critics,
-    supporters: model.authors.supporters
+    supporters: model.authors.supporters,
+    spikes
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthorType, Platform, Sentiment } from '../../../shared/types'
 import type { Lang } from './i18n'
+import type { Spike } from '../../../shared/views'
 
 /** A figure of the period next to the same figure of the previous period of equal length. */
 export interface Change {
@@ -92,10 +93,10 @@ export interface AuthorItem {
   reach: number
 }
 
-export interface SpikeDay {
-  date: string
-  count: number
-  expected: number
+/** A spike of the period (the one detector's, see shared Spike) with its topic named in the digest's language. */
+export interface SpikeDay extends Spike {
+  /** The topic's name in the report language; null for all topics together. */
+  topicLabel: string | null
 }
 
 export interface EmergingTerm {

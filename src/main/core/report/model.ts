@@ -54,7 +54,7 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
   const authors = empty
     ? { negative: [], positive: [], critics: [], supporters: [] }
     : buildAuthors(db, lang, masker, period, rule, tz)
-  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, period, tz)
+  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, lang, period, tz)
 
   return {
     schema: 1,

@@ -151,9 +151,10 @@ export function authorsRuleText(m: DigestModel): string {
 export function spikeLines(m: DigestModel): string[] {
   return m.spikes.days.map((s) =>
     t(m.lang, 'spikeLine', {
-      date: formatDay(s.date),
-      count: formatInt(m.lang, s.count),
-      expected: formatInt(m.lang, s.expected)
+      date: formatDay(s.day),
+      topic: s.topicLabel ?? t(m.lang, 'spikeAllTopics'),
+      count: formatInt(m.lang, s.negative),
+      expected: formatInt(m.lang, s.usual)
     })
   )
 }

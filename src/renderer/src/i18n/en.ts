@@ -302,7 +302,7 @@ export const en: Dictionary = {
   'dash.allTopics': 'All topics',
   'dash.emerging': 'New words in the discussion',
   'dash.noEmerging': 'No notable new words.',
-  'dash.termTip': 'Now: {recent}, before: {before}',
+  'dash.termTip': 'In the period: {recent}, in the four weeks before it: {before}',
   'dash.publications': 'Top publications by reach',
   'dash.audience': 'Audience: negative share',
   'dash.audienceCovered': 'Gender and age known for {n} mentions',

@@ -304,7 +304,7 @@ export const kk: Dictionary = {
   'dash.allTopics': 'Барлық тақырыптар',
   'dash.emerging': 'Талқылаудағы жаңа сөздер',
   'dash.noEmerging': 'Байқалатын жаңа сөздер жоқ.',
-  'dash.termTip': 'Қазір: {recent}, бұрын: {before}',
+  'dash.termTip': 'Кезеңде: {recent}, одан бұрынғы төрт аптада: {before}',
   'dash.publications': 'Ең көп қамтылған жарияланымдар',
   'dash.audience': 'Аудитория: жағымсыз үлесі',
   'dash.audienceCovered': 'Жынысы мен жасы белгілі жарияланымдар: {n}',

@@ -302,7 +302,7 @@ export const ru = {
   'dash.allTopics': 'Все темы',
   'dash.emerging': 'Новые слова в обсуждении',
   'dash.noEmerging': 'Новых заметных слов нет.',
-  'dash.termTip': 'Сейчас: {recent}, раньше: {before}',
+  'dash.termTip': 'За период: {recent}, за четыре недели до него: {before}',
   'dash.publications': 'Самые заметные публикации',
   'dash.audience': 'Аудитория: доля негатива',
   'dash.audienceCovered': 'Пол и возраст известны для упоминаний: {n}',

@@ -9,7 +9,7 @@ export {
   DAILY_SPIKE_DEFAULTS,
   HOURLY_SPIKE_DEFAULTS,
   type SeriesPoint,
-  type Spike,
+  type SpikePoint,
   type SpikeOptions
 } from './spikes'
 export { emergingTerms, termKey, type EmergingTerm, type EmergingOptions } from './emerging'
