@@ -196,7 +196,8 @@ function devoice(stem: string): string {
   if (last === 'ғ') return stem.slice(0, -1) + 'қ'
   if (last === 'г' && h === 'front') return stem.slice(0, -1) + 'к'
   // б → п for native words (кітабы, мектебі), not for loans like «клуб» (their last vowel у, о, и…).
-  if (last === 'б' && h !== null && !/[уоиюяэё][^аәеёиоөуұүыіэюя]*$/.test(stem)) return stem.slice(0, -1) + 'п'
+  if (last === 'б' && h !== null && !/[уоиюяэё][^аәеёиоөуұүыіэюя]*$/.test(stem))
+    return stem.slice(0, -1) + 'п'
   return stem
 }
 
