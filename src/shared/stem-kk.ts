@@ -137,9 +137,14 @@ function suffixHarmony(s: string): 'back' | 'front' | null {
   return null
 }
 
-/** Whether the stem left by removing `suf` is long enough to be a root: 2 letters, 3 after a one-letter suffix. */
+/**
+ * Whether the stem left by removing `suf` is long enough to be a root: 3 letters, or 2 ending in a
+ * consonant (үй, ел, іс) after a longer suffix; never without a vowel. «уәде» is not уә + де.
+ */
 function longEnough(stem: string, suf: string): boolean {
-  return stem.length >= (suf.length === 1 ? 3 : 2) && hasVowel(stem)
+  if (!hasVowel(stem)) return false
+  if (stem.length >= 3) return true
+  return stem.length === 2 && suf.length >= 2 && !VOWELS.has(stem[1] as string)
 }
 
 const VOWEL_THEN_CONSONANT = /[аәеёиоөуұүыіэюя][^аәеёиоөуұүыіэюя]$/
@@ -157,8 +162,16 @@ function isPoss3(stem: string): boolean {
   return suf.length > 1 || VOWEL_THEN_CONSONANT.test(root)
 }
 
+/** A plural followed by the 3rd-person possessive: кілттері, қалалары. */
+const PLURAL_POSS3 = /(?:лар|лер|дар|дер|тар|тер)[ыі]$/
+
 function fits(stem: string, suf: Suffix, allowPoss3: boolean): boolean {
   if (!longEnough(stem, suf.s)) return false
+  // «қозғалысы» is қозғалыс + ы, not қозғалы + сы: -сы/-сі follows other vowels than ы/і.
+  if ((suf.s === 'сы' || suf.s === 'сі') && /[ыі]$/.test(stem)) return false
+  // A bare accusative -н only where the possessive is certain (қаласын, кілттерін), not after
+  // roots that end in -ын/-ін (түтін, ақын).
+  if (suf.s === 'н' && !/с[ыі]$/.test(stem) && !PLURAL_POSS3.test(stem)) return false
   const h = suffixHarmony(suf.s)
   const sh = harmonyOf(stem)
   if (h !== null && sh !== null && h !== sh) return false
