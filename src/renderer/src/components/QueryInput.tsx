@@ -1,7 +1,15 @@
 import type { Ref } from 'react'
 import { useId, useMemo } from 'react'
-import { formatQueryError, parseQuery, QueryError } from '../../../shared/query'
+import {
+  bilingualHints,
+  formatQueryError,
+  parseQuery,
+  QueryError,
+  withAlternative,
+  type BilingualHint
+} from '../../../shared/query'
 import { useI18n } from '../i18n'
+import { useOptionalCatalog } from '../hooks/useCatalog'
 
 export interface QueryCheck {
   ok: boolean
@@ -26,8 +34,28 @@ export function useQueryCheck(value: string): QueryCheck {
 }
 
 /**
+ * Other-language forms the workspace's subjects and topics give for the words of a valid query
+ * (акимат → әкімдік*), see bilingualHints.
+ */
+export function useBilingualHints(value: string, ok: boolean): BilingualHint[] {
+  const catalog = useOptionalCatalog()
+  const { lang } = useI18n()
+  const known = useMemo(
+    () => [
+      ...(catalog?.subjects ?? []).filter((s) => s.enabled).map((s) => ({ name: s.name, query: s.query })),
+      ...(catalog?.topics ?? [])
+        .filter((t) => t.enabled)
+        .map((t) => ({ name: t.names[lang] ?? t.name, query: t.query }))
+    ],
+    [catalog?.subjects, catalog?.topics, lang]
+  )
+  return useMemo(() => (ok && value.trim() ? bilingualHints(value, known) : []), [value, ok, known])
+}
+
+/**
  * A query box that checks the query language as you type and shows where the error is: the message
- * and the query itself with the offending character marked.
+ * and the query itself with the offending character marked. For words whose other-language form the
+ * workspace knows, it offers that form (a click turns «акимат» into «(акимат OR әкімдік*)»).
  */
 export function QueryInput({
   value,
@@ -49,6 +77,8 @@ export function QueryInput({
   inputRef?: Ref<HTMLInputElement>
 }) {
   const check = useQueryCheck(value)
+  const hints = useBilingualHints(value, check.ok)
+  const { t } = useI18n()
   const errId = useId()
   const common = {
     value,
@@ -86,6 +116,26 @@ export function QueryInput({
         >
           <span>{check.message}</span>
           {check.position !== null && <ErrorCaret text={value} position={check.position} />}
+        </div>
+      )}
+      {hints.length > 0 && (
+        <div className="query-hints" data-testid={testId ? `${testId}-hints` : undefined}>
+          {hints.map((h) => (
+            <span key={h.start} className="query-hint">
+              <span>{t('query.hint.other', { term: h.term })}</span>
+              {h.alternatives.map((alt) => (
+                <button
+                  key={alt}
+                  type="button"
+                  className="btn small link"
+                  title={t('query.hint.add', { alt, source: h.source })}
+                  onClick={() => onChange(withAlternative(value, h, alt))}
+                >
+                  {alt}
+                </button>
+              ))}
+            </span>
+          ))}
         </div>
       )}
     </div>

@@ -364,6 +364,8 @@ export const en: Dictionary = {
   'query.test.count': 'Finds {n} publications',
   'query.test.more': 'and {n} more',
   'query.test.position': 'position {n}',
+  'query.hint.other': 'In the other language for “{term}”:',
+  'query.hint.add': 'Add “{alt}” as an alternative (from “{source}”)',
 
   'import.steps': 'Import steps',
   'import.step.file': 'Files',

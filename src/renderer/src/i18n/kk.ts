@@ -367,6 +367,8 @@ export const kk: Dictionary = {
   'query.test.count': 'Табылған жарияланымдар: {n}',
   'query.test.more': 'және тағы {n}',
   'query.test.position': '{n} позиция',
+  'query.hint.other': '«{term}» басқа тілде:',
+  'query.hint.add': '«{alt}» нұсқасын қосу («{source}» бойынша)',
 
   'import.steps': 'Импорт қадамдары',
   'import.step.file': 'Файлдар',

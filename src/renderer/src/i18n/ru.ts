@@ -365,6 +365,8 @@ export const ru = {
   'query.test.count': 'Находит публикаций: {n}',
   'query.test.more': 'и ещё {n}',
   'query.test.position': 'позиция {n}',
+  'query.hint.other': 'На другом языке для «{term}»:',
+  'query.hint.add': 'Добавить «{alt}» как вариант (из «{source}»)',
 
   'import.steps': 'Шаги импорта',
   'import.step.file': 'Файлы',
