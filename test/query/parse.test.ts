@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import {
   compileMatcher,
   compileToSql,
-  formatQueryError,
   highlightRanges,
   parseQuery,
   queryTerms,
@@ -120,9 +119,9 @@ describe('parseQuery', () => {
     }
     expect(caught).toBeInstanceOf(QueryError)
     const e = caught as QueryError
-    expect(formatQueryError(e, 'ru')).toBe('После OR в позиции 7 нужно слово или фраза')
-    expect(formatQueryError(e, 'kk')).toContain('OR')
-    expect(formatQueryError(e, 'en')).toBe(e.message)
+    expect(e.code).toBe('expected_term_after')
+    expect(e.details).toEqual({ operator: 'OR' })
+    expect(e.message).toBe('Expected a term after OR at position 7')
   })
 
   it('accepts a query of exactly 2000 characters', () => {

@@ -2,13 +2,15 @@ import type { Ref } from 'react'
 import { useId, useMemo } from 'react'
 import {
   bilingualHints,
-  formatQueryError,
+  formatQueryErrorMessage,
   parseQuery,
+  QUERY_ERROR_MESSAGES,
   QueryError,
   withAlternative,
-  type BilingualHint
+  type BilingualHint,
+  type QueryErrorInfo
 } from '../../../shared/query'
-import { useI18n } from '../i18n'
+import { useI18n, type I18n } from '../i18n'
 import { useOptionalCatalog } from '../hooks/useCatalog'
 
 export interface QueryCheck {
@@ -17,20 +19,34 @@ export interface QueryCheck {
   position: number | null
 }
 
+/**
+ * A query syntax error in the UI language, from its code and values (`query.error.<code>`); a code
+ * this build does not know falls back to the English message main sent.
+ */
+export function queryErrorText(
+  e: QueryErrorInfo | { code: string; position: number; details?: Record<string, string | number> },
+  tx: I18n['tx'],
+  message?: string
+): string {
+  const english = (QUERY_ERROR_MESSAGES as Record<string, string | undefined>)[e.code]
+  const fallback = english ? formatQueryErrorMessage(english, e) : (message ?? e.code)
+  return tx(`query.error.${e.code}`, fallback, { ...(e.details ?? {}), position: e.position })
+}
+
 /** Validates a query in the language of the UI: the message and the 0-based error position. */
 export function useQueryCheck(value: string): QueryCheck {
-  const { lang } = useI18n()
+  const { lang, tx } = useI18n()
   return useMemo(() => {
     if (!value.trim()) return { ok: true, message: null, position: null }
     try {
       parseQuery(value)
       return { ok: true, message: null, position: null }
     } catch (e) {
-      if (e instanceof QueryError)
-        return { ok: false, message: formatQueryError(e, lang), position: e.position }
+      if (e instanceof QueryError) return { ok: false, message: queryErrorText(e, tx), position: e.position }
       return { ok: false, message: String(e), position: null }
     }
-  }, [value, lang])
+    // tx changes with the language
+  }, [value, lang, tx])
 }
 
 /**
