@@ -2,7 +2,7 @@ import { normalizeText, tokenize } from '../text'
 import type { NearNode, QueryNode, TermNode } from './ast'
 import { normalizeHost } from './host'
 import { nearPairMode, onStemColumns } from './sql'
-import { isStemmed, phraseStems, stemWord } from './stems'
+import { formsPrefix, phraseStems, stemWord } from './stems'
 
 /** What the matcher sees of a mention (before it is stored). */
 export interface MatchDoc {
@@ -121,7 +121,10 @@ function termPattern(t: TermNode, onStems: boolean): Pattern {
       return (tok) => set.has(tok)
     })
   } else {
-    tests = t.tokens.map((x) => (isStemmed(x) ? prefix(stemWord(x)) : exact(x)))
+    tests = t.tokens.map((x) => {
+      const p = formsPrefix(x)
+      return p === null ? exact(x) : prefix(p)
+    })
   }
   return { tests, onStems }
 }

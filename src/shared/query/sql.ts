@@ -1,5 +1,5 @@
 import type { NearNode, QueryNode, TermNode } from './ast'
-import { isStemmed, phraseStems, stemWord } from './stems'
+import { formsPrefix, phraseStems } from './stems'
 
 /**
  * Compiles a query to one boolean SQL expression over `mentions m`.
@@ -138,7 +138,14 @@ export function termPhrases(t: TermNode, onStems: boolean): string[] {
   if (!onStemColumns(t)) return [ftsQuote(t.tokens.join(' '))]
   if (onStems) return combinations(phraseStems(t.tokens)).map((c) => ftsQuote(c.join(' ')))
   // Inside a NEAR with a wildcard: «власть» → "власт"*, short or Latin words exact.
-  return [t.tokens.map((tok) => (isStemmed(tok) ? ftsQuote(stemWord(tok)) + '*' : ftsQuote(tok))).join(' + ')]
+  return [
+    t.tokens
+      .map((tok) => {
+        const p = formsPrefix(tok)
+        return p === null ? ftsQuote(tok) : ftsQuote(p) + '*'
+      })
+      .join(' + ')
+  ]
 }
 
 function combinations(sets: string[][]): string[][] {

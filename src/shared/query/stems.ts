@@ -1,5 +1,5 @@
 import { stemWord } from '../stem'
-import { isPlainKazakhForm } from '../stem-kk'
+import { isPlainKazakhForm, KAZAKH_LETTER } from '../stem-kk'
 
 export { stemWord }
 
@@ -12,6 +12,19 @@ const CYRILLIC = /[а-яәғқңөұүһі]/
  */
 export function isStemmed(token: string): boolean {
   return CYRILLIC.test(token) && token.length > 3
+}
+
+/**
+ * The prefix a word's forms share in the unstemmed columns (inside a NEAR beside a wildcard), or null
+ * when the word is matched as it is (short or Latin words): its stem, less a final п/к/қ/ғ for Kazakh
+ * words, whose roots voice it before a vowel (әкімдік → әкімдігі, кітап → кітабы).
+ * formsPrefix('власти') === 'власт'   formsPrefix('әкімдік') === 'әкімді'
+ */
+export function formsPrefix(token: string): string | null {
+  if (!isStemmed(token)) return null
+  const s = stemWord(token)
+  const kazakh = KAZAKH_LETTER.test(token) || isPlainKazakhForm(token)
+  return kazakh && s.length > 3 && /[пкқғ]$/.test(s) ? s.slice(0, -1) : s
 }
 
 /** Russian noun endings, longest first, used to rebuild the forms of a word the user typed. */
