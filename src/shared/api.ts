@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
+import type { QueryErrorInfo } from './query/errors'
 import type { MentionDetail, MentionPage, MentionRow, Stats } from './rows'
 import { AUTHOR_TYPES, SENTIMENTS } from './types'
 import { LEANS } from './lean'
@@ -150,8 +151,11 @@ export interface ImportResultView {
 
 export interface QueryTestResult {
   ok: boolean
+  /** English message of a syntax error (the UI says it from `syntax`). */
   error: string | null
   position: number | null
+  /** A syntax error's code and values, for the UI language. */
+  syntax: QueryErrorInfo | null
   count: number
   sample: MentionRow[]
 }

@@ -2,7 +2,7 @@ import type { Db } from '../db/open'
 import type { MentionInput, Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
 import { normalizeText } from '../../../shared/text'
-import { stemText } from '../../../shared/stem'
+import { FTS_INSERT_SQL, ftsRow, type FtsRow } from './fts'
 import { safeHttpUrl } from '../../../shared/url'
 import { normalizeHost } from '../../../shared/query/host'
 import { authorKey, dedupKey, outletKey } from './keys'
@@ -59,7 +59,7 @@ export class Ingestor {
   private readonly authorIds = new Map<string, number>()
   private readonly outletIds = new Map<string, number>()
   private readonly st: ReturnType<typeof prepare>
-  private readonly ftsRows: [number, string, string, string, string][] = []
+  private readonly ftsRows: FtsRow[] = []
 
   constructor(db: Db, opts: IngestOptions = {}) {
     this.db = db
@@ -133,14 +133,7 @@ export class Ingestor {
       created_at: this.now
     })
     const id = Number(info.lastInsertRowid)
-    const title = rec.title ?? ''
-    this.ftsRows.push([
-      id,
-      normalizeText(title),
-      normalizeText(rec.text ?? ''),
-      stemText(title),
-      stemText(rec.text ?? '')
-    ])
+    this.ftsRows.push(ftsRow(id, rec.title, rec.text))
     if (this.ftsRows.length >= FTS_BATCH) this.flush()
     for (const t of analysis.topicIds ?? []) this.st.topic.run(t, id)
     for (const s of analysis.subjectIds ?? []) this.st.subject.run(s, id)
@@ -302,9 +295,7 @@ function prepare(db: Db) {
       VALUES (@dedup_key, @external_id, @published_at, @platform, @kind, @outlet_id, @author_id, @title, @text, @url, @url_key, @host, @lang,
       @sentiment, @sentiment_origin, @sentiment_score, @import_sentiment, @import_sentiment_raw, @model_sentiment, @model_score, @model_explanation,
       @reach, @views, @likes, @reposts, @comments, @tags, @story_sig, @source_id, @batch_id, @analysed_at, @created_at)`),
-    fts: db.prepare(
-      'INSERT INTO mentions_fts (rowid, title, body, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)'
-    ),
+    fts: db.prepare(FTS_INSERT_SQL),
     topic: db.prepare('INSERT OR IGNORE INTO mention_topics (topic_id, mention_id) VALUES (?, ?)'),
     subject: db.prepare('INSERT OR IGNORE INTO mention_subjects (subject_id, mention_id) VALUES (?, ?)'),
     dupLink: db.prepare('INSERT OR IGNORE INTO batch_duplicates (batch_id, mention_id) VALUES (?, ?)'),

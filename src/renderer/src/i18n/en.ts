@@ -373,6 +373,29 @@ export const en: Dictionary = {
   'query.test.count': 'Finds {n} publications',
   'query.test.more': 'and {n} more',
   'query.test.position': 'position {n}',
+  'query.hint.other': 'In the other language for “{term}”:',
+  'query.hint.add': 'Add “{alt}” as an alternative (from “{source}”)',
+  'query.error.empty': 'The query is empty: type a word to search for',
+  'query.error.too_long': 'The query is {length} characters long; the limit is {limit}',
+  'query.error.too_deep': 'Too many nested parentheses at position {position} (at most {limit} levels)',
+  'query.error.too_complex': 'NEAR at position {position} expands to too many combinations (at most {limit})',
+  'query.error.unclosed_quote': 'Unclosed quote at position {position}',
+  'query.error.unclosed_paren': 'Unclosed parenthesis at position {position}',
+  'query.error.unexpected_paren': 'Unexpected ")" at position {position}: no parenthesis is open',
+  'query.error.empty_parens': 'Empty parentheses at position {position}',
+  'query.error.empty_phrase': 'The phrase at position {position} has no words',
+  'query.error.expected_term_after': 'Expected a term after {operator} at position {position}',
+  'query.error.expected_term_before': 'Expected a term before {operator} at position {position}',
+  'query.error.no_letters': 'The term "{term}" at position {position} has no letters or digits',
+  'query.error.bad_wildcard': 'The wildcard * is allowed only at the end of a word (position {position})',
+  'query.error.short_wildcard': 'A wildcard needs at least {limit} letters before * (position {position})',
+  'query.error.near_operand': 'NEAR at position {position} needs a word, a "phrase" or (a OR b) on each side',
+  'query.error.near_distance': 'NEAR/n at position {position}: n must be a whole number from 0 to {limit}',
+  'query.error.empty_field': 'Expected a value after {field}: at position {position}',
+  'query.error.field_in_title': '{field}: cannot be used inside title:(...) (position {position})',
+  'query.error.only_not': 'A query of only NOT terms matches nothing: add a term to search for',
+  'query.error.not_without_term':
+    'NOT at position {position} has nothing to exclude from: write it after a term, as in «a NOT b»',
 
   'import.steps': 'Import steps',
   'import.step.file': 'Files',
@@ -596,5 +619,5 @@ export const en: Dictionary = {
   'help.key.export': 'Export the table to Excel',
   'help.key.authorMentions': 'The author’s mentions',
   'help.query':
-    'Queries: words match all their forms (akimat → akimata, akimatom); "exact phrase"; OR, NOT, parentheses; word* — word start; a NEAR/5 b — close together; site:, author:, title:.'
+    'Queries: words match all their forms (akimat → akimata, akimatom); "a phrase" — words in a row, in any of their forms, a "word" in quotes — exactly; OR, NOT, parentheses; word* — word start; a NEAR/5 b — close together; site:, author:, title:.'
 }

@@ -376,6 +376,29 @@ export const kk: Dictionary = {
   'query.test.count': 'Табылған жарияланымдар: {n}',
   'query.test.more': 'және тағы {n}',
   'query.test.position': '{n} позиция',
+  'query.hint.other': '«{term}» басқа тілде:',
+  'query.hint.add': '«{alt}» нұсқасын қосу («{source}» бойынша)',
+  'query.error.empty': 'Сұраныс бос: іздеу үшін сөз жазыңыз',
+  'query.error.too_long': 'Сұраныс ұзындығы {length} таңба; шегі — {limit}',
+  'query.error.too_deep': '{position} позициясында жақша тым көп қабатталған (ең көбі {limit} деңгей)',
+  'query.error.too_complex': '{position} позициясындағы NEAR тым көп тіркес береді (ең көбі {limit})',
+  'query.error.unclosed_quote': '{position} позициясында тырнақша жабылмаған',
+  'query.error.unclosed_paren': '{position} позициясында жақша жабылмаған',
+  'query.error.unexpected_paren': '{position} позициясында артық «)»: ашық жақша жоқ',
+  'query.error.empty_parens': '{position} позициясында бос жақша',
+  'query.error.empty_phrase': '{position} позициясындағы тіркесте сөз жоқ',
+  'query.error.expected_term_after': '{position} позициясындағы {operator} кейін сөз немесе тіркес керек',
+  'query.error.expected_term_before': '{position} позициясындағы {operator} алдында сөз немесе тіркес керек',
+  'query.error.no_letters': '«{term}» ішінде ({position} позиция) әріп не сан жоқ',
+  'query.error.bad_wildcard': '* белгісі тек сөз соңында болады ({position} позиция)',
+  'query.error.short_wildcard': '* алдында кемінде {limit} әріп керек ({position} позиция)',
+  'query.error.near_operand': '{position} позициясындағы NEAR: екі жағында сөз, «тіркес» не (a OR b) керек',
+  'query.error.near_distance': '{position} позициясындағы NEAR/n: n — 0-ден {limit}-ге дейінгі бүтін сан',
+  'query.error.empty_field': '{position} позициясындағы {field}: кейін мән керек',
+  'query.error.field_in_title':
+    '{field}: белгісін title:(...) ішінде қолдануға болмайды ({position} позиция)',
+  'query.error.only_not': 'Тек NOT-тан тұратын сұраныс ештеңе таппайды: іздейтін сөз қосыңыз',
+  'query.error.not_without_term': '{position} позициясындағы NOT: оны сөзден кейін жазыңыз, мысалы «a NOT b»',
 
   'import.steps': 'Импорт қадамдары',
   'import.step.file': 'Файлдар',
@@ -600,5 +623,5 @@ export const kk: Dictionary = {
   'help.key.export': 'Кестені Excel-ге экспорттау',
   'help.key.authorMentions': 'Автордың жарияланымдары',
   'help.query':
-    'Сұраныстар: сөздер барлық тұлғасында ізделеді (акимат → акимата, акиматом); "нақты тіркес"; OR, NOT, жақшалар; сөз* — сөз басы; a NEAR/5 b — қатар; site:, author:, title:.'
+    'Сұраныстар: сөздер барлық тұлғасында ізделеді (акимат → акимата, акиматом); "тіркес" — қатар тұрған сөздер кез келген тұлғада, тырнақшадағы "сөз" — дәл өзі; OR, NOT, жақшалар; сөз* — сөз басы; a NEAR/5 b — қатар; site:, author:, title:.'
 }

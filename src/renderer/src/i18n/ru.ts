@@ -374,6 +374,29 @@ export const ru = {
   'query.test.count': 'Находит публикаций: {n}',
   'query.test.more': 'и ещё {n}',
   'query.test.position': 'позиция {n}',
+  'query.hint.other': 'На другом языке для «{term}»:',
+  'query.hint.add': 'Добавить «{alt}» как вариант (из «{source}»)',
+  'query.error.empty': 'Запрос пуст: введите слово для поиска',
+  'query.error.too_long': 'Запрос длиной {length} символов; предел — {limit}',
+  'query.error.too_deep': 'Слишком много вложенных скобок в позиции {position} (не более {limit} уровней)',
+  'query.error.too_complex': 'NEAR в позиции {position} даёт слишком много сочетаний (не более {limit})',
+  'query.error.unclosed_quote': 'Незакрытая кавычка в позиции {position}',
+  'query.error.unclosed_paren': 'Незакрытая скобка в позиции {position}',
+  'query.error.unexpected_paren': 'Лишняя «)» в позиции {position}: нет открытой скобки',
+  'query.error.empty_parens': 'Пустые скобки в позиции {position}',
+  'query.error.empty_phrase': 'Во фразе в позиции {position} нет слов',
+  'query.error.expected_term_after': 'После {operator} в позиции {position} нужно слово или фраза',
+  'query.error.expected_term_before': 'Перед {operator} в позиции {position} нужно слово или фраза',
+  'query.error.no_letters': 'В «{term}» (позиция {position}) нет букв или цифр',
+  'query.error.bad_wildcard': 'Звёздочка * допустима только в конце слова (позиция {position})',
+  'query.error.short_wildcard': 'Перед * нужно не меньше {limit} букв (позиция {position})',
+  'query.error.near_operand': 'NEAR в позиции {position}: с обеих сторон нужно слово, «фраза» или (a OR b)',
+  'query.error.near_distance': 'NEAR/n в позиции {position}: n — целое число от 0 до {limit}',
+  'query.error.empty_field': 'После {field}: в позиции {position} нужно значение',
+  'query.error.field_in_title': '{field}: нельзя использовать внутри title:(...) (позиция {position})',
+  'query.error.only_not': 'Запрос только из NOT ничего не найдёт: добавьте слово для поиска',
+  'query.error.not_without_term':
+    'NOT в позиции {position} не из чего исключать: пишите его после слова, как в «a NOT b»',
 
   'import.steps': 'Шаги импорта',
   'import.step.file': 'Файлы',
@@ -599,7 +622,7 @@ export const ru = {
   'help.key.export': 'Экспорт таблицы в Excel',
   'help.key.authorMentions': 'Упоминания автора',
   'help.query':
-    'Запросы: слова ищутся во всех формах (акимат → акимата, акиматом); "точная фраза"; OR, NOT, скобки; слово* — начало слова; a NEAR/5 b — рядом; site:, author:, title:.'
+    'Запросы: слова ищутся во всех формах (акимат → акимата, акиматом); "фраза" — слова подряд в любых формах, "слово" в кавычках — точно; OR, NOT, скобки; слово* — начало слова; a NEAR/5 b — рядом; site:, author:, title:.'
 } as const
 
 export type MessageKey = keyof typeof ru
