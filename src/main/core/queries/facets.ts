@@ -6,6 +6,9 @@ import { buildWhere } from './filter'
 import { SUM, summaryWhere } from './summary'
 import type { DimName } from '../db/summaries'
 
+/** How many outlets the panel lists (the busiest; outlets the filter names are always added). */
+export const OUTLET_FACET_LIMIT = 50
+
 /** Counts for the filter panel: each facet counted under all the other filters (not its own). */
 export function facets(db: Db, f: MentionFilter, timeZone: string): Facets {
   const without = (drop: keyof MentionFilter) => {
@@ -28,7 +31,18 @@ export function facets(db: Db, f: MentionFilter, timeZone: string): Facets {
          ${dim === 'authorType' ? `WHERE ${key} != ''` : ''} GROUP BY ${key} HAVING sum(s.n) > 0 ORDER BY count DESC, key`
     return db.prepare(sql).all(...s.params) as T[]
   }
+  // Tallied inside the date index (it holds the outlet), then the names joined; like the dashboard's top sources.
+  const outletRows = q<{ key: number; label: string; count: number }>(
+    `SELECT o.id AS key, o.name AS label, g.count AS count FROM (
+       SELECT m.outlet_id AS oid, count(*) AS count FROM mentions m INDEXED BY mentions_published
+       WHERE m.outlet_id IS NOT NULL AND $WHERE GROUP BY m.outlet_id) g
+     JOIN outlets o ON o.id = g.oid ORDER BY g.count DESC, o.id`,
+    w('outletIds')
+  )
+  const named = new Set(f.outletIds ?? [])
+  const outlets = outletRows.filter((r, i) => i < OUTLET_FACET_LIMIT || named.has(r.key))
   return {
+    outlets,
     platforms: (
       fromSummary<{ key: Platform; count: number }>('platforms', 'platform') ??
       q<{ key: Platform; count: number }>(
