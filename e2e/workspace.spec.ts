@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { apiCall, expect, freshDir, openApp, resetSettings, shot, test } from './host'
+import { apiCall, expect, freshDir, openApp, otklik, resetSettings, shot, startHost, test } from './host'
 
 /**
  * The workspace as a press officer uses it (issue 20): what got in the way on the demo workspace,
@@ -226,4 +226,83 @@ test('chart tooltips show days as dd.mm.yyyy', async ({ page, demoHost }) => {
   const text = await tip.innerText()
   expect(text).toMatch(/\d{2}\.\d{2}\.2026/)
   expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/)
+})
+
+test('a demo made today has nothing in the future; its texts read right; the press service is official', async ({
+  page
+}) => {
+  test.setTimeout(120_000)
+  const db = `${freshDir('demo-today')}/today.db`
+  // No --until: the demo ends today, at the moment it is made.
+  otklik(['demo', '--db', db, '--weeks', '1', '--json'])
+  const madeBy = Date.now()
+  const host = await startHost(db)
+  try {
+    // The real clock here: "today" is the day the demo was made.
+    await page.goto(host.url)
+    const top = row(page, 0)
+    await expect(top).toContainText(/\d{2}\.\d{2}\.\d{4}/)
+    const [, d, m, y, hh, mm] = /(\d{2})\.(\d{2})\.(\d{4}),? (\d{2}):(\d{2})/.exec(
+      await top.locator('[col-id="publishedAt"]').innerText()
+    )!
+    const newest = Date.parse(`${y}-${m}-${d}T${hh}:${mm}:00+05:00`)
+    expect(newest).toBeLessThanOrEqual(madeBy)
+
+    // «в Турксибский районе» was a search away: the district now agrees with «районе».
+    const search = page.getByTestId('search-input')
+    await search.fill('районе')
+    await search.press('Enter')
+    await expect(top).toContainText(/ском районе/i)
+    const shown = await grid(page).locator('.ag-row').allInnerTexts()
+    expect(shown.join('\n')).not.toMatch(/ский районе/)
+
+    await search.fill('')
+    await search.press('Enter')
+    await page
+      .getByTestId('filter-panel')
+      .getByLabel(/Официальный/)
+      .check()
+    await expect(grid(page)).toContainText('Пресс-служба акимата Белтау')
+  } finally {
+    await host.stop()
+  }
+})
+
+const PAGES = ['dashboard', 'mentions', 'authors', 'sources', 'import', 'reports', 'settings'] as const
+
+/** Header texts wider than their box (cut with an ellipsis), in the grids and tables of the page. */
+async function cutHeaders(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('.ag-header-cell-text, th')]
+      .filter((el) => el.offsetParent !== null && el.innerText.trim() !== '')
+      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      .map((el) => el.innerText.trim())
+  )
+}
+
+test('column headers are never cut, in every language, on every page at 1366×768', async ({
+  page,
+  demoHost
+}) => {
+  test.setTimeout(180_000)
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    await apiCall(demoHost, 'settings:set', { language: lang })
+    await openApp(page, demoHost, { page: 'mentions' })
+    for (const p of PAGES) {
+      await page.getByTestId(`nav-${p}`).click()
+      if (p === 'mentions') await expect(row(page, 0)).toContainText(/\d{2}\.\d{2}\.\d{4}/)
+      if (p === 'authors') await expect(page.locator('.ag-row[row-index="0"]').first()).toContainText(/\d/)
+      if (p === 'dashboard') await expect(page.getByTestId('volume-chart').locator('svg')).toBeVisible()
+      if (p === 'import') await expect(page.getByTestId('import-history').locator('th').first()).toBeVisible()
+      await expect.poll(() => cutHeaders(page), { message: `${lang} ${p}` }).toEqual([])
+      await shot(page, `page-${p}-${lang}`)
+    }
+  }
+  // A header also shows its whole name on hover (narrowed by hand, a long word still cannot fit).
+  await apiCall(demoHost, 'settings:set', { language: 'kk' })
+  await openApp(page, demoHost, { page: 'mentions' })
+  await page.getByTestId('nav-mentions').click()
+  const header = page.locator('.ag-header-cell[col-id="outlet"]')
+  await header.hover()
+  await expect(page.locator('.ag-tooltip')).toHaveText((await header.innerText()).trim())
 })
