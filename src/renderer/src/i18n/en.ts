@@ -170,7 +170,7 @@ export const en: Dictionary = {
   'views.save': 'Save current',
   'views.saved': 'View “{name}” saved',
   'views.remove': 'Remove view “{name}”',
-  'views.note': 'A view keeps the filters with the period’s exact dates.',
+  'views.note': 'A period such as “Last week” is kept as such and worked out again each time the view is opened; a custom period keeps its dates.',
 
   'grid.columns': 'Columns',
   'grid.columnsTitle': 'Show columns',
