@@ -275,7 +275,7 @@ async function cutHeaders(page: Page): Promise<string[]> {
   return page.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.ag-header-cell-text, th')]
       .filter((el) => el.offsetParent !== null && el.innerText.trim() !== '')
-      .filter((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)
+      .filter((el) => el.scrollWidth > el.clientWidth || el.scrollHeight > el.clientHeight + 1)
       .map((el) => el.innerText.trim())
   )
 }
