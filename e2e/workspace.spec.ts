@@ -306,3 +306,47 @@ test('column headers are never cut, in every language, on every page at 1366×76
   await header.hover()
   await expect(page.locator('.ag-tooltip')).toHaveText((await header.innerText()).trim())
 })
+
+/** Texts inside open dialogs and popovers that are cut (wider than their box), with their text. */
+async function cutTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    [...document.querySelectorAll<HTMLElement>('dialog[open] *, .popover-panel *')]
+      .filter((el) => el.offsetParent !== null && el.children.length === 0 && el.innerText?.trim())
+      .filter((el) => {
+        const cs = getComputedStyle(el)
+        return cs.overflow !== 'visible' && el.scrollWidth > el.clientWidth && el.tagName !== 'TEXTAREA'
+      })
+      .map((el) => el.innerText.trim())
+  )
+}
+
+test('dialogs in Kazakh at 1366×768: nothing cut', async ({ page, demoHost }) => {
+  await apiCall(demoHost, 'settings:set', { language: 'kk' })
+  await openApp(page, demoHost)
+  await page.getByTestId('nav-mentions').click()
+  await expect(row(page, 0)).toContainText(/\d{2}\.\d{2}\.\d{4}/)
+  await box(page, 0).click()
+  await page.getByTestId('bulk-bar').getByRole('button', { name: 'Жауап' }).click()
+  await expect(page.getByTestId('response-dialog')).toBeVisible()
+  await expect.poll(() => cutTexts(page)).toEqual([])
+  await shot(page, 'dialog-response-kk')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('columns-button').click()
+  await expect.poll(() => cutTexts(page)).toEqual([])
+  await shot(page, 'popover-columns-kk')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('views-button').click()
+  await expect.poll(() => cutTexts(page)).toEqual([])
+  await shot(page, 'popover-views-kk')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('F1')
+  await expect(page.getByTestId('help-dialog')).toBeVisible()
+  await expect.poll(() => cutTexts(page)).toEqual([])
+  await shot(page, 'dialog-help-kk')
+  await page.keyboard.press('Escape')
+  await page.getByTestId('nav-sources').click()
+  await page.getByTestId('source-add').click()
+  await expect(page.getByTestId('source-dialog')).toBeVisible()
+  await expect.poll(() => cutTexts(page)).toEqual([])
+  await shot(page, 'dialog-source-kk')
+})
