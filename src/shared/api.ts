@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
 import type { QueryErrorInfo } from './query/errors'
-import type { MentionDetail, MentionPage, MentionRow, Stats } from './rows'
+import type { LabelEdit, MentionDetail, MentionPage, MentionRow, Stats } from './rows'
 import { AUTHOR_TYPES, SENTIMENTS } from './types'
 import { LEANS } from './lean'
 import { AUTHOR_SORT_COLUMNS } from './views'
@@ -13,10 +13,12 @@ import type {
   ImportBatchView,
   ModelView,
   ReportView,
+  SavedView,
   SourceView,
   Spike,
   TopicView
 } from './views'
+import { RELATIVE_PERIODS } from './views'
 
 /**
  * The API contract: every request channel with its input schema and output type, and every event
@@ -190,10 +192,10 @@ export const api = {
     unlabelled: number
   }>()(z.object({ filter: mentionFilterSchema }).strict()),
   'mentions:get': channel<MentionDetail | null>()(z.object({ id }).strict()),
-  'mentions:setSentiment': channel<{ changed: number }>()(
+  'mentions:setSentiment': channel<LabelEdit>()(
     z.object({ ids: z.array(id).min(1).max(100_000), sentiment: z.enum(SENTIMENTS).nullable() }).strict()
   ),
-  'mentions:setIrrelevant': channel<{ changed: number }>()(
+  'mentions:setIrrelevant': channel<LabelEdit>()(
     z
       .object({
         ids: z.array(id).min(1).max(100_000),
@@ -360,13 +362,20 @@ export const api = {
   'analysis:rerun': channel<{ analysed: number }>()(none),
   'analysis:model': channel<ModelView>()(none),
   'analysis:train': channel<ModelView | null>()(none),
-  'views:list': channel<{ id: number; name: string; filter: Record<string, unknown> }[]>()(none),
+  'views:list': channel<SavedView[]>()(none),
   'views:save': channel<{ id: number }>()(
-    z.object({ name: z.string().min(1).max(100), filter: mentionFilterSchema }).strict()
+    z
+      .object({
+        name: z.string().min(1).max(100),
+        filter: mentionFilterSchema,
+        /** A relative period is kept as such: the view's dates are worked out each time it is used. */
+        period: z.enum(RELATIVE_PERIODS).nullable().optional()
+      })
+      .strict()
   ),
   'views:remove': channel<{ removed: number }>()(z.object({ id }).strict()),
   'app:openExternal': channel<{ opened: boolean }>()(z.object({ url: z.string().max(8192) }).strict()),
-  'mentions:setResponse': channel<{ changed: number }>()(
+  'mentions:setResponse': channel<LabelEdit>()(
     z
       .object({
         ids: z.array(id).min(1).max(10_000),

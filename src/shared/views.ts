@@ -1,6 +1,8 @@
 import type { AgeGroup, AuthorType, Gender, Platform } from './types'
 import type { MentionRow } from './rows'
 import type { Lean, LeanRule } from './lean'
+import { mentionFilterSchema, type MentionFilter } from './filter'
+import { PERIOD_PRESETS, periodRange, type PeriodPreset } from './period'
 
 /** The columns the authors page sorts by (main sorts; `negShare` ranks by the Wilson lower bound). */
 export const AUTHOR_SORT_COLUMNS = [
@@ -72,6 +74,8 @@ export interface Facets {
   langs: Facet[]
   authorTypes: Facet<AuthorType>[]
   sources: Facet<number>[]
+  /** The outlets (media and channels) with the most mentions, plus any the filter names. */
+  outlets: Facet<number>[]
 }
 
 export interface DayVolume {
@@ -210,4 +214,60 @@ export interface ModelView {
     perClass: Record<'negative' | 'neutral' | 'positive', { precision: number; recall: number; f1: number }>
     n: number
   } | null
+}
+
+/** The periods a saved view can keep as they are (every preset but a custom from–to). */
+export const RELATIVE_PERIODS = PERIOD_PRESETS.filter(
+  (p): p is Exclude<PeriodPreset, 'custom'> => p !== 'custom'
+)
+export type RelativePeriod = Exclude<PeriodPreset, 'custom'>
+
+/**
+ * A named filter set. With a relative `period` («Прошлая неделя»), the filter holds no dates: they
+ * are worked out from today each time the view is used (viewFilter), so the view never goes stale.
+ */
+export interface SavedView {
+  id: number
+  name: string
+  filter: MentionFilter
+  period: RelativePeriod | null
+}
+
+/** What saved_views.filter holds: `{"filter": {…}, "period": "lastWeek"}` (older rows: the bare filter). */
+export function encodeView(filter: MentionFilter, period: RelativePeriod | null): string {
+  if (!period) return JSON.stringify({ filter, period: null })
+  const { from: _f, to: _t, ...rest } = filter
+  return JSON.stringify({ filter: rest, period })
+}
+
+/** The stored text back as filter and period; anything unreadable becomes an empty filter. */
+export function decodeView(text: string): Pick<SavedView, 'filter' | 'period'> {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    return { filter: {}, period: null }
+  }
+  const obj = (raw ?? {}) as { filter?: unknown; period?: unknown }
+  const wrapped = typeof obj === 'object' && 'filter' in obj
+  const filter = mentionFilterSchema.safeParse(wrapped ? obj.filter : raw).data ?? {}
+  const period = (RELATIVE_PERIODS as readonly unknown[]).includes(obj.period)
+    ? (obj.period as RelativePeriod)
+    : null
+  return { filter, period }
+}
+
+/**
+ * The filter a view stands for today: viewFilter({filter: {}, period: 'lastWeek'}, '2026-12-03', 1)
+ * → {from: '2026-11-23', to: '2026-11-29'}; a week later the same view gives the week after.
+ */
+export function viewFilter(
+  v: Pick<SavedView, 'filter' | 'period'>,
+  today: string,
+  weekStart: number
+): MentionFilter {
+  if (!v.period) return v.filter
+  const { from: _f, to: _t, ...rest } = v.filter
+  const r = periodRange(v.period, today, weekStart)
+  return { ...rest, ...(r?.from ? { from: r.from } : {}), ...(r?.to ? { to: r.to } : {}) }
 }

@@ -10,6 +10,7 @@ import { buildDigestModel, exportDigest } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
 import { mentionFilterSchema } from '../../../../shared/filter'
+import { decodeView, encodeView } from '../../../../shared/views'
 import { clock } from '../../../../shared/clock'
 
 export const APP_VERSION = '0.1.0'
@@ -112,17 +113,13 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
           name: string
           filter: string
         }[]
-      ).map((v) => ({
-        id: v.id,
-        name: v.name,
-        filter: mentionFilterSchema.safeParse(JSON.parse(v.filter)).data ?? {}
-      })),
+      ).map((v) => ({ id: v.id, name: v.name, ...decodeView(v.filter) })),
     'views:save': (i) => {
       const r = ws.db
         .prepare(
           'INSERT INTO saved_views (name, filter, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET filter = excluded.filter RETURNING id'
         )
-        .get(i.name, JSON.stringify(i.filter), clock.now()) as { id: number }
+        .get(i.name, encodeView(i.filter, i.period ?? null), clock.now()) as { id: number }
       return { id: r.id }
     },
     'views:remove': (i) => ({

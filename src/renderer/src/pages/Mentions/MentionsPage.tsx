@@ -93,8 +93,9 @@ export function MentionsPage() {
     useCallback(() => gridApi.current, []),
     useCallback(() => undefined, [])
   )
+  // Ticked rows are what the keys act on, wherever the focus is inside the grid; otherwise the current row.
   const targetIds = useCallback((): number[] => {
-    if (selected.length && (currentId === null || selected.includes(currentId))) return selected
+    if (selected.length) return selected
     return currentId ? [currentId] : []
   }, [selected, currentId])
 
@@ -117,7 +118,10 @@ export function MentionsPage() {
 
   const onKeyDown = (e: KeyboardEvent): void => {
     const el = e.target as HTMLElement
-    if (el.closest('input, textarea, select, dialog, .popover-panel, .ag-filter, .ag-popup')) return
+    // A row's checkbox is part of the grid: keys pressed right after ticking it act on the selection.
+    const rowCheckbox = el.matches('input[type="checkbox"]') && !!el.closest('.ag-row')
+    if (!rowCheckbox && el.closest('input, textarea, select, dialog, .popover-panel, .ag-filter, .ag-popup'))
+      return
     if (e.ctrlKey || e.metaKey || e.altKey) return
     if (e.code in KEY_SENTIMENT) {
       e.preventDefault()

@@ -1,7 +1,7 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { call, type Input } from '../../api'
 import { PlatformIcon, SentimentBadge } from '../../components/cells'
-import { DateInput } from '../../components/DateInput'
+import { PeriodInputs } from '../../components/DateInput'
 import { ErrorNote, Spinner } from '../../components/ErrorNote'
 import { LANGS, useI18n } from '../../i18n'
 import type { Sentiment } from '../../../../shared/types'
@@ -67,19 +67,25 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
   const quotes = preview
     ? dedupe([...preview.critical, ...preview.problems.flatMap((p) => p.quotes), ...preview.positive])
     : []
-  const datesBad = (from && !to) || (!from && to) || (from && to && from > to)
+  const [datesOk, setDatesOk] = useState(true)
+  const onValid = useCallback((ok: boolean) => setDatesOk(ok), [])
+  const datesBad = !datesOk
   return (
     <section className="panel" aria-labelledby="digest-opts-h">
       <h2 id="digest-opts-h">{t('reports.options')}</h2>
       <div className="form grid-2">
         <div className="field">
           <span>{t('reports.period')}</span>
-          <div className="row-gap">
-            <DateInput value={from || null} onChange={(v) => setFrom(v ?? '')} label={t('period.from')} />
-            <span>–</span>
-            <DateInput value={to || null} onChange={(v) => setTo(v ?? '')} label={t('period.to')} />
-          </div>
-          <span className={datesBad ? 'field-error' : 'field-hint'}>{t('reports.periodHint')}</span>
+          <PeriodInputs
+            from={from || null}
+            to={to || null}
+            onFrom={(v) => setFrom(v ?? '')}
+            onTo={(v) => setTo(v ?? '')}
+            bothOrNone
+            hint={t('reports.periodHint')}
+            onValid={onValid}
+            testId="report-period"
+          />
         </div>
         <label className="field">
           <span>{t('reports.lang')}</span>
