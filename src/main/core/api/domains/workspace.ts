@@ -9,7 +9,6 @@ import { reanalyse } from '../../analysis/reanalyse'
 import { buildDigestModel, exportDigest } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
-import { mentionFilterSchema } from '../../../../shared/filter'
 import { decodeView, encodeView } from '../../../../shared/views'
 import { clock } from '../../../../shared/clock'
 
