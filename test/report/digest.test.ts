@@ -211,26 +211,35 @@ describe('PDF', () => {
     const text = pdfText(pdfOf(masked))
     expect(text).toContain('Коммунальщики не справляются с отопительным сезоном')
     expect(text).not.toContain('ХВОСТ_ДЛИННОГО_ТЕКСТА')
-    expect(text).toMatch(/системная замена труб…|…»/)
+    // The long article is quoted by the sentence that carries the problem, not by its opening line.
+    expect(text).toContain('«Редакция проверила жалобы жителей')
+    expect(text).not.toContain('«Как написал в своём телеграм-канале')
     expect(text).not.toContain('(перепечатка)')
     expect(text).toContain('сюжет из 2 публикаций')
     expect(text).not.toContain('Опять холодные батареи')
     expect(text).not.toContain('Землетрясение')
     const critical = text.slice(text.indexOf('Ключевые критические публикации'))
-    expect(critical.indexOf('Автобус номер 92')).toBeGreaterThan(0)
-    expect(critical.indexOf('Автобус номер 92')).toBeLessThan(critical.indexOf('третьи сутки нет отопления'))
+    // The pinned one leads its problem's quotes, ahead of wider-reaching ones.
+    const roads = text.slice(text.indexOf('3. Дороги и транспорт'), text.indexOf('Ключевые критические'))
+    expect(roads.indexOf('Автобус номер 92')).toBeGreaterThan(0)
+    expect(roads.indexOf('Автобус номер 92')).toBeLessThan(roads.indexOf('Ремонт развязки'))
+    expect(critical).toContain('Третий день без отопления')
+    // A story quoted under the problems is not repeated in the table of critical publications.
+    for (const s of ['Автобус номер 92', 'третьи сутки нет отопления'])
+      expect(text.split(s).length - 1, s).toBe(1)
   })
 
   it('keeps Kazakh letters intact', () => {
     const text = pdfText(pdfOf(masked))
     expect(text).toContain(KAZAKH_QUOTE)
-    expect(text).toContain(KAZAKH_ECOLOGY.slice(0, 40))
+    // «Түтін!» alone carries no sentiment word: the quote is the sentence after it.
+    expect(text).toContain(KAZAKH_ECOLOGY.slice(7, 47))
     const kkText = pdfText(pdfOf(kk))
     expect(kkText).toContain('Апталық дайджест')
     expect(kkText).toContain('ТКШ және жылыту')
     expect(kkText).toContain('Назар аударуды қажет ететін мәселелер')
     expect(kkText).toMatch(/1-бет, барлығы \d+/)
-    expect(kkText).toContain(KAZAKH_ECOLOGY)
+    expect(kkText).toContain(KAZAKH_ECOLOGY.slice(7))
     for (const ch of 'әғқңөұүһіӘҒҚҢӨҰҮҺІ'.slice(0, 9)) expect(text + kkText).toContain(ch)
   })
 
@@ -264,7 +273,7 @@ describe('PDF', () => {
     const ivanLabel = /Пользователь Telegram №\d/.exec(
       authors.slice(authors.indexOf('Пользователь Telegram'))
     )![0]
-    expect(text).toContain(`Как написал в своём телеграм-канале ${ivanLabel}`)
+    expect(text).toMatch(new RegExp(`\\(${ivanLabel}\\)|${ivanLabel} · \\d\\d\\.11\\.2026`))
   })
 
   it('masks private persons: names, @handles in quotes, profile and post links', () => {
@@ -284,7 +293,6 @@ describe('PDF', () => {
     const file = pdfOf(unmasked)
     const text = pdfText(file)
     expect(text).toContain('Иван Петров')
-    expect(text).toContain('@ivan_petrov_kz')
     expect(text).toContain('Нурлан Касымов')
     expect(text).toContain('Айгерим Сәрсенова')
     expect(text).not.toContain('Пользователь Telegram №')
@@ -352,7 +360,6 @@ describe('DOCX', () => {
     expect(text).toContain('Пользователь Instagram №1')
     const plain = pdfText(loPdf.unmasked)
     expect(plain).toContain('Иван Петров')
-    expect(plain).toContain('@ivan_petrov_kz')
     expect(docxXml(docxOf(unmasked), ['word/_rels/document.xml.rels'])).toContain(A.ivan.url!)
   })
 

@@ -5,9 +5,10 @@ import { LANGS, type Lang } from './i18n'
 import { Masker, type KnownAuthor } from './masking'
 import type { DigestModel } from './model-types'
 import { buildAuthors, buildDaily, buildFigures, buildMethod, buildSpikes } from './model-parts'
-import { buildHighlights, buildProblems, type QuoteContext } from './model-quotes'
+import { buildHighlights, buildProblems, QuoteLedger, type QuoteContext } from './model-quotes'
+import { queryKeys } from './quote-excerpt'
 import { resolvePeriod } from './period'
-import { handleType, periodRows } from './queries'
+import { handleType, periodRows, subjectQueries } from './queries'
 
 export interface DigestOptions {
   from?: string
@@ -42,7 +43,8 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
   const byId = new Map(rows.map((r) => [r.id, r]))
   const masker = new Masker(lang, masked, (h) => handleType(db, h))
   knowPeriodAuthors(db, masker, period.range)
-  const ctx: QuoteContext = { db, lang, tz, masker, excluded, pinned }
+  const subjectKeys = new Set(subjectQueries(db).flatMap((q) => [...queryKeys(q)]))
+  const ctx: QuoteContext = { db, lang, tz, masker, excluded, pinned, ledger: new QuoteLedger(), subjectKeys }
 
   const figures = buildFigures(rows, periodRows(db, period.prevRange))
   const empty = rows.length === 0

@@ -107,10 +107,14 @@ export interface TopicRow {
   key: string
   name: string
   names: string | null
+  query: string | null
   sort: number
 }
 export function enabledTopics(db: Db): Map<number, TopicRow> {
-  const rows = st(db, 'SELECT id, key, name, names, sort FROM topics WHERE enabled = 1').all() as TopicRow[]
+  const rows = st(
+    db,
+    'SELECT id, key, name, names, query, sort FROM topics WHERE enabled = 1'
+  ).all() as TopicRow[]
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -126,6 +130,15 @@ export function topicName(row: TopicRow, lang: string): string {
     }
   }
   return row.name
+}
+
+/** The enabled monitoring subjects' names and queries. */
+export function subjectQueries(db: Db): string[] {
+  const rows = st(db, 'SELECT name, query FROM subjects WHERE enabled = 1').all() as {
+    name: string
+    query: string
+  }[]
+  return rows.flatMap((r) => [r.name, r.query])
 }
 
 export interface DetailRow {
