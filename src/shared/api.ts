@@ -352,7 +352,8 @@ export const api = {
       })
       .strict()
   ),
-  'reports:open': channel<{ opened: boolean }>()(
+  /** downloadUrl: the browser test host cannot open files; it offers the file for download instead. */
+  'reports:open': channel<{ opened: boolean; downloadUrl?: string }>()(
     z.object({ path: filePath, folder: z.boolean().optional() }).strict()
   ),
   'analysis:rerun': channel<{ analysed: number }>()(none),

@@ -115,12 +115,32 @@ describe('exportDigest', () => {
     const fx = expectedFigures()
     expect(masked.period).toEqual({ from: '2026-11-16', to: '2026-11-22' })
     expect(masked.mentions).toBe(fx.mentions)
-    expect(masked.files).toEqual([
-      join(dir, 'masked', 'otklik-digest-2026-11-16--2026-11-22.docx'),
-      join(dir, 'masked', 'otklik-digest-2026-11-16--2026-11-22.pdf')
-    ])
-    expect(kk.files).toEqual([join(dir, 'kk', 'otklik-digest-2026-11-16--2026-11-22-kk.pdf')])
+    const stamp = String.raw`\d{8}-\d{6}`
+    expect(masked.files).toHaveLength(2)
+    expect(masked.files[0]).toMatch(
+      new RegExp(`/masked/otklik-digest-ws-2026-11-16--2026-11-22-${stamp}\\.docx$`)
+    )
+    expect(masked.files[1]).toBe(masked.files[0]!.replace(/\.docx$/, '.pdf'))
+    expect(kk.files).toHaveLength(1)
+    expect(kk.files[0]).toMatch(new RegExp(`/kk/otklik-digest-ws-2026-11-16--2026-11-22-kk-${stamp}\\.pdf$`))
     for (const f of [...masked.files, ...kk.files, ...empty.files]) expect(existsSync(f)).toBe(true)
+  })
+
+  it('never overwrites an earlier digest: two runs leave two files, each history row keeps its own', async () => {
+    const out = join(dir, 'twice')
+    const first = await exportDigest(db, { week: WEEK, now: NOW, outDir: out, formats: ['pdf'] })
+    const second = await exportDigest(db, { week: WEEK, now: NOW, outDir: out, formats: ['pdf'] })
+    await new Promise((r) => setTimeout(r, 1100))
+    const third = await exportDigest(db, { week: WEEK, now: NOW, outDir: out, formats: ['pdf'] })
+    const files = [first, second, third].map((r) => r.files[0]!)
+    expect(new Set(files).size).toBe(3)
+    for (const f of files) expect(existsSync(f)).toBe(true)
+    const rows = db
+      .prepare("SELECT files FROM reports WHERE kind = 'digest' ORDER BY id DESC LIMIT 3")
+      .pluck()
+      .all() as string[]
+    expect(rows.map((r) => (JSON.parse(r) as string[])[0]).reverse()).toEqual(files)
+    db.prepare("DELETE FROM reports WHERE files LIKE '%/twice/%'").run()
   })
 
   it('records each export in the reports table with its options', () => {

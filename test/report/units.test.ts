@@ -3,7 +3,7 @@ import { lastCompleteWeek, resolvePeriod } from '../../src/main/core/report/peri
 import { formatCompact, formatInt, formatPct, pluralForm, t } from '../../src/main/core/report/i18n'
 import { trimText } from '../../src/main/core/report/model-quotes'
 import { handleFromUrl, Masker } from '../../src/main/core/report/masking'
-import { digestFileName } from '../../src/main/core/report'
+import { digestFileName, fileStamp, workspaceSlug } from '../../src/main/core/report'
 import { zonedToUtc } from '../../src/shared/time'
 
 describe('period', () => {
@@ -75,13 +75,21 @@ describe('labels', () => {
     expect(formatCompact('en', 2_500_000)).toBe('2.5M')
   })
 
-  it('names files with a language suffix outside Russian', () => {
-    expect(digestFileName('2026-11-16', '2026-11-22', 'ru', 'pdf')).toBe(
-      'otklik-digest-2026-11-16--2026-11-22.pdf'
+  it('names files by workspace, period, language (outside Russian), generation time and counter', () => {
+    const p = {
+      workspace: 'demo',
+      from: '2026-11-16',
+      to: '2026-11-22',
+      lang: 'ru',
+      stamp: '20261203-134905'
+    }
+    expect(digestFileName(p, 'pdf')).toBe('otklik-digest-demo-2026-11-16--2026-11-22-20261203-134905.pdf')
+    expect(digestFileName({ ...p, lang: 'kk', counter: 2 }, 'docx')).toBe(
+      'otklik-digest-demo-2026-11-16--2026-11-22-kk-20261203-134905-2.docx'
     )
-    expect(digestFileName('2026-11-16', '2026-11-22', 'kk', 'docx')).toBe(
-      'otklik-digest-2026-11-16--2026-11-22-kk.docx'
-    )
+    expect(workspaceSlug('/data/Белтау demo.db')).toBe('Белтау-demo')
+    expect(workspaceSlug(':memory:')).toBe('memory')
+    expect(fileStamp(Date.UTC(2026, 11, 3, 8, 49, 5), 'Asia/Almaty')).toBe('20261203-134905')
   })
 })
 

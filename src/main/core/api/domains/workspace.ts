@@ -6,7 +6,7 @@ import { workspaceStats } from '../../queries/stats'
 import { WorkspaceAnalyzer } from '../../analysis/analyzer'
 import { modelInfo, trainOfficeModel } from '../../analysis/models'
 import { reanalyse } from '../../analysis/reanalyse'
-import { buildDigestModel, exportDigest } from '../../report'
+import { buildDigestModel, exportDigest, reportHistoryFile } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
 import { mentionFilterSchema } from '../../../../shared/filter'
@@ -90,9 +90,15 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     'reports:preview': (i) => buildDigestModel(ws.db, i),
     'reports:export': (i) =>
       exportDigest(ws.db, { ...i, outDir: ws.settings().reportsFolder || host.defaultReportsDir() }),
-    'reports:open': async (i) => ({
-      opened: host.openPath ? await host.openPath(i.path, i.folder ?? false) : false
-    }),
+    // Only files the digests wrote: the renderer cannot have any other path opened.
+    'reports:open': async (i) => {
+      const file = reportHistoryFile(ws.db, i.path)
+      if (!file) return { opened: false }
+      if (host.openPath) return { opened: await host.openPath(file, i.folder ?? false) }
+      return host.downloadUrl && !i.folder
+        ? { opened: false, downloadUrl: host.downloadUrl(file) }
+        : { opened: false }
+    },
     'analysis:rerun': () => {
       const r = reanalyse(ws.db, {
         onProgress: (done, total) => ws.events.emit('analysis:progress', { done, total })
