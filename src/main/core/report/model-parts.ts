@@ -1,7 +1,7 @@
 /** Figures, daily volume, authors, spikes and method of the digest model. */
 import type { Db } from '../db/open'
 import type { Platform } from '../../../shared/types'
-import { dateInZone, dateRange, addDays } from '../../../shared/time'
+import { dateRange, addDays } from '../../../shared/time'
 import { authorTypeName, platformName, type Lang } from './i18n'
 import type { Masker } from './masking'
 import type {
@@ -13,8 +13,9 @@ import type {
   MethodInfo,
   SpikeDay
 } from './model-types'
-import { authorsById, dailyNegativeCounts, latestModel, sampleTexts, type LightRow } from './queries'
-import { detectSpikes, emergingTerms, SPIKE_RULE } from './spikes'
+import { authorsById, enabledTopics, latestModel, sampleTexts, topicName, type LightRow } from './queries'
+import { emergingTerms, SPIKE_RULE } from './spikes'
+import { topicSpikes } from '../analysis/spikes-db'
 import type { ResolvedPeriod } from './period'
 
 export function change(value: number, prev: number): Change {
@@ -172,30 +173,45 @@ export function buildAuthors(
   }
 }
 
+/**
+ * The digest's spikes: the ONE place the model asks for them (swap the detector here). Each is a day
+ * and a problem topic whose negative mentions jumped far above their usual (see SPIKE_RULE), in the
+ * digest's language, by day then size.
+ */
+export function periodSpikes(db: Db, period: ResolvedPeriod, tz: string, lang: Lang): SpikeDay[] {
+  const topics = enabledTopics(db)
+  return topicSpikes(db, { from: period.from, to: period.to, timeZone: tz, filter: {} })
+    .map((s) => {
+      const row = s.topicId === null ? undefined : topics.get(s.topicId)
+      return {
+        date: s.day,
+        topic: row ? topicName(row, lang) : s.topicId === null ? null : s.topic,
+        count: s.count,
+        expected: Math.round(s.baseline)
+      }
+    })
+    .sort((a, b) => a.date.localeCompare(b.date) || b.count - a.count)
+}
+
 const HISTORY_DAYS = 28
 const RECENT_SAMPLE = 1000
 const BASELINE_SAMPLE = 2000
 
 /**
- * Spikes: negative mentions per day of the period, each judged against the days before it (four
- * weeks of history are counted). Emerging terms: the period's texts against the four weeks before,
+ * Spikes (periodSpikes) and emerging terms: the period's texts against the four weeks before,
  * evenly sampled on big weeks (counts then scaled back to the whole period).
  */
 export function buildSpikes(
   db: Db,
   period: ResolvedPeriod,
-  tz: string
+  tz: string,
+  lang: Lang
 ): { days: SpikeDay[]; terms: EmergingTerm[] } {
-  const starts: number[] = []
-  for (let i = HISTORY_DAYS; i > 0; i--)
-    starts.push(dateRange(addDays(period.from, -i), addDays(period.from, -i), tz).start)
-  starts.push(...period.dayStarts)
-  const counts = dailyNegativeCounts(db, starts)
-  const series = counts.map((count, i) => ({ t: starts[i]!, count }))
-  const days = detectSpikes(series, { since: period.range.start })
-    .filter((s) => s.t < period.range.end)
-    .map((s) => ({ date: dateInZone(s.t, tz), count: s.count, expected: Math.round(s.baseline) }))
-  const baseRange = { start: starts[0]!, end: period.range.start }
+  const days = periodSpikes(db, period, tz, lang)
+  const baseRange = {
+    start: dateRange(addDays(period.from, -HISTORY_DAYS), addDays(period.from, -HISTORY_DAYS), tz).start,
+    end: period.range.start
+  }
   const recent = sampleTexts(db, period.range, RECENT_SAMPLE)
   const base = sampleTexts(db, baseRange, BASELINE_SAMPLE)
   const terms = recent.texts.length

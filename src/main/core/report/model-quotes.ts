@@ -4,7 +4,8 @@ import type { Platform } from '../../../shared/types'
 import { sentimentFromInt } from '../../../shared/types'
 import { formatDate } from '../../../shared/time'
 import { safeHttpUrl } from '../../../shared/url'
-import { formatInt, formatPct, platformName, t, type Lang } from './i18n'
+import { formatInt, platformName, t, type Lang } from './i18n'
+import { trendText } from './present'
 import type { KnownAuthor, Masker } from './masking'
 import type { ProblemItem, QuoteItem } from './model-types'
 import { OTHER_TOPIC_KEY } from '../analysis/topics'
@@ -103,8 +104,11 @@ export interface QuoteWants {
   trusted: boolean
 }
 
-/** The quote of one publication, or null when none of its sentences earns a place (see chooseExcerpt). */
-export function toQuote(ctx: QuoteContext, d: DetailRow, wants: QuoteWants): QuoteItem | null {
+/** Who published it as the digest names them: outlet or author label (masked when private), and the author. */
+export function bylineOf(
+  ctx: QuoteContext,
+  d: DetailRow
+): { author: KnownAuthor | null; masked: boolean; authorLabel: string | null; source: string } {
   const { masker, lang } = ctx
   const author = authorOf(d)
   const masked = author !== null && masker.masks(author.type)
@@ -118,6 +122,13 @@ export function toQuote(ctx: QuoteContext, d: DetailRow, wants: QuoteWants): Quo
     d.outlet_name && !(masked && outletIsAuthor)
       ? d.outlet_name.trim()
       : (authorLabel ?? platformName(lang, d.platform))
+  return { author, masked, authorLabel, source }
+}
+
+/** The quote of one publication, or null when none of its sentences earns a place (see chooseExcerpt). */
+export function toQuote(ctx: QuoteContext, d: DetailRow, wants: QuoteWants): QuoteItem | null {
+  const { masker, lang } = ctx
+  const { author, masked, authorLabel, source } = bylineOf(ctx, d)
   const rawTitle = d.title ? trimText(masker.text(d.title, author), TITLE_CHARS) : null
   const keys = wants.keys ? new Set([...ctx.subjectKeys, ...wants.keys]) : ctx.subjectKeys
   const text =
@@ -161,18 +172,17 @@ export function pickQuotes(
   candidates: LightRow[],
   n: number,
   polarity: -1 | 1,
-  keys?: Set<string>
+  keys?: Set<string>,
+  /** false: by reach alone (page 1's unanswered list), pinned quotes keep their place in the sections. */
+  pinsFirst = true
 ): QuoteItem[] {
   const { ledger } = ctx
+  const pin = (id: number): number => (pinsFirst && ctx.pinned.has(id) ? 1 : 0)
   const sorted = candidates
-    .filter((r) => r.sentiment === polarity && !ctx.excluded.has(r.id))
-    .sort(
-      (a, b) =>
-        Number(ctx.pinned.has(b.id)) - Number(ctx.pinned.has(a.id)) ||
-        b.reach - a.reach ||
-        b.at - a.at ||
-        a.id - b.id
+    .filter(
+      (r) => r.sentiment === polarity && !ctx.excluded.has(r.id) && (pinsFirst || !ctx.pinned.has(r.id))
     )
+    .sort((a, b) => pin(b.id) - pin(a.id) || b.reach - a.reach || b.at - a.at || a.id - b.id)
   const out: QuoteItem[] = []
   let i = 0
   while (out.length < n && i < sorted.length) {
@@ -277,20 +287,11 @@ function problemSummary(
   growth: number | null,
   platforms: { name: string; count: number }[]
 ): string {
-  const pv = formatInt(lang, prev)
-  const trend =
-    growth === null
-      ? t(lang, 'trendNew')
-      : growth > 0
-        ? t(lang, 'trendUp', { pct: formatPct(lang, growth, 0), prev: pv })
-        : growth < 0
-          ? t(lang, 'trendDown', { pct: formatPct(lang, -growth, 0), prev: pv })
-          : t(lang, 'trendSame', { prev: pv })
   return t(lang, 'problemLine', {
     neg: formatInt(lang, neg),
     total: formatInt(lang, total),
     stories: formatInt(lang, stories),
-    trend,
+    trend: trendText(lang, growth, prev),
     platforms: platforms
       .slice(0, 3)
       .map((p) => `${p.name} (${formatInt(lang, p.count)})`)

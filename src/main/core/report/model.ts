@@ -7,6 +7,7 @@ import type { DigestModel } from './model-types'
 import { buildAuthors, buildDaily, buildFigures, buildMethod, buildSpikes } from './model-parts'
 import { buildHighlights, buildProblems, QuoteLedger, type QuoteContext } from './model-quotes'
 import { queryKeys } from './quote-excerpt'
+import { buildResponses, headlineProblems } from './model-responses'
 import { resolvePeriod } from './period'
 import { handleType, periodRows, subjectQueries } from './queries'
 
@@ -48,6 +49,8 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
 
   const figures = buildFigures(rows, periodRows(db, period.prevRange))
   const empty = rows.length === 0
+  // Page 1's unanswered criticism takes its quotes first: later sections then do not repeat them.
+  const responses = buildResponses(ctx, rows, period.range)
   const problems = empty ? [] : buildProblems(ctx, byId, period.range, period.prevRange)
   const { critical, positive } = empty ? { critical: [], positive: [] } : buildHighlights(ctx, rows)
   const minLabelled = Number(settings.authorMinLabelled ?? 3)
@@ -55,7 +58,7 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
   const authors = empty
     ? { negative: [], positive: [] }
     : buildAuthors(db, lang, masker, rows, minLabelled, share)
-  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, period, tz)
+  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, period, tz, lang)
 
   return {
     schema: 1,
@@ -74,6 +77,8 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
     generatedAt: now,
     masked,
     summary: opts.summary?.trim() ? opts.summary.trim() : null,
+    headline: { problems: headlineProblems(problems) },
+    responses,
     empty,
     figures,
     daily: buildDaily(rows, period),

@@ -252,3 +252,22 @@ export function latestModel(db: Db): LearnedModelRow | null {
     ).get() as LearnedModelRow | undefined) ?? null
   )
 }
+
+export interface ResponseRow {
+  id: number
+  sentiment: -1 | 0 | 1 | null
+  status: 'needed' | 'assigned' | 'answered'
+  note: string | null
+  url: string | null
+}
+
+/** Publications of a period with a response status (few: the partial index holds them). */
+export function responseRows(db: Db, r: Range): ResponseRow[] {
+  return st(
+    db,
+    `SELECT id, sentiment, response_status AS status, response_note AS note, response_url AS url
+     FROM mentions INDEXED BY mentions_response
+     WHERE response_status IN ('needed', 'assigned', 'answered') AND published_at >= ? AND published_at < ? AND irrelevant = 0
+     ORDER BY coalesce(reach, 0) DESC, id`
+  ).all(r.start, r.end) as ResponseRow[]
+}
