@@ -13,7 +13,7 @@ import { estimateJaccard, minhash, storyFeatures } from '../analysis/stories'
 import { analyse } from '../analysis/sentiment/analyse'
 import { loadLexicon } from '../analysis/sentiment/lexicon'
 import { lexiconScore } from '../analysis/sentiment/lexicon-score'
-import { chooseExcerpt, cutAt, queryKeys, textKey } from './quote-excerpt'
+import { chooseExcerpt, cutAt, queryKeys, splitSentences, textKey } from './quote-excerpt'
 import {
   details,
   enabledTopics,
@@ -59,19 +59,34 @@ export class QuoteLedger {
     return this.stories.has(story)
   }
 
-  /** True when this quote repeats one already taken (same text or title, or nearly the same words). */
+  /**
+   * True when this quote repeats one already taken: the same text or title, a sentence already quoted
+   * (a template complaint copied into two stories), or nearly the same words.
+   */
   repeats(q: { text: string; title: string | null }): boolean {
-    for (const k of [textKey(q.text), q.title ? textKey(q.title) : '']) if (k && this.keys.has(k)) return true
+    for (const k of ledgerKeys(q)) if (this.keys.has(k)) return true
     const sig = quoteSignature(q.text)
     return sig !== null && this.sigs.some((s) => estimateJaccard(s, sig) >= NEAR_DUPLICATE)
   }
 
   add(story: number, q: { text: string; title: string | null }): void {
     this.stories.add(story)
-    for (const k of [textKey(q.text), q.title ? textKey(q.title) : '']) if (k) this.keys.add(k)
+    for (const k of ledgerKeys(q)) this.keys.add(k)
     const sig = quoteSignature(q.text)
     if (sig) this.sigs.push(sig)
   }
+}
+
+/** A sentence this long is a phrase of its own, not a stock «Спасибо!». */
+const SENTENCE_KEY_CHARS = 25
+
+function ledgerKeys(q: { text: string; title: string | null }): string[] {
+  const keys = [textKey(q.text), q.title ? textKey(q.title) : '']
+  for (const s of splitSentences(q.text)) {
+    const k = textKey(s)
+    if (k.length >= SENTENCE_KEY_CHARS) keys.push(`s:${k}`)
+  }
+  return keys.filter(Boolean)
 }
 
 function quoteSignature(text: string): Uint32Array | null {
