@@ -29,6 +29,8 @@ import {
 import type { Db } from '../../src/main/core/db'
 import type { QuoteItem } from '../../src/main/core/report'
 import { tempDb } from '../helpers/db'
+import { dashboard } from '../../src/main/core/queries/dashboard'
+import { MentionQueries } from '../../src/main/core/queries/mentions'
 import { docxXml, flat, pdfText, pdfUris } from './read-back'
 
 const WEEK = { from: '2026-11-23', to: '2026-11-29' }
@@ -147,6 +149,14 @@ describe('digest of the demo week', () => {
       }
     }
     expect(pdfText(fileOf(withOptions, '.pdf'))).toContain('Telegram пайдаланушысы №')
+  })
+
+  it('lists emerging phrases, the same list as the dashboard of that week', () => {
+    const terms = model.spikes.terms.map((x) => x.term)
+    expect(terms.length).toBeGreaterThan(3)
+    for (const bad of ['болеют акимат', 'районе третий', 'приезжает']) expect(terms).not.toContain(bad)
+    const d = dashboard(db, new MentionQueries(db, () => 'Asia/Almaty'), WEEK, 'Asia/Almaty', 'ru')
+    expect(d.emerging.slice(0, terms.length).map((x) => x.term)).toEqual(terms)
   })
 
   it('prints the same model in the DOCX and the PDF', () => {

@@ -8,7 +8,8 @@ import { SUM, summaryWhere } from './summary'
 import { HOUR_MS } from '../db/summaries'
 import type { MentionQueries } from './mentions'
 import { topicSpikes } from '../analysis/spikes-db'
-import { describeSpikeRule, emergingTerms } from '../analysis/spikes'
+import { describeSpikeRule } from '../analysis/spikes'
+import { periodEmergingTerms } from '../analysis/emerging-db'
 
 const DAY = 86_400_000
 
@@ -164,25 +165,14 @@ export function dashboard(
        sum(m.response_status = 'answered') AS answered FROM mentions m WHERE m.response_status IS NOT NULL AND ${w.sql}`
     )
     .get(...w.params) as Record<string, number | null>
-  const recentFrom = addDays(p.to, -2)
-  const sample = (from: string, to: string, n: number) =>
-    (() => {
-      const ws = buildWhere({ ...f, from, to }, timeZone)
-      return db
-        .prepare(
-          `SELECT coalesce(m.title || '. ', '') || m.text FROM mentions m WHERE ${ws.sql} ORDER BY m.id DESC LIMIT ${n}`
-        )
-        .pluck()
-        .all(...ws.params) as string[]
-    })()
   // Emerging terms tokenise a few thousand texts: remembered until the data or the filter changes.
   const stamp = `${db.prepare('SELECT max(id) FROM mentions').pluck().get() as number}:${t.n}:${tp.n}`
-  const emergingKey = JSON.stringify([f, p.to, timeZone])
+  const emergingKey = JSON.stringify([f, p.from, p.to, timeZone])
   let emerging = EMERGING_CACHE.get(emergingKey)
   if (emerging?.stamp !== stamp) {
-    const recent = sample(recentFrom, p.to, 600)
-    const before = sample(addDays(recentFrom, -21), addDays(recentFrom, -1), 1200)
-    emerging = { stamp, terms: recent.length ? emergingTerms(recent, before, { limit: 12 }) : [] }
+    // The same function and rule as the digest: the same list for the same period.
+    const terms = periodEmergingTerms(db, { from: p.from, to: p.to, timeZone, filter: f, limit: 12 })
+    emerging = { stamp, terms }
     EMERGING_CACHE.set(emergingKey, emerging)
     if (EMERGING_CACHE.size > 16) EMERGING_CACHE.delete(EMERGING_CACHE.keys().next().value as string)
   }

@@ -118,7 +118,7 @@ export const RU = {
   pageOf: 'Страница {n} из {m}',
   quoteFrom: 'сюжет из {n} {n#публикации|публикаций|публикаций}',
   termsRule:
-    'Новые темы: слова и словосочетания, которые встретились не менее чем в трёх публикациях периода и чья доля выросла не менее чем втрое против четырёх предыдущих недель.',
+    'Новые темы: слова и словосочетания (без служебных слов по краям, в пределах одной фразы), которые встретились не менее чем в трёх публикациях периода у двух и более авторов и чья доля выросла не менее чем втрое против четырёх предыдущих недель.',
   qualityNames:
     'f1pn=F1 по позитиву и негативу|macroF1=macro-F1|accuracy=доля верных|f1=F1|precision=точность|recall=полнота|n=проверочных примеров'
 }
@@ -234,7 +234,7 @@ const KK: Dict = {
   pageOf: '{n}-бет, барлығы {m}',
   quoteFrom: 'сюжеттен: {n} жарияланым',
   termsRule:
-    'Жаңа тақырыптар: кезеңнің кемінде үш жарияланымында кездескен және үлесі алдыңғы төрт аптамен салыстырғанда кемінде үш есе өскен сөздер мен сөз тіркестері.',
+    'Жаңа тақырыптар: кезеңнің кемінде үш жарияланымында екі не одан көп автордан кездескен және үлесі алдыңғы төрт аптамен салыстырғанда кемінде үш есе өскен сөздер мен сөз тіркестері (шеттерінде көмекші сөздер жоқ, бір сөйлем ішінде).',
   qualityNames:
     'f1pn=позитив пен негатив бойынша F1|macroF1=macro-F1|accuracy=дұрыс жауаптар үлесі|f1=F1|precision=нақтылық|recall=толықтық|n=тексеру мысалдары'
 }
@@ -350,7 +350,7 @@ const EN: Dict = {
   pageOf: 'Page {n} of {m}',
   quoteFrom: 'story of {n} {n#publication|publications}',
   termsRule:
-    'Emerging themes: words and word pairs found in at least three publications of the period whose share grew at least threefold against the four weeks before.',
+    'Emerging themes: words and phrases (no function word at either end, within one sentence) found in at least three publications of the period by two or more authors, whose share grew at least threefold against the four weeks before.',
   qualityNames:
     'f1pn=F1 over positive and negative|macroF1=macro-F1|accuracy=accuracy|f1=F1|precision=precision|recall=recall|n=test examples'
 }

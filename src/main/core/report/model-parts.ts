@@ -1,7 +1,7 @@
 /** Figures, daily volume, authors, spikes and method of the digest model. */
 import type { Db } from '../db/open'
 import type { Platform } from '../../../shared/types'
-import { dateRange, addDays } from '../../../shared/time'
+import { addDays } from '../../../shared/time'
 import { authorTypeName, platformName, type Lang } from './i18n'
 import type { Masker } from './masking'
 import type {
@@ -13,8 +13,9 @@ import type {
   MethodInfo,
   SpikeDay
 } from './model-types'
-import { authorsById, enabledTopics, latestModel, sampleTexts, topicName, type LightRow } from './queries'
-import { emergingTerms, SPIKE_RULE } from './spikes'
+import { authorsById, enabledTopics, latestModel, topicName, type LightRow } from './queries'
+import { SPIKE_RULE } from './spikes'
+import { periodEmergingTerms } from '../analysis/emerging-db'
 import { topicSpikes } from '../analysis/spikes-db'
 import type { ResolvedPeriod } from './period'
 
@@ -193,14 +194,7 @@ export function periodSpikes(db: Db, period: ResolvedPeriod, tz: string, lang: L
     .sort((a, b) => a.date.localeCompare(b.date) || b.count - a.count)
 }
 
-const HISTORY_DAYS = 28
-const RECENT_SAMPLE = 1000
-const BASELINE_SAMPLE = 2000
-
-/**
- * Spikes (periodSpikes) and emerging terms: the period's texts against the four weeks before,
- * evenly sampled on big weeks (counts then scaled back to the whole period).
- */
+/** Spikes (periodSpikes) and the emerging terms the dashboard shows for the same period. */
 export function buildSpikes(
   db: Db,
   period: ResolvedPeriod,
@@ -208,19 +202,9 @@ export function buildSpikes(
   lang: Lang
 ): { days: SpikeDay[]; terms: EmergingTerm[] } {
   const days = periodSpikes(db, period, tz, lang)
-  const baseRange = {
-    start: dateRange(addDays(period.from, -HISTORY_DAYS), addDays(period.from, -HISTORY_DAYS), tz).start,
-    end: period.range.start
-  }
-  const recent = sampleTexts(db, period.range, RECENT_SAMPLE)
-  const base = sampleTexts(db, baseRange, BASELINE_SAMPLE)
-  const terms = recent.texts.length
-    ? emergingTerms(recent.texts, base.texts, { limit: 10 }).map((x) => ({
-        term: x.term,
-        recent: x.recent * recent.scale,
-        baseline: x.before * base.scale
-      }))
-    : []
+  const terms = periodEmergingTerms(db, { from: period.from, to: period.to, timeZone: tz, limit: 10 }).map(
+    (x) => ({ term: x.term, recent: x.recent, baseline: x.before })
+  )
   return { days, terms }
 }
 

@@ -205,39 +205,6 @@ export function handleType(db: Db, handle: string): AuthorType | null {
   return r?.type ?? null
 }
 
-/** Negative mentions per day over [dayStarts[0], dayStarts[last]): one index range count per day. */
-export function dailyNegativeCounts(db: Db, dayStarts: number[]): number[] {
-  const q = st(
-    db,
-    'SELECT count(*) FROM mentions INDEXED BY mentions_published WHERE sentiment = -1 AND published_at >= ? AND published_at < ? AND irrelevant = 0'
-  ).pluck()
-  const out: number[] = []
-  for (let i = 0; i + 1 < dayStarts.length; i++) out.push(q.get(dayStarts[i], dayStarts[i + 1]) as number)
-  return out
-}
-
-/**
- * About `limit` texts of a period spread evenly over it (every k-th id), for emerging terms, in one
- * pass over the period; `scale` is k: a count in the sample stands for about k times as many.
- */
-export function sampleTexts(db: Db, r: Range, limit: number): { texts: string[]; scale: number } {
-  const all = st(
-    db,
-    'SELECT count(*) FROM mentions INDEXED BY mentions_published WHERE published_at >= ? AND published_at < ?'
-  )
-    .pluck()
-    .get(r.start, r.end) as number
-  const step = Math.max(1, Math.ceil(all / limit))
-  const rows = st(
-    db,
-    `SELECT coalesce(title, '') || ' ' || substr(text, 1, 400) FROM mentions INDEXED BY mentions_published
-     WHERE published_at >= ? AND published_at < ? AND irrelevant = 0 AND id % ? = 0`
-  )
-    .pluck()
-    .all(r.start, r.end, step) as string[]
-  return { texts: rows, scale: step }
-}
-
 export interface LearnedModelRow {
   kind: string
   quality: string | null
