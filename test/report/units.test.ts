@@ -126,3 +126,31 @@ describe('quotes', () => {
     expect(handleFromUrl('https://www.youtube.com/channel/UC1')).toBeNull()
   })
 })
+
+describe('one palette', () => {
+  it('gives the digest, its charts and the app the same sentiment and lean colours', async () => {
+    const { PALETTE, paletteCss } = await import('../../src/shared/palette')
+    const { COLORS } = await import('../../src/main/core/report/style')
+    const { readFileSync } = await import('node:fs')
+    expect(COLORS.negative).toBe(PALETTE.light.negative)
+    expect(COLORS.neutral).toBe(PALETTE.light.neutral)
+    expect(COLORS.positive).toBe(PALETTE.light.positive)
+    expect(COLORS.negativeAuthor).toBe(PALETTE.light.critic)
+    expect(COLORS.positiveAuthor).toBe(PALETTE.light.supporter)
+    // Positive is green (its green channel leads), supporters blue, critics orange.
+    const rgb = (h: string): number[] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16))
+    const [r, g, b] = rgb(PALETTE.light.positive)
+    expect(g).toBeGreaterThan(r!)
+    expect(g).toBeGreaterThan(b!)
+    const [, , blue] = rgb(PALETTE.light.supporter)
+    expect(blue).toBeGreaterThan(rgb(PALETTE.light.supporter)[0]!)
+    expect(rgb(PALETTE.light.critic)[0]).toBeGreaterThan(rgb(PALETTE.light.critic)[2]!)
+    const css = paletteCss()
+    expect(css).toContain(`--pos:${PALETTE.light.positive};`)
+    expect(css).toContain(`:root[data-theme='dark']{--neg:${PALETTE.dark.negative};`)
+    // The stylesheets define none of these colours themselves.
+    const base = readFileSync('src/renderer/src/styles/base.css', 'utf8')
+    for (const v of ['--neg', '--pos', '--neu-chart', '--orange', '--blue'])
+      expect(base).not.toMatch(new RegExp(`${v}:\\s*#`))
+  })
+})

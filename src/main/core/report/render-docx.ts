@@ -113,7 +113,7 @@ function authors(m: DigestModel): Block[] {
     para(authorsRuleText(m), { color: 'muted', size: SMALL + 1, keepNext: true })
   ]
   for (const lean of ['negative', 'positive'] as const) {
-    const color: ColorName = lean === 'negative' ? 'negativeAuthor' : 'positive'
+    const color: ColorName = lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor'
     out.push(h2(t(lang, lean === 'negative' ? 'authorsNegative' : 'authorsPositive'), color))
     const items = m.authors[lean]
     if (!items.length) {

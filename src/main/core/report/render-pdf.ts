@@ -367,7 +367,7 @@ function authors(L: PdfLayout, m: DigestModel): void {
     L.h2(
       t(lang, lean === 'negative' ? 'authorsNegative' : 'authorsPositive'),
       60,
-      lean === 'negative' ? 'negativeAuthor' : 'positive'
+      lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor'
     )
     if (!items.length) {
       L.para(t(lang, 'authorsNone'), { color: 'muted' })
@@ -385,11 +385,11 @@ function authors(L: PdfLayout, m: DigestModel): void {
         i === 0
           ? { text, link: a.url, face: 'B', color: a.url ? 'link' : 'text' }
           : i === 4
-            ? { text, color: lean === 'negative' ? 'negativeAuthor' : 'positive', face: 'B' }
+            ? { text, color: lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor', face: 'B' }
             : { text }
       )
     )
-    L.table(cols, rows, lean === 'negative' ? 'negativeAuthor' : 'positive')
+    L.table(cols, rows, lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor')
   }
 }
 
