@@ -3,6 +3,7 @@ import { mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
 import type { MentionDetail, MentionPage, MentionRow, Stats } from './rows'
 import { AUTHOR_TYPES, SENTIMENTS } from './types'
+import { digestScheduleSchema, type DigestSchedule } from './digest-schedule'
 import type {
   AuthorsPage,
   Dashboard,
@@ -48,6 +49,8 @@ export interface SettingsValue {
   maskPrivateAuthors: boolean
   reportsFolder: string | null
   theme: 'light' | 'dark'
+  /** The weekly digest made by the app itself (off by default). */
+  digestSchedule: DigestSchedule
 }
 
 export const settingsPatchSchema = z
@@ -66,7 +69,8 @@ export const settingsPatchSchema = z
     authorShare: z.number().min(0.5).max(1),
     maskPrivateAuthors: z.boolean(),
     reportsFolder: z.string().max(4000).nullable(),
-    theme: z.enum(['light', 'dark'])
+    theme: z.enum(['light', 'dark']),
+    digestSchedule: digestScheduleSchema
   })
   .partial()
   .strict()
@@ -402,6 +406,8 @@ export interface Events {
   'collect:status': { sourceId: number; status: string; new: number; error?: string | null }
   'analysis:progress': { done: number; total: number }
   'alerts:spike': { topic: string; day: string; count: number; baseline: number }
+  /** The scheduled digest was made. */
+  'reports:scheduled': { files: string[]; period: { from: string; to: string }; mentions: number }
 }
 export type EventName = keyof Events
 export const EVENT_NAMES: EventName[] = [
@@ -409,7 +415,8 @@ export const EVENT_NAMES: EventName[] = [
   'import:progress',
   'collect:status',
   'analysis:progress',
-  'alerts:spike'
+  'alerts:spike',
+  'reports:scheduled'
 ]
 
 export const CHANNELS = Object.keys(api) as Channel[]

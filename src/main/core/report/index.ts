@@ -28,6 +28,7 @@ export type {
 export type { Lang } from './i18n'
 export { resolvePeriod, lastCompleteWeek } from './period'
 export { reportHistoryFile } from './history'
+export { runDueDigest } from './scheduled'
 
 export type DigestFormat = 'docx' | 'pdf'
 
@@ -36,6 +37,8 @@ export interface ExportDigestOptions extends DigestOptions {
   outDir: string
   /** Write a row to the `reports` table (default true). */
   record?: boolean
+  /** Made by the schedule (recorded, so a missed run is caught up once). */
+  scheduled?: boolean
 }
 
 export interface ExportDigestResult {
@@ -144,7 +147,8 @@ export async function exportDigest(db: Db, opts: ExportDigestOptions): Promise<E
         summary: model.summary,
         pinnedQuoteIds: model.options.pinnedQuoteIds,
         excludedQuoteIds: model.options.excludedQuoteIds,
-        ...(opts.week ? { week: opts.week } : {})
+        ...(opts.week ? { week: opts.week } : {}),
+        ...(opts.scheduled ? { scheduled: true } : {})
       }),
       mentions,
       userName(),

@@ -10,6 +10,8 @@ import { buildDigestModel, exportDigest, reportHistoryFile } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
 import { mentionFilterSchema } from '../../../../shared/filter'
+import { scheduleOf } from '../../../../shared/digest-schedule'
+import { now } from '../../../../shared/clock'
 
 export const APP_VERSION = '0.1.0'
 
@@ -43,7 +45,8 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
       authorShare: s.authorShare,
       maskPrivateAuthors: s.maskPrivateAuthors,
       reportsFolder: s.reportsFolder,
-      theme: s.theme
+      theme: s.theme,
+      digestSchedule: scheduleOf(s.digestSchedule)
     }
   }
   return {
@@ -56,6 +59,9 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     }),
     'settings:get': settings,
     'settings:set': (patch) => {
+      // Switching the schedule on starts it from now: an earlier slot of this week is not "missed".
+      const wasOn = scheduleOf(ws.settings().digestSchedule).enabled
+      if (patch.digestSchedule?.enabled && !wasOn) setSettings(ws.db, { digestScheduleSince: now() })
       setSettings(ws.db, patch)
       ws.changed('label')
       return settings()
