@@ -48,9 +48,7 @@ export function nowDate(): Date {
  * Returns epoch ms or throws an Error saying what is expected.
  */
 export function parseNow(value: string, timeZone = 'Asia/Almaty'): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    value.trim()
-  )
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim())
   if (!m) throw new Error(`--now takes YYYY-MM-DDTHH:MM (for example 2026-11-22T15:00), not "${value}"`)
   const [y, mo, d, h = '00', mi = '00', s = '00'] = m.slice(1, 7) as string[]
   const zone = m[7]
