@@ -55,6 +55,10 @@ function overlap(a: Set<number>, b: Set<number>): number {
   return both / (a.size + b.size - both || 1)
 }
 
+/** A phrase ending on an adjective has lost its noun («отключили горячую», «садах наурызбайский»). */
+const ADJECTIVE_END =
+  /(?:(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|им|их|ую)|н(?:ый|ая|ое|ые|ого|ому|ым|ых|ую)|[бвгджзклмнпрстфхцчшщ](?:ую|юю|ая|яя))$/u
+
 /**
  * The grouping key of a word: the Russian stem, or for Kazakh words (no Kazakh stemmer exists)
  * the first letters, which gathers «шұңқыр», «шұңқырлар», «шұңқырға».
@@ -93,6 +97,7 @@ export function phrasesOf(text: string, maxWords = DEFAULTS.maxWords): Map<strin
         // Inside a phrase: content words, or «не» (it makes «не вывозят» a complaint); no «на», «без».
         if (n === 3 && !isEdgeToken(words[i + 1]!) && words[i + 1] !== 'не') continue
         if (n === 1 && !KAZAKH.test(last) && FINITE_VERB.test(last) && last.length >= 6) continue
+        if (n > 1 && ADJECTIVE_END.test(last)) continue
         const key = keys.slice(i, i + n).join(' ')
         if (!out.has(key)) out.set(key, words.slice(i, i + n).join(' '))
       }
