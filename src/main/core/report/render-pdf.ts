@@ -178,7 +178,7 @@ function headline(L: PdfLayout, m: DigestModel): void {
 function responses(L: PdfLayout, m: DigestModel): void {
   const lang = m.lang
   const doc = L.doc
-  L.h1(t(lang, 'secResponses'), 60)
+  L.h1(t(lang, 'secResponses'), 130)
   L.para(answeredLine(m), { face: 'B' })
   L.para(responsesCountsLine(m))
   if (!m.responses.answeredItems.length) {
@@ -311,13 +311,14 @@ function quote(L: PdfLayout, m: DigestModel, q: QuoteItem): void {
 
 function problems(L: PdfLayout, m: DigestModel): void {
   const lang = m.lang
-  L.h1(t(lang, 'secProblems'), 160)
+  const chart = m.problems.length ? digestCharts(m).problems : null
+  // The heading stays with its intro and chart: never alone at the foot of a page.
+  L.h1(t(lang, 'secProblems'), chart ? 40 + (chart.height * CONTENT_W) / chart.width : 160)
   if (!m.problems.length) {
     L.para(t(lang, 'problemsNone'), { color: 'muted' })
     return
   }
   L.para(t(lang, 'problemsIntro'), { size: SIZE.small + 0.5, color: 'muted' })
-  const chart = digestCharts(m).problems
   if (chart) L.image(chart.png, chart.width, chart.height)
   m.problems.forEach((p, i) => {
     L.h2(`${i + 1}. ${p.name}`, 80)
