@@ -1,5 +1,7 @@
 import { Worker } from 'node:worker_threads'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
+import { runDueDigest } from './core/report/scheduled'
+import { now } from '../shared/clock'
 import { CollectionScheduler } from './core/collect'
 import { WorkspaceAnalyzer } from './core/analysis/analyzer'
 import { subjectsMatcher } from './core/subjects'
@@ -11,6 +13,11 @@ import { dateInZone } from '../shared/time'
 import { clock } from '../shared/clock'
 
 const RETRAIN_DELAY_MS = 60_000
+const DIGEST_NOTICE: Record<'ru' | 'kk' | 'en', { title: string }> = {
+  ru: { title: 'Еженедельный дайджест готов' },
+  kk: { title: 'Апталық дайджест дайын' },
+  en: { title: 'The weekly digest is ready' }
+}
 
 /**
  * Services that run while the app is open: scheduled collection (with catch-up), retraining the office's
@@ -18,7 +25,12 @@ const RETRAIN_DELAY_MS = 60_000
  */
 export function startBackgroundServices(
   ws: Workspace,
-  opts: { resolveProxy?: (url: string) => Promise<string>; notify: (title: string, body: string) => void }
+  opts: {
+    resolveProxy?: (url: string) => Promise<string>
+    notify: (title: string, body: string) => void
+    /** Where the scheduled digest is written (the Settings folder, else Documents/Otklik). */
+    reportsDir?: () => string
+  }
 ): () => Promise<void> {
   const scheduler = new CollectionScheduler(ws.db, {
     analyzer: new WorkspaceAnalyzer(ws.db),
@@ -60,6 +72,26 @@ export function startBackgroundServices(
   const backupStart = setTimeout(backup, 30_000)
   const backupEvery = setInterval(backup, 6 * 3600_000)
 
+  // The scheduled digest: checked shortly after start (catch-up of a run missed while off), then each minute.
+  let digestRunning = false
+  const digest = (): void => {
+    if (digestRunning || !opts.reportsDir) return
+    digestRunning = true
+    runDueDigest(ws.db, opts.reportsDir(), now())
+      .then((r) => {
+        if (!r) return
+        ws.events.emit('reports:scheduled', r)
+        opts.notify(
+          (DIGEST_NOTICE[ws.settings().language] ?? DIGEST_NOTICE.ru).title,
+          `${r.period.from} – ${r.period.to}: ${r.files.map((f) => basename(f)).join(', ')}`
+        )
+      })
+      .catch((e) => console.error('[digest]', e))
+      .finally(() => (digestRunning = false))
+  }
+  const digestStart = setTimeout(digest, 20_000)
+  const digestEvery = setInterval(digest, 60_000)
+
   let retrainTimer: NodeJS.Timeout | null = null
   let training: Worker | null = null
   ws.onLabelsChanged = () => {
@@ -82,6 +114,8 @@ export function startBackgroundServices(
   return async () => {
     clearTimeout(backupStart)
     clearInterval(backupEvery)
+    clearTimeout(digestStart)
+    clearInterval(digestEvery)
     if (retrainTimer) clearTimeout(retrainTimer)
     ws.onLabelsChanged = null
     await training?.terminate()

@@ -6,6 +6,7 @@ import type { LabelEdit, MentionDetail, MentionPage, MentionRow, Stats } from '.
 import { AUTHOR_TYPES, SENTIMENTS } from './types'
 import { LEANS } from './lean'
 import { AUTHOR_SORT_COLUMNS } from './views'
+import { digestScheduleSchema, type DigestSchedule } from './digest-schedule'
 import type {
   AuthorsPage,
   Dashboard,
@@ -58,6 +59,8 @@ export interface SettingsValue {
   maskPrivateAuthors: boolean
   reportsFolder: string | null
   theme: 'light' | 'dark'
+  /** The weekly digest made by the app itself (off by default). */
+  digestSchedule: DigestSchedule
 }
 
 export const settingsPatchSchema = z
@@ -76,7 +79,8 @@ export const settingsPatchSchema = z
     authorShare: z.number().min(0.5).max(1),
     maskPrivateAuthors: z.boolean(),
     reportsFolder: z.string().max(4000).nullable(),
-    theme: z.enum(['light', 'dark'])
+    theme: z.enum(['light', 'dark']),
+    digestSchedule: digestScheduleSchema
   })
   .partial()
   .strict()
@@ -356,7 +360,8 @@ export const api = {
       })
       .strict()
   ),
-  'reports:open': channel<{ opened: boolean }>()(
+  /** downloadUrl: the browser test host cannot open files; it offers the file for download instead. */
+  'reports:open': channel<{ opened: boolean; downloadUrl?: string }>()(
     z.object({ path: filePath, folder: z.boolean().optional() }).strict()
   ),
   'analysis:rerun': channel<{ analysed: number }>()(none),
@@ -412,6 +417,8 @@ export interface Events {
   'collect:status': { sourceId: number; status: string; new: number; error?: string | null }
   'analysis:progress': { done: number; total: number }
   'alerts:spike': Spike
+  /** The scheduled digest was made. */
+  'reports:scheduled': { files: string[]; period: { from: string; to: string }; mentions: number }
 }
 export type EventName = keyof Events
 export const EVENT_NAMES: EventName[] = [
@@ -419,7 +426,8 @@ export const EVENT_NAMES: EventName[] = [
   'import:progress',
   'collect:status',
   'analysis:progress',
-  'alerts:spike'
+  'alerts:spike',
+  'reports:scheduled'
 ]
 
 export const CHANNELS = Object.keys(api) as Channel[]

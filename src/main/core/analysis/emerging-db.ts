@@ -1,64 +1,62 @@
+/**
+ * Emerging terms of a period, from the database: the ONE function the dashboard and the digest call,
+ * so both show the same list for the same period and filter.
+ */
 import type { Db } from '../db/open'
 import type { MentionFilter } from '../../../shared/filter'
 import { addDays } from '../../../shared/time'
 import { buildWhere } from '../queries/filter'
 import { totals } from '../queries/aggregate'
-import { emergingTerms, type EmergingTerm } from './spikes'
+import { emergingTerms, type EmergingDoc, type EmergingTerm } from './spikes'
 
-/** The period's texts are compared with the texts of this many days before it. */
+/** The period is compared with this many days before it. */
 export const EMERGING_BASELINE_DAYS = 28
-const RECENT_SAMPLE = 1000
-const BASELINE_SAMPLE = 2000
+const RECENT_SAMPLE = 1500
+const BASELINE_SAMPLE = 3000
 
 /**
- * The one definition of emerging terms, for the dashboard and the digest: words and word pairs
- * whose share of the period's relevant mentions grew against the 28 days before the period (see
- * emergingTerms for the rule). `filter` narrows the mentions (its dates are the period's). Big periods
- * are sampled evenly (every k-th mention), and the counts scaled back: `recent` and `before` estimate
- * how many mentions of the period and of the 28 days before hold the term.
+ * About `limit` texts (title and the start of the text) with their authors, spread evenly over the
+ * rows the filter selects (every k-th id); `scale` is k: a count in the sample stands for about k.
  */
-export function findEmergingTerms(
-  db: Db,
-  opts: { from: string; to: string; timeZone: string; filter?: MentionFilter; limit?: number }
-): EmergingTerm[] {
-  const recent = sampleTexts(
-    db,
-    { ...opts.filter, from: opts.from, to: opts.to },
-    opts.timeZone,
-    RECENT_SAMPLE
-  )
-  if (!recent.texts.length) return []
-  const base = sampleTexts(
-    db,
-    {
-      ...opts.filter,
-      from: addDays(opts.from, -EMERGING_BASELINE_DAYS),
-      to: addDays(opts.from, -1)
-    },
-    opts.timeZone,
-    BASELINE_SAMPLE
-  )
-  return emergingTerms(recent.texts, base.texts, { limit: opts.limit ?? 10 }).map((x) => ({
-    ...x,
-    recent: x.recent * recent.scale,
-    before: x.before * base.scale
-  }))
-}
-
-/** About `limit` texts the filter selects, spread evenly over them (every k-th id); `scale` is k. */
-function sampleTexts(
+function sample(
   db: Db,
   f: MentionFilter,
   timeZone: string,
   limit: number
-): { texts: string[]; scale: number } {
-  const step = Math.max(1, Math.ceil(totals(db, f, timeZone).n / limit))
+): { docs: EmergingDoc[]; scale: number } {
   const w = buildWhere(f, timeZone)
-  const texts = db
+  // The count from the summary tables where the filter allows (the same figure the status bar shows).
+  const all = totals(db, f, timeZone).n
+  const step = Math.max(1, Math.ceil(all / limit))
+  const rows = db
     .prepare(
-      `SELECT coalesce(m.title, '') || ' ' || substr(m.text, 1, 400) FROM mentions m WHERE ${w.sql} AND m.id % ? = 0`
+      `SELECT coalesce(m.title || '. ', '') || substr(m.text, 1, 600) AS text, coalesce(a.merged_into, m.author_id) AS author
+       FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE ${w.sql} AND m.id % ? = 0`
     )
-    .pluck()
-    .all(...w.params, step) as string[]
-  return { texts, scale: step }
+    .all(...w.params, step) as { text: string; author: number | null }[]
+  return { docs: rows, scale: step }
+}
+
+/**
+ * Words and phrases new in [from, to] against the EMERGING_BASELINE_DAYS before it (see emergingTerms),
+ * counts scaled back from the samples to the whole period.
+ */
+export function periodEmergingTerms(
+  db: Db,
+  o: { from: string; to: string; timeZone: string; filter?: MentionFilter; limit?: number }
+): EmergingTerm[] {
+  const f = { ...(o.filter ?? {}) }
+  const recent = sample(db, { ...f, from: o.from, to: o.to }, o.timeZone, RECENT_SAMPLE)
+  if (!recent.docs.length) return []
+  const before = sample(
+    db,
+    { ...f, from: addDays(o.from, -EMERGING_BASELINE_DAYS), to: addDays(o.from, -1) },
+    o.timeZone,
+    BASELINE_SAMPLE
+  )
+  return emergingTerms(recent.docs, before.docs, { limit: o.limit ?? 12 }).map((t) => ({
+    ...t,
+    recent: t.recent * recent.scale,
+    before: t.before * before.scale
+  }))
 }

@@ -8,7 +8,7 @@ import { aggregate, totals } from './aggregate'
 import type { MentionQueries } from './mentions'
 import { findSpikes } from '../analysis/spikes-db'
 import { describeSpikeRule } from '../analysis/spikes'
-import { findEmergingTerms } from '../analysis/emerging-db'
+import { periodEmergingTerms } from '../analysis/emerging-db'
 import { clock } from '../../../shared/clock'
 
 const DAY = 86_400_000
@@ -118,13 +118,12 @@ export function dashboard(
     .get(...w.params) as Record<string, number | null>
   // Emerging terms tokenise a few thousand texts: remembered until the data or the filter changes.
   const stamp = `${db.prepare('SELECT max(id) FROM mentions').pluck().get() as number}:${t.n}:${tp.n}`
-  const emergingKey = JSON.stringify([f, p.to, timeZone])
+  const emergingKey = JSON.stringify([f, p.from, p.to, timeZone])
   let emerging = EMERGING_CACHE.get(emergingKey)
   if (emerging?.stamp !== stamp) {
-    emerging = {
-      stamp,
-      terms: findEmergingTerms(db, { from: p.from, to: p.to, timeZone, filter: f, limit: 12 })
-    }
+    // The same function and rule as the digest: the same list for the same period.
+    const terms = periodEmergingTerms(db, { from: p.from, to: p.to, timeZone, filter: f, limit: 12 })
+    emerging = { stamp, terms }
     EMERGING_CACHE.set(emergingKey, emerging)
     if (EMERGING_CACHE.size > 16) EMERGING_CACHE.delete(EMERGING_CACHE.keys().next().value as string)
   }

@@ -16,7 +16,7 @@ import type {
 import { authorsById, enabledTopics, latestModel, topicName, type LightRow } from './queries'
 import { SPIKE_RULE } from './spikes'
 import { findSpikes } from '../analysis/spikes-db'
-import { findEmergingTerms } from '../analysis/emerging-db'
+import { periodEmergingTerms } from '../analysis/emerging-db'
 import type { ResolvedPeriod } from './period'
 import { authorsPage } from '../queries/authors'
 import type { LeanRule } from '../../../shared/lean'
@@ -171,26 +171,28 @@ export function buildAuthors(
 }
 
 /**
- * Spikes and emerging terms of the period, from the app's one detector of each (findSpikes,
- * findEmergingTerms): the dashboard shows the same for the same dates.
+ * The digest's spikes: the ONE place the model asks for them, from the app's one detector (findSpikes,
+ * the same as the dashboard, the alerts and `otklik spikes`), each topic named in the digest's language.
  */
+export function periodSpikes(db: Db, period: ResolvedPeriod, tz: string, lang: Lang): SpikeDay[] {
+  const topics = enabledTopics(db)
+  return findSpikes(db, { from: period.from, to: period.to, timeZone: tz }).map((s) => {
+    const row = s.topicId === null ? undefined : topics.get(s.topicId)
+    return { ...s, topicLabel: s.topicId === null ? null : row ? topicName(row, lang) : s.topic }
+  })
+}
+
+/** Spikes (periodSpikes) and the emerging terms (periodEmergingTerms) the dashboard shows for the same dates. */
 export function buildSpikes(
   db: Db,
   lang: Lang,
   period: ResolvedPeriod,
   tz: string
 ): { days: SpikeDay[]; terms: EmergingTerm[] } {
-  const topics = enabledTopics(db)
-  const span = { from: period.from, to: period.to, timeZone: tz }
-  const days = findSpikes(db, span).map((s) => {
-    const row = s.topicId === null ? undefined : topics.get(s.topicId)
-    return { ...s, topicLabel: s.topicId === null ? null : row ? topicName(row, lang) : s.topic }
-  })
-  const terms = findEmergingTerms(db, { ...span, limit: 10 }).map((x) => ({
-    term: x.term,
-    recent: x.recent,
-    baseline: x.before
-  }))
+  const days = periodSpikes(db, period, tz, lang)
+  const terms = periodEmergingTerms(db, { from: period.from, to: period.to, timeZone: tz, limit: 10 }).map(
+    (x) => ({ term: x.term, recent: x.recent, baseline: x.before })
+  )
   return { days, terms }
 }
 

@@ -107,10 +107,14 @@ export interface TopicRow {
   key: string
   name: string
   names: string | null
+  query: string | null
   sort: number
 }
 export function enabledTopics(db: Db): Map<number, TopicRow> {
-  const rows = st(db, 'SELECT id, key, name, names, sort FROM topics WHERE enabled = 1').all() as TopicRow[]
+  const rows = st(
+    db,
+    'SELECT id, key, name, names, query, sort FROM topics WHERE enabled = 1'
+  ).all() as TopicRow[]
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -126,6 +130,15 @@ export function topicName(row: TopicRow, lang: string): string {
     }
   }
   return row.name
+}
+
+/** The enabled monitoring subjects' names and queries. */
+export function subjectQueries(db: Db): string[] {
+  const rows = st(db, 'SELECT name, query FROM subjects WHERE enabled = 1').all() as {
+    name: string
+    query: string
+  }[]
+  return rows.flatMap((r) => [r.name, r.query])
 }
 
 export interface DetailRow {
@@ -205,4 +218,23 @@ export function latestModel(db: Db): LearnedModelRow | null {
       "SELECT kind, quality, labels, trained_at FROM learned_models ORDER BY (kind LIKE '%sentiment%') DESC, trained_at DESC, id DESC LIMIT 1"
     ).get() as LearnedModelRow | undefined) ?? null
   )
+}
+
+export interface ResponseRow {
+  id: number
+  sentiment: -1 | 0 | 1 | null
+  status: 'needed' | 'assigned' | 'answered'
+  note: string | null
+  url: string | null
+}
+
+/** Publications of a period with a response status (few: the partial index holds them). */
+export function responseRows(db: Db, r: Range): ResponseRow[] {
+  return st(
+    db,
+    `SELECT id, sentiment, response_status AS status, response_note AS note, response_url AS url
+     FROM mentions INDEXED BY mentions_response
+     WHERE response_status IN ('needed', 'assigned', 'answered') AND published_at >= ? AND published_at < ? AND irrelevant = 0
+     ORDER BY coalesce(reach, 0) DESC, id`
+  ).all(r.start, r.end) as ResponseRow[]
 }

@@ -6,11 +6,12 @@ import { workspaceStats } from '../../queries/stats'
 import { WorkspaceAnalyzer } from '../../analysis/analyzer'
 import { modelInfo, trainOfficeModel } from '../../analysis/models'
 import { reanalyse } from '../../analysis/reanalyse'
-import { buildDigestModel, exportDigest } from '../../report'
+import { buildDigestModel, exportDigest, reportHistoryFile } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
 import { decodeView, encodeView } from '../../../../shared/views'
 import { clock } from '../../../../shared/clock'
+import { scheduleOf } from '../../../../shared/digest-schedule'
 
 export const APP_VERSION = '0.1.0'
 
@@ -44,7 +45,8 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
       authorShare: s.authorShare,
       maskPrivateAuthors: s.maskPrivateAuthors,
       reportsFolder: s.reportsFolder,
-      theme: s.theme
+      theme: s.theme,
+      digestSchedule: scheduleOf(s.digestSchedule)
     }
   }
   return {
@@ -59,6 +61,9 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     }),
     'settings:get': settings,
     'settings:set': (patch) => {
+      // Switching the schedule on starts it from now: an earlier slot of this week is not "missed".
+      const wasOn = scheduleOf(ws.settings().digestSchedule).enabled
+      if (patch.digestSchedule?.enabled && !wasOn) setSettings(ws.db, { digestScheduleSince: clock.now() })
       setSettings(ws.db, patch)
       ws.changed('label')
       return settings()
@@ -93,9 +98,15 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     'reports:preview': (i) => buildDigestModel(ws.db, i),
     'reports:export': (i) =>
       exportDigest(ws.db, { ...i, outDir: ws.settings().reportsFolder || host.defaultReportsDir() }),
-    'reports:open': async (i) => ({
-      opened: host.openPath ? await host.openPath(i.path, i.folder ?? false) : false
-    }),
+    // Only files the digests wrote: the renderer cannot have any other path opened.
+    'reports:open': async (i) => {
+      const file = reportHistoryFile(ws.db, i.path)
+      if (!file) return { opened: false }
+      if (host.openPath) return { opened: await host.openPath(file, i.folder ?? false) }
+      return host.downloadUrl && !i.folder
+        ? { opened: false, downloadUrl: host.downloadUrl(file) }
+        : { opened: false }
+    },
     'analysis:rerun': () => {
       const r = reanalyse(ws.db, {
         onProgress: (done, total) => ws.events.emit('analysis:progress', { done, total })

@@ -4,6 +4,7 @@ import { PlatformIcon, SentimentBadge } from '../../components/cells'
 import { PeriodInputs } from '../../components/DateInput'
 import { ErrorNote, Spinner } from '../../components/ErrorNote'
 import { LANGS, useI18n } from '../../i18n'
+import { useSettings } from '../../hooks/useSettings'
 import type { Sentiment } from '../../../../shared/types'
 
 type Options = Input<'reports:export'>
@@ -33,7 +34,9 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [rlang, setRlang] = useState(lang)
-  const [mask, setMask] = useState(false)
+  // Starts from the Settings value, as the one-click digest does (masking is on unless turned off there).
+  const { settings } = useSettings()
+  const [mask, setMask] = useState(settings.maskPrivateAuthors !== false)
   const [summary, setSummary] = useState('')
   const [formats, setFormats] = useState<('docx' | 'pdf')[]>(['docx', 'pdf'])
   const [pinned, setPinned] = useState<number[]>([])
@@ -98,7 +101,12 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
           </select>
         </label>
         <label className="check-row">
-          <input type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={mask}
+            onChange={(e) => setMask(e.target.checked)}
+            data-testid="report-mask"
+          />
           {t('reports.mask')}
         </label>
         <fieldset className="row-gap plain">
