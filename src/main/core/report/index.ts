@@ -12,7 +12,6 @@ import { buildDigestModel, type DigestOptions } from './model'
 import { renderDocx } from './render-docx'
 import { renderPdf } from './render-pdf'
 import { userName } from '../ingest/batches'
-import { clock } from '../../../shared/clock'
 import { spikeJson, type SpikeJson } from '../../../shared/views'
 
 export { buildDigestModel, renderDocx, renderPdf }
