@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { mentionFilterSchema, sortSchema } from './filter'
+import { dateSchema, mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
 import type { MentionDetail, MentionPage, MentionRow, Stats } from './rows'
 import { AUTHOR_TYPES, SENTIMENTS } from './types'
@@ -80,7 +80,7 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
+const date = dateSchema // one date rule: src/shared/filter.ts
 const ids = z.array(id).min(1).max(100_000)
 const mappingSchema = z
   .object({

@@ -10,6 +10,9 @@ import { buildDigestModel, exportDigest } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
 import { mentionFilterSchema } from '../../../../shared/filter'
+import { OtklikError } from '../../../../shared/errors'
+import { logoProblem, reportsFolderProblem } from '../../report/files'
+import { resolve } from 'node:path'
 
 export const APP_VERSION = '0.1.0'
 
@@ -56,6 +59,11 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     }),
     'settings:get': settings,
     'settings:set': (patch) => {
+      // Paths from the renderer are checked here, in main: a logo of /dev/zero grew the process to 6 GB.
+      const logo = patch.orgLogo ? logoProblem(patch.orgLogo) : null
+      if (logo) throw new OtklikError('VALIDATION', `Cannot use ${patch.orgLogo} as the logo: ${logo}.`)
+      const folder = patch.reportsFolder ? reportsFolderProblem(patch.reportsFolder) : null
+      if (folder) throw new OtklikError('VALIDATION', `Cannot use ${patch.reportsFolder}: ${folder}.`)
       setSettings(ws.db, patch)
       ws.changed('label')
       return settings()
@@ -90,9 +98,19 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     'reports:preview': (i) => buildDigestModel(ws.db, i),
     'reports:export': (i) =>
       exportDigest(ws.db, { ...i, outDir: ws.settings().reportsFolder || host.defaultReportsDir() }),
-    'reports:open': async (i) => ({
-      opened: host.openPath ? await host.openPath(i.path, i.folder ?? false) : false
-    }),
+    'reports:open': async (i) => {
+      // Only a file of a report this workspace wrote: never any path the renderer names.
+      const files = new Set(
+        (ws.db.prepare('SELECT files FROM reports').pluck().all() as string[]).flatMap((f) =>
+          (JSON.parse(f) as string[]).map((x) => resolve(x))
+        )
+      )
+      if (!files.has(resolve(i.path)))
+        throw new OtklikError('VALIDATION', 'Only files from the reports history can be opened.', {
+          path: i.path
+        })
+      return { opened: host.openPath ? await host.openPath(i.path, i.folder ?? false) : false }
+    },
     'analysis:rerun': () => {
       const r = reanalyse(ws.db, {
         onProgress: (done, total) => ws.events.emit('analysis:progress', { done, total })
