@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { mentionFilterSchema, sortSchema } from './filter'
+import { dateSchema, mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
 import type { QueryErrorInfo } from './query/errors'
 import type { LabelEdit, MentionDetail, MentionPage, MentionRow, Stats } from './rows'
@@ -94,7 +94,7 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
+const date = dateSchema // one date rule: src/shared/filter.ts
 const ids = z.array(id).min(1).max(100_000)
 const mappingSchema = z
   .object({

@@ -1,4 +1,4 @@
-import { zonedToUtc } from '../../../shared/time'
+import { EARLIEST_MS, zonedToUtc } from '../../../shared/time'
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -53,6 +53,12 @@ const ZONES: Record<string, number> = {
  * an offset is read in `tz` (the workspace zone), not in the zone of the machine.
  */
 export function parseFeedDate(raw: string | null | undefined, tz: string): number | null {
+  const t = readFeedDate(raw, tz)
+  // A date before 1990 (the year 1000, a zero timestamp) is a broken feed, not history: taken as missing.
+  return t !== null && Number.isFinite(t) && t >= EARLIEST_MS ? t : null
+}
+
+function readFeedDate(raw: string | null | undefined, tz: string): number | null {
   if (!raw) return null
   const s = String(raw).trim()
   if (!s) return null

@@ -6,6 +6,7 @@ import { MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
 import { planFor, resolveOptions } from './resolve'
 import { openSource } from './source/open'
+import { UnchangedFile } from './unchanged'
 import type { SourceRecord } from './source/types'
 import type { BatchReport, ImportOptions, ImportProgress, LineMessage } from './types'
 import { clock } from '../../../shared/clock'
@@ -22,7 +23,9 @@ const IMPORT_CACHE_MB = 128
  */
 export async function runImport(db: Db, path: string, opts: ImportOptions = {}): Promise<BatchReport> {
   const resolved = resolveOptions(db, opts)
+  const unchanged = await UnchangedFile.watch(path)
   const src = await openSource(path, resolved.layout)
+  await unchanged.opened(src)
   const plan = planFor(src, resolved)
   const { layout } = src
   const errors = new Listed('errors')
@@ -109,7 +112,8 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     }
     opts.signal?.throwIfAborted()
     for (const n of src.endNotes()) warnings.push(n.line, n.message)
-    const sha256 = await src.sha256()
+    // A file that changed under the import rolls the batch back (the throw below reaches the rollback).
+    const sha256 = await unchanged.check(src)
     ing.finish()
     const out = report(opts.dryRun ? null : batchId, ing)
     finishBatch(db, batchId, { ...out, errors: errors.list(), warnings: warnings.list() })

@@ -1,7 +1,7 @@
 import type { Db } from '../db/open'
 import type { MentionInput, Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
-import { normalizeText } from '../../../shared/text'
+import { normalizeText, xmlSafeText } from '../../../shared/text'
 import { FTS_INSERT_SQL, ftsRow, type FtsRow } from './fts'
 import { safeHttpUrl } from '../../../shared/url'
 import { normalizeHost } from '../../../shared/query/host'
@@ -85,7 +85,8 @@ export class Ingestor {
   }
 
   /** Adds one record; returns what happened to it. */
-  add(rec: MentionInput): IngestOutcome {
+  add(input: MentionInput): IngestOutcome {
+    const rec = storableText(input)
     const { key, urlKey } = dedupKey(rec)
     const existing = (this.st.byKey.get(key) ?? (urlKey ? this.st.byUrlKey.get(urlKey) : undefined)) as
       ExistingRow | undefined
@@ -270,6 +271,29 @@ export function joinStory(db: Db, first: number, id: number, rec: MentionInput):
   db.prepare(
     'UPDATE stories SET size = size + 1, first_at = min(first_at, ?), last_at = max(last_at, ?) WHERE id = ?'
   ).run(rec.publishedAt, rec.publishedAt, first)
+}
+
+/**
+ * The record with every text made storable: what no XML may carry (C0 controls but tab and newlines,
+ * U+FFFE/U+FFFF, lone surrogates) removed, so that the DOCX and XLSX writers never meet it and SQLite
+ * never stores invalid UTF-8. The one place it happens for import, collection and the demo.
+ */
+export function storableText(rec: MentionInput): MentionInput {
+  const t = (v: string | null | undefined): string | null | undefined =>
+    typeof v === 'string' ? xmlSafeText(v) : v
+  const out: MentionInput = {
+    ...rec,
+    externalId: t(rec.externalId),
+    title: t(rec.title),
+    text: xmlSafeText(rec.text ?? ''),
+    url: t(rec.url),
+    lang: t(rec.lang),
+    sentimentRaw: t(rec.sentimentRaw),
+    tags: rec.tags ? rec.tags.map((x) => xmlSafeText(x)) : rec.tags
+  }
+  if (rec.author) out.author = { ...rec.author, name: xmlSafeText(rec.author.name), url: t(rec.author.url) }
+  if (rec.outlet) out.outlet = { ...rec.outlet, name: xmlSafeText(rec.outlet.name), url: t(rec.outlet.url) }
+  return out
 }
 
 function num(v: number | null | undefined): number | null {

@@ -1,5 +1,5 @@
 /** The digest as PDF (pdfkit): embedded PT Sans, a bookmark per section, clickable links, "Страница N из M". */
-import { existsSync, readFileSync } from 'node:fs'
+import { readLogo } from './files'
 import { formatDay, formatInt, t } from './i18n'
 import { digestCharts } from './charts'
 import type { DigestModel, QuoteItem } from './model-types'
@@ -80,15 +80,7 @@ export async function renderPdf(model: DigestModel, opts: PdfOptions = {}): Prom
 }
 
 function logo(path: string | null): Buffer | null {
-  if (!path || !existsSync(path)) return null
-  try {
-    const b = readFileSync(path)
-    const png = b[0] === 0x89 && b[1] === 0x50
-    const jpg = b[0] === 0xff && b[1] === 0xd8
-    return png || jpg ? b : null
-  } catch {
-    return null
-  }
+  return readLogo(path)?.data ?? null
 }
 
 function titleBlock(L: PdfLayout, m: DigestModel): void {

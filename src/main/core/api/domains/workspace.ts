@@ -12,6 +12,8 @@ import type { ReportView } from '../../../../shared/views'
 import { decodeView, encodeView } from '../../../../shared/views'
 import { clock } from '../../../../shared/clock'
 import { scheduleOf } from '../../../../shared/digest-schedule'
+import { OtklikError } from '../../../../shared/errors'
+import { logoProblem, reportsFolderProblem } from '../../report/files'
 
 export const APP_VERSION = '0.1.0'
 
@@ -61,6 +63,11 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     }),
     'settings:get': settings,
     'settings:set': (patch) => {
+      // Paths from the renderer are checked here, in main: a logo of /dev/zero grew the process to 6 GB.
+      const logo = patch.orgLogo ? logoProblem(patch.orgLogo) : null
+      if (logo) throw new OtklikError('VALIDATION', `Cannot use ${patch.orgLogo} as the logo: ${logo}.`)
+      const folder = patch.reportsFolder ? reportsFolderProblem(patch.reportsFolder) : null
+      if (folder) throw new OtklikError('VALIDATION', `Cannot use ${patch.reportsFolder}: ${folder}.`)
       // Switching the schedule on starts it from now: an earlier slot of this week is not "missed".
       const wasOn = scheduleOf(ws.settings().digestSchedule).enabled
       if (patch.digestSchedule?.enabled && !wasOn) setSettings(ws.db, { digestScheduleSince: clock.now() })
