@@ -91,6 +91,7 @@ describe('browser test host', () => {
         ) as {
           ok: boolean
           value: Record<string, unknown>
+          error?: { code: string; message: string }
         }
       await call('settings:set', { reportsFolder: join(dir, 'reports') })
       const made = await call('reports:export', { week: '2026-W47', formats: ['pdf'] })
@@ -108,7 +109,7 @@ describe('browser test host', () => {
       expect((await http(h.port, url, { headers: { host: H.host } })).status).toBe(401)
       const other = `/report-file?path=${encodeURIComponent(secret)}`
       expect((await http(h.port, other, { headers: H })).status).toBe(404)
-      expect((await call('reports:open', { path: secret })).value).toEqual({ opened: false })
+      expect((await call('reports:open', { path: secret })).error).toMatchObject({ code: 'VALIDATION' })
     } finally {
       await h.close()
     }

@@ -108,7 +108,10 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     // Only files the digests wrote: the renderer cannot have any other path opened.
     'reports:open': async (i) => {
       const file = reportHistoryFile(ws.db, i.path)
-      if (!file) return { opened: false }
+      if (!file)
+        throw new OtklikError('VALIDATION', 'Only files from the reports history can be opened.', {
+          path: i.path
+        })
       if (host.openPath) return { opened: await host.openPath(file, i.folder ?? false) }
       return host.downloadUrl && !i.folder
         ? { opened: false, downloadUrl: host.downloadUrl(file) }
