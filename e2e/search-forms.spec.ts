@@ -25,6 +25,7 @@ async function search(page: Page, query: string): Promise<number> {
 }
 
 test.beforeEach(async ({ demoHost }) => resetSettings(demoHost))
+test.afterEach(async ({ demoHost }) => resetSettings(demoHost))
 
 test('a Kazakh word finds its forms without a wildcard', async ({ page, demoHost }) => {
   await openApp(page, demoHost)

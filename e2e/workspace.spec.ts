@@ -29,6 +29,7 @@ async function sentimentOf(page: Page, index: number): Promise<string> {
 }
 
 test.beforeEach(async ({ demoHost }) => resetSettings(demoHost))
+test.afterEach(async ({ demoHost }) => resetSettings(demoHost))
 
 test('keys 1/2/3 act on the rows just ticked, and the toast undoes the edit', async ({ page, demoHost }) => {
   await openApp(page, demoHost)
