@@ -171,8 +171,10 @@ describe('CLI contract', () => {
       'updated',
       'duplicates',
       'rejected',
+      'mediaWithoutText',
       'errors',
-      'warnings'
+      'warnings',
+      'duplicateRows'
     ])
     expect(json.batches[0]).toMatchObject({
       preset: 'generic',

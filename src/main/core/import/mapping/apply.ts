@@ -18,7 +18,8 @@ import { cleanLine, cleanText } from '../values/text'
 import type { Plan } from './plan'
 
 export type Mapped =
-  { ok: true; mention: MentionInput; warnings: string[] } | { ok: false; error: string; warnings: string[] }
+  | { ok: true; mention: MentionInput; warnings: string[] }
+  | { ok: false; error: string; warnings: string[]; mediaOnly?: boolean }
 
 const METRICS = ['reach', 'views', 'likes', 'reposts', 'comments'] as const
 const TAG_MARK = /^(1|\+|x|х|v|✓|✔|да|yes|true|истина)$/i
@@ -50,7 +51,12 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string): Mapped {
   const text = rawText === null ? '' : cleanText(rawText)
   const rawTitle = str(cells, c.title)
   const title = rawTitle === null ? null : cleanLine(rawTitle) || null
-  if (!text && !title) return { ok: false, error: 'no text and no title', warnings }
+  if (!text && !title) {
+    // A photo, a video or a sticker posted without a caption: a publication, but nothing to read.
+    if (str(cells, c.media) !== null)
+      return { ok: false, error: 'media without text', warnings, mediaOnly: true }
+    return { ok: false, error: 'no text and no title', warnings }
+  }
 
   let publishedAt: number | null = null
   const dt = first(cells, c.publishedAt)

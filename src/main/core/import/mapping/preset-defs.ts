@@ -182,7 +182,11 @@ export const MELTWATER: PresetDef = {
     reach: ['Reach'],
     sentiment: ['Sentiment'],
     tags: ['Document Tags', 'Custom Categories'],
-    views: ['Views', 'Estimated Views']
+    // Engagement of social posts (X, Facebook, Instagram…): each column where the export has it.
+    views: ['Views', 'Estimated Views', 'Impressions', 'Video Views'],
+    likes: ['Likes', 'Reactions', 'Favorites'],
+    comments: ['Comments', 'Replies'],
+    reposts: ['Retweets', 'Shares', 'Reposts', 'Quotes']
   }
 }
 
@@ -263,7 +267,8 @@ export const TELEGRAM: PresetDef = {
     outlet: ['chat'],
     outletUrl: ['chat_url'],
     likes: ['reactions'],
-    kind: ['kind']
+    kind: ['kind'],
+    media: ['media']
   },
   platform: 'telegram'
 }
