@@ -1,6 +1,7 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import type { MentionInput, OutletInput } from '../../../shared/types'
-import { hostKey, safeHttpUrl } from '../../../shared/url'
+import { hostKey, itemUrlKey, safeHttpUrl } from '../../../shared/url'
+import { implausibleDate } from '../../../shared/published'
 import { decodeBody } from './charset'
 import { parseFeedDate } from './dates'
 import { CollectError } from './errors'
@@ -141,6 +142,7 @@ function build(
   const out: MentionInput[] = []
   let undated = 0
   let future = 0
+  let ancient = 0
   for (const raw of items) {
     if (!isNode(raw)) continue
     const it = raw
@@ -163,7 +165,17 @@ function build(
     if (body.length > MAX_TEXT) body = body.slice(0, MAX_TEXT)
     if (!itemTitle && !body && !link) continue
     const guid = text(child(it, 'guid')) || text(child(it, 'id')) || attr(it, 'rdf:about')
-    const externalId = guid ? (guid.includes(':') ? guid : `${idHost}:${guid}`) : link
+    // A guid that is a front page or a section (copied from a shared link) identifies nothing, and an
+    // item without a guid has no id: the ingest keys (its own URL, else its content) decide then.
+    const externalId = !guid
+      ? null
+      : /^https?:\/\//i.test(guid)
+        ? itemUrlKey(guid)
+          ? guid
+          : null
+        : guid.includes(':')
+          ? guid
+          : `${idHost}:${guid}`
     const dateRaw =
       text(child(it, 'pubDate')) ||
       text(child(it, 'date')) ||
@@ -171,10 +183,14 @@ function build(
       text(child(it, 'updated')) ||
       text(child(it, 'issued'))
     let publishedAt = parseFeedDate(dateRaw, tz)
+    const odd = publishedAt === null ? null : implausibleDate(publishedAt, now)
     if (publishedAt === null) {
       undated++
       publishedAt = now
-    } else if (publishedAt > now + 86_400_000) {
+    } else if (odd === 'too-old') {
+      ancient++
+      publishedAt = now
+    } else if (odd === 'future') {
       future++
       publishedAt = now
     }
@@ -193,6 +209,8 @@ function build(
     })
   }
   if (undated) warnings.push(`${undated} item(s) without a readable date were dated by the fetch time`)
+  if (ancient)
+    warnings.push(`${ancient} item(s) dated before 1990 (such as 1970-01-01) were dated by the fetch time`)
   if (future) warnings.push(`${future} item(s) dated more than a day ahead were dated by the fetch time`)
   return { format, title, siteUrl, language, encoding, items: out, warnings }
 }

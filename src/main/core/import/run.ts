@@ -1,6 +1,7 @@
 import { basename, resolve as resolvePath } from 'node:path'
 import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
+import { clock } from '../../../shared/clock'
 import { createBatch, finishBatch, Ingestor } from '../ingest'
 import { MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
@@ -31,6 +32,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
   for (const n of [...layout.notes, ...plan.warnings]) warnings.push(n.line, n.message)
 
   const counts = { rows: 0, rejected: 0, mediaOnly: 0 }
+  const startedAt = clock.now()
   const dups = new DuplicateLog()
   const report = (batchId: number | null, ing: Ingestor | null): BatchReport => ({
     file: path,
@@ -99,7 +101,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
           errors.push(rec.line, rec.problem)
           continue
         }
-        const m = applyPlan(plan, rec.cells, resolved.tz)
+        const m = applyPlan(plan, rec.cells, resolved.tz, startedAt)
         for (const w of m.warnings) warnings.push(rec.line, w)
         if (!m.ok) {
           if (m.mediaOnly) counts.mediaOnly++

@@ -397,7 +397,9 @@ function scoreColumn(rule: FieldRule, p: ColumnProfile): Scored | null {
     return score > 0 ? { index: p.index, score: score - 3, why: [...why, 'no values in the sample'] } : null
   const v = rule.values(p)
   if (v === null) return null
-  score += v.score
+  // A header that names the field exactly is not overruled by odd values (a file of repeated spam
+  // comments still has its text in «text»); the values only rank it against other candidates.
+  score += score >= 8 && v.score < 0 ? Math.max(v.score, -3) : v.score
   if (v.why) why.push(v.why)
   return { index: p.index, score, why }
 }
