@@ -101,6 +101,7 @@ describe('mapping files and presets', () => {
       'brandwatch',
       'talkwalker',
       'telegram-json',
+      'feed',
       'generic',
       'Наш мониторинг'
     ])

@@ -55,7 +55,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
 
   let lastProgress = 0
   let ing: Ingestor | null = null
-  const progress = (force = false): void => {
+  const progress = (force = false, done = false): void => {
     if (!opts.onProgress) return
     const now = Date.now()
     if (!force && now - lastProgress < PROGRESS_MS) return
@@ -67,8 +67,9 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       updated: ing?.counts.updated ?? 0,
       duplicates: ing?.counts.duplicates ?? 0,
       rejected: counts.rejected,
-      bytes: src.bytesRead(),
-      totalBytes: src.totalBytes
+      bytes: done ? src.totalBytes : src.bytesRead(),
+      totalBytes: src.totalBytes,
+      ...(done ? { done: true } : {})
     }
     opts.onProgress(p)
   }
@@ -125,7 +126,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     const out = report(opts.dryRun ? null : batchId, ing)
     finishBatch(db, batchId, { ...out })
     db.prepare('UPDATE import_batches SET sha256 = ? WHERE id = ?').run(sha256, batchId)
-    progress(true)
+    progress(true, true)
     if (opts.dryRun) tx.rollback()
     else tx.commit()
     return out

@@ -20,6 +20,7 @@ export const BUILTIN_PRESETS = [
   'brandwatch',
   'talkwalker',
   'telegram-json',
+  'feed',
   'generic'
 ] as const
 export type BuiltinPreset = (typeof BUILTIN_PRESETS)[number]
@@ -50,6 +51,8 @@ export interface ImportProgress {
   rejected: number
   bytes: number
   totalBytes: number
+  /** True on the last event of a file: the counts are final. */
+  done?: boolean
 }
 
 export interface ImportOptions {

@@ -272,3 +272,35 @@ export const TELEGRAM: PresetDef = {
   },
   platform: 'telegram'
 }
+
+/** A saved RSS / RDF / Atom file, read by the collection's feed parser into these synthetic columns. */
+export const FEED: PresetDef = {
+  id: 'feed',
+  variant: null,
+  signature: [
+    'external_id',
+    'published_at',
+    'title',
+    'text',
+    'url',
+    'author',
+    'outlet',
+    'outlet_url',
+    'lang',
+    'kind'
+  ],
+  minMatch: 10,
+  fields: {
+    externalId: ['external_id'],
+    publishedAt: ['published_at'],
+    title: ['title'],
+    text: ['text'],
+    url: ['url'],
+    author: ['author'],
+    outlet: ['outlet'],
+    outletUrl: ['outlet_url'],
+    lang: ['lang'],
+    kind: ['kind']
+  },
+  platform: 'news'
+}

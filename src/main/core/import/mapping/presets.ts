@@ -2,6 +2,7 @@ import type { Platform } from '../../../../shared/types'
 import type { BuiltinPreset, TargetField } from '../types'
 import {
   BA,
+  FEED,
   BRANDWATCH,
   MEDIALOGIA_CSV,
   MEDIALOGIA_EXCEL,
@@ -63,6 +64,7 @@ export { TELEGRAM }
 /** Every header-detected preset, most specific first. */
 export const PRESETS: PresetDef[] = [
   BA,
+  FEED,
   YOUSCAN_RU,
   YOUSCAN_EN,
   MEDIALOGIA_CSV,
@@ -74,6 +76,7 @@ export const PRESETS: PresetDef[] = [
 
 export function presetById(id: string, variant?: string | null): PresetDef | null {
   if (id === 'telegram-json') return TELEGRAM
+  if (id === 'feed') return FEED
   const all = PRESETS.filter((p) => p.id === id)
   return all.find((p) => p.variant === variant) ?? all[0] ?? null
 }
