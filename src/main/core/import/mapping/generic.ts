@@ -133,7 +133,7 @@ const anything = (): { score: number; why: string } => ({ score: 0, why: '' })
 
 const ACCOUNT = 'author|owner|user|actor|profile|channel|page|account|creator|uploader|influencer'
 const MEDIA_WORDS =
-  'avatar|image|images|img|thumbnail|thumb|cover|photo|picture|pic|display|video url|media|music|logo|icon|banner|preview'
+  'avatar|image|images|img|thumbnail|thumb|cover|photo|picture|pic|display|media|music|logo|icon|banner|preview'
 
 /** Per field, in the order fields pick their column. */
 const RULES: FieldRule[] = [
@@ -325,7 +325,7 @@ const RULES: FieldRule[] = [
   },
   {
     field: 'media',
-    good: [[new RegExp(`(^| )(${MEDIA_WORDS}|video meta cover url|display url|images)( |$)`), 3]],
+    good: [[new RegExp(`(^| )(${MEDIA_WORDS}|video meta cover url|display url|images|video url)( |$)`), 3]],
     bad: /(^| )(avatar|author|owner|profile|user|channel|music)( |$)/,
     values: isMediaLink
   },
