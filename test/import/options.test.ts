@@ -102,6 +102,13 @@ describe('mapping files and presets', () => {
       'talkwalker',
       'telegram-json',
       'feed',
+      'media-cloud',
+      'tiktok-scraper',
+      'instagram-scraper',
+      'youtube-scraper',
+      'crowdtangle',
+      'tgstat',
+      'popsters',
       'generic',
       'Наш мониторинг'
     ])

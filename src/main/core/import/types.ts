@@ -21,6 +21,13 @@ export const BUILTIN_PRESETS = [
   'talkwalker',
   'telegram-json',
   'feed',
+  'media-cloud',
+  'tiktok-scraper',
+  'instagram-scraper',
+  'youtube-scraper',
+  'crowdtangle',
+  'tgstat',
+  'popsters',
   'generic'
 ] as const
 export type BuiltinPreset = (typeof BUILTIN_PRESETS)[number]

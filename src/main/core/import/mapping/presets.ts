@@ -3,6 +3,13 @@ import type { BuiltinPreset, TargetField } from '../types'
 import {
   BA,
   FEED,
+  MEDIA_CLOUD,
+  TIKTOK_SCRAPER,
+  INSTAGRAM_SCRAPER,
+  YOUTUBE_SCRAPER,
+  CROWDTANGLE,
+  TGSTAT,
+  POPSTERS,
   BRANDWATCH,
   MEDIALOGIA_CSV,
   MEDIALOGIA_EXCEL,
@@ -71,7 +78,14 @@ export const PRESETS: PresetDef[] = [
   MEDIALOGIA_EXCEL,
   MELTWATER,
   BRANDWATCH,
-  TALKWALKER
+  TALKWALKER,
+  MEDIA_CLOUD,
+  TIKTOK_SCRAPER,
+  INSTAGRAM_SCRAPER,
+  YOUTUBE_SCRAPER,
+  CROWDTANGLE,
+  TGSTAT,
+  POPSTERS
 ]
 
 export function presetById(id: string, variant?: string | null): PresetDef | null {
