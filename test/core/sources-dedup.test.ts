@@ -5,7 +5,9 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
+import Database from 'better-sqlite3'
 import type { Db } from '../../src/main/core/db/open'
+import { migrate, openDatabase } from '../../src/main/core/db/open'
 import { addSource, parseFeed } from '../../src/main/core/collect'
 import { storeItems } from '../../src/main/core/collect/store'
 import { Ingestor } from '../../src/main/core/ingest'
@@ -263,5 +265,48 @@ describe('Telegram and foreign copies', () => {
     expect(add(tg, post())).toBe('updated')
     expect(mentions()[0]).toMatchObject({ views: 1200, source_id: tg })
     expect(sourcesOf(mentions()[0]!.id)).toEqual([tg, mirror])
+  })
+})
+
+describe('migration 0003 (mention_sources)', () => {
+  it('a v2 workspace keeps its mentions, and each one remembers the source it came from', () => {
+    const path = `${dir}/v2.db`
+    const raw = new Database(path)
+    migrate(raw, path, undefined, 2)
+    raw
+      .prepare(
+        "INSERT INTO sources (id, type, target, url, name, created_at) VALUES (7, 'rss', 'https://a.kz/rss', 'https://a.kz/rss', 'A', 1)"
+      )
+      .run()
+    raw
+      .prepare(
+        "INSERT INTO mentions (dedup_key, published_at, platform, text, source_id, created_at) VALUES ('url:a.kz/1', 1, 'news', 'x', 7, 5), ('url:a.kz/2', 2, 'news', 'y', NULL, 6)"
+      )
+      .run()
+    raw.close()
+    const v3 = openDatabase(path)
+    expect(v3.prepare('SELECT mention_id, source_id, seen_at FROM mention_sources').all()).toEqual([
+      { mention_id: 1, source_id: 7, seen_at: 5 }
+    ])
+    v3.close()
+  })
+})
+
+describe('long texts', () => {
+  it('a row repeated in one file with a text past the compared length is still one mention', () => {
+    const long = 'Жители жалуются на состояние дорог. '.repeat(120)
+    const rec: MentionInput = {
+      publishedAt: Date.UTC(2026, 10, 1),
+      text: long,
+      url: 'https://a.kz/news/1',
+      platform: 'news'
+    }
+    const r = db.transaction(() => {
+      const ing = new Ingestor(db, { now: NOW })
+      const out = [ing.add(rec), ing.add({ ...rec, externalId: 'a.kz:1' })]
+      ing.finish()
+      return out
+    })()
+    expect(r).toEqual(['inserted', 'duplicate'])
   })
 })

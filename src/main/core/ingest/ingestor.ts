@@ -103,7 +103,8 @@ export class Ingestor {
     let uk = itemUrlKey(rec.url)
     if (uk && this.sharedUrls.has(uk)) uk = null
     const ck = contentKey(rec)
-    const sig = contentSignature(rec.title, rec.text)
+    // Only records with an own URL are compared by signature (within the batch).
+    const sig = uk ? contentSignature(rec.title, rec.text) : ''
 
     if (id) {
       const hit = this.st.byKey.get(`id:${id}`) as ExistingRow | undefined

@@ -54,12 +54,16 @@ export function contentKey(rec: MentionInput): string {
   )
 }
 
+/** How much of a text two records with one URL are compared by. */
+export const SIGNATURE_CHARS = 2000
+
 /** Title and text as compared between two records with one URL: normalised, spaces collapsed. */
 export function contentSignature(title: string | null | undefined, text: string | null | undefined): string {
   const t = normalizeText(title ?? '')
     .replace(/\s+/g, ' ')
     .trim()
-  const b = normalizeText(text ?? '')
+  // The first SIGNATURE_CHARS characters: what stored rows are compared by (the Ingestor reads that much).
+  const b = normalizeText((text ?? '').slice(0, SIGNATURE_CHARS))
     .replace(/\s+/g, ' ')
     .trim()
   return `${t}\u0001${b}`
