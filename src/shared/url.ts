@@ -35,7 +35,10 @@ export function hostKey(raw: string | null | undefined): string | null {
  */
 export function urlKey(raw: string | null | undefined): string | null {
   const u = safeHttpUrl(raw)
-  if (!u) return null
+  return u ? keyOf(u) : null
+}
+
+function keyOf(u: URL): string {
   const host = u.hostname.toLowerCase().replace(/^(www\d*|m|mobile)\./, '')
   const params = [...u.searchParams.entries()]
     .filter(([k]) => !TRACKING.test(k))
@@ -61,7 +64,10 @@ const MEDIA_PATH = /(^|\/)(avatars?|userpics?|profile[_-]?pic(ture)?s?|thumbs?|t
  */
 export function isMediaUrl(raw: string | null | undefined): boolean {
   const u = safeHttpUrl(raw)
-  if (!u) return false
+  return u ? mediaUrl(u) : false
+}
+
+function mediaUrl(u: URL): boolean {
   if (MEDIA_HOST.test(u.hostname)) return true
   if (MEDIA_EXT.test(u.pathname)) return true
   return MEDIA_PATH.test(u.pathname)
@@ -83,7 +89,10 @@ const NON_ITEM_PARAM = /^(lang|language|hl|page|p|sort|order|view|amp|output|for
  */
 export function isSiteOrSectionUrl(raw: string | null | undefined): boolean {
   const u = safeHttpUrl(raw)
-  if (!u) return false
+  return u ? siteOrSection(u) : false
+}
+
+function siteOrSection(u: URL): boolean {
   const identifying = [...u.searchParams.keys()].some((k) => !TRACKING.test(k) && !NON_ITEM_PARAM.test(k))
   if (identifying) return false
   let parts = u.pathname
@@ -113,8 +122,9 @@ export function isSiteOrSectionUrl(raw: string | null | undefined): boolean {
  * itemUrlKey('https://site.kz/') → null; itemUrlKey('https://site.kz/news/1') → 'site.kz/news/1'
  */
 export function itemUrlKey(raw: string | null | undefined): string | null {
-  if (isMediaUrl(raw) || isSiteOrSectionUrl(raw)) return null
-  return urlKey(raw)
+  const u = safeHttpUrl(raw)
+  if (!u || mediaUrl(u) || siteOrSection(u)) return null
+  return keyOf(u)
 }
 
 /** Second-level labels under which a country's registrable domains sit (site.com.kz, site.co.uk). */

@@ -1,5 +1,5 @@
 import type { Db } from '../db/open'
-import type { MentionInput, Sentiment } from '../../../shared/types'
+import type { MentionInput, Platform, Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
 import { normalizeText } from '../../../shared/text'
 import { stemText } from '../../../shared/stem'
@@ -60,12 +60,10 @@ export class Ingestor {
   private readonly outletIds = new Map<string, number>()
   private readonly st: ReturnType<typeof prepare>
   private readonly ftsRows: [number, string, string, string, string][] = []
-  /** URL keys this batch has brought, with the first item's id, content signature and content key. */
-  private readonly batchUrls = new Map<string, { id: number; sig: string; ck: string | null }>()
   /** URL keys this batch gave to different items: no key for any of them. */
   private readonly sharedUrls = new Set<string>()
-  /** Mentions this batch inserted or matched. */
-  private readonly batchIds = new Set<number>()
+  /** Mentions this Ingestor inserted, kept only without a batch (a preview): a batch's rows carry its id. */
+  private readonly ownIds = new Set<number>()
   private readonly sources = new Map<number, SourceSite | null>()
   private ownSource: SourceSite | null | undefined = undefined
 
@@ -102,24 +100,26 @@ export class Ingestor {
     const id = trustedExternalId(rec)
     let uk = itemUrlKey(rec.url)
     if (uk && this.sharedUrls.has(uk)) uk = null
-    const ck = contentKey(rec)
-    // Only records with an own URL are compared by signature (within the batch).
-    const sig = uk ? contentSignature(rec.title, rec.text) : ''
 
     if (id) {
       const hit = this.st.byKey.get(`id:${id}`) as ExistingRow | undefined
-      if (hit) return this.duplicate(hit, rec, 'id', rank, uk, sig)
+      if (hit) return this.duplicate(hit, rec, 'id', rank)
     }
     if (uk) {
       const hit = (this.st.byKey.get(`url:${uk}`) ?? this.st.byUrlKey.get(uk)) as ExistingRow | undefined
       if (hit) {
-        if (this.sameItemByUrl(hit, rec, uk, sig, rank)) return this.duplicate(hit, rec, 'url', rank, uk, sig)
+        if (this.sameItemByUrl(hit, rec, uk, rank)) return this.duplicate(hit, rec, 'url', rank)
         uk = null
       }
     }
-    const byContent = this.st.byKey.get(ck) as ExistingRow | undefined
-    if (byContent) return this.duplicate(byContent, rec, 'content', rank, uk, sig)
-    return this.insert(rec, id ? `id:${id}` : uk ? `url:${uk}` : ck, uk, ck, sig)
+    // Without an id, the content key also finds an item stored before under it (its URL was shared then).
+    let ck: string | null = null
+    if (!id) {
+      ck = contentKey(rec)
+      const hit = this.st.byKey.get(ck) as ExistingRow | undefined
+      if (hit) return this.duplicate(hit, rec, 'content', rank)
+    }
+    return this.insert(rec, id ? `id:${id}` : uk ? `url:${uk}` : ck!, uk)
   }
 
   /**
@@ -128,17 +128,11 @@ export class Ingestor {
    * and the earlier item keyed by its content. Across batches the item's own site is believed (its copy
    * is the item), else the two must read alike.
    */
-  private sameItemByUrl(hit: ExistingRow, rec: MentionInput, uk: string, sig: string, rank: number): boolean {
-    const seen = this.batchUrls.get(uk)
-    if (seen && seen.id === hit.id) {
-      if (seen.sig === sig) return true
-      this.shareUrl(uk, seen)
-      return false
-    }
-    if (this.batchIds.has(hit.id)) {
-      // Matched by URL to an item this batch already brought under another key (an id): same rule.
-      if (contentSignature(hit.title, hit.text) === sig) return true
-      this.shareUrl(uk, { id: hit.id, ck: null })
+  private sameItemByUrl(hit: ExistingRow, rec: MentionInput, uk: string, rank: number): boolean {
+    const thisBatch = this.opts.batchId ? hit.batch_id === this.opts.batchId : this.ownIds.has(hit.id)
+    if (thisBatch) {
+      if (contentSignature(hit.title, hit.text) === contentSignature(rec.title, rec.text)) return true
+      this.shareUrl(uk, hit.id)
       return false
     }
     const stored = this.rankOf(hit.url, this.sourceById(hit.source_id))
@@ -146,17 +140,37 @@ export class Ingestor {
     return sameContent(hit, rec)
   }
 
-  /** One batch gave this URL to different items: it identifies none of them. */
-  private shareUrl(uk: string, first: { id: number; ck: string | null }): void {
+  /**
+   * One batch gave this URL to different items: it identifies none of them. The first item is keyed by
+   * its content from now on (when it was keyed by the URL) and no longer found by the URL.
+   */
+  private shareUrl(uk: string, firstId: number): void {
     this.sharedUrls.add(uk)
-    this.batchUrls.delete(uk)
     this.flush()
-    if (first.ck && !this.st.byKey.get(first.ck))
-      this.st.rekey.run({ id: first.id, key: first.ck, urlKey: `url:${uk}` })
-    this.st.dropUrlKey.run(first.id)
+    const row = this.st.contentOf.get(firstId) as
+      | {
+          dedup_key: string
+          platform: Platform
+          published_at: number
+          title: string | null
+          text: string
+          author: string | null
+        }
+      | undefined
+    if (row && row.dedup_key === `url:${uk}`) {
+      const ck = contentKey({
+        platform: row.platform,
+        publishedAt: row.published_at,
+        title: row.title,
+        text: row.text,
+        author: row.author ? { name: row.author } : null
+      })
+      if (!this.st.byKey.get(ck)) this.st.rekey.run({ id: firstId, key: ck, urlKey: `url:${uk}` })
+    }
+    this.st.dropUrlKey.run(firstId)
   }
 
-  private insert(rec: MentionInput, key: string, uk: string | null, ck: string, sig: string): IngestOutcome {
+  private insert(rec: MentionInput, key: string, uk: string | null): IngestOutcome {
     const authorId = rec.author && rec.author.name.trim() ? this.author(rec) : null
     const outletId = rec.outlet && rec.outlet.name.trim() ? this.outlet(rec) : null
     const analysis = this.opts.analyzer?.analyze(rec) ?? {}
@@ -200,8 +214,7 @@ export class Ingestor {
       created_at: this.now
     })
     const id = Number(info.lastInsertRowid)
-    this.batchIds.add(id)
-    if (uk) this.batchUrls.set(uk, { id, sig, ck })
+    if (!this.opts.batchId) this.ownIds.add(id)
     if (this.opts.sourceId) this.st.sourceLink.run(id, this.opts.sourceId, this.now)
     const title = rec.title ?? ''
     this.ftsRows.push([
@@ -225,15 +238,10 @@ export class Ingestor {
     existing: ExistingRow,
     rec: MentionInput,
     reason: DuplicateReason,
-    rank: number,
-    uk: string | null,
-    sig: string
+    rank: number
   ): IngestOutcome {
     this.counts.duplicates++
     this.lastMatch = { id: existing.id, reason }
-    if (uk && !this.batchUrls.has(uk) && !this.sharedUrls.has(uk))
-      this.batchUrls.set(uk, { id: existing.id, sig, ck: null })
-    this.batchIds.add(existing.id)
     if (this.opts.batchId && existing.batch_id !== this.opts.batchId)
       this.st.dupLink.run(this.opts.batchId, existing.id)
     if (this.opts.sourceId) this.st.sourceLink.run(existing.id, this.opts.sourceId, this.now)
@@ -486,6 +494,9 @@ function prepare(db: Db) {
       'INSERT OR IGNORE INTO mention_sources (mention_id, source_id, seen_at) VALUES (?, ?, ?)'
     ),
     sourceRow: db.prepare('SELECT type, url, target FROM sources WHERE id = ?'),
+    contentOf: db.prepare(
+      'SELECT m.dedup_key, m.platform, m.published_at, m.title, m.text, a.name AS author FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.id = ?'
+    ),
     topic: db.prepare('INSERT OR IGNORE INTO mention_topics (topic_id, mention_id) VALUES (?, ?)'),
     subject: db.prepare('INSERT OR IGNORE INTO mention_subjects (subject_id, mention_id) VALUES (?, ?)'),
     dupLink: db.prepare('INSERT OR IGNORE INTO batch_duplicates (batch_id, mention_id) VALUES (?, ?)'),
