@@ -548,3 +548,76 @@ describe('CLI', () => {
     expect(out[1]).toMatchObject({ inserted: 2 })
   })
 })
+
+describe('generic mapper: headers in ru/en/kk, camelCase and flattened JSON paths, values', () => {
+  const cases: [string, string[], (string | number)[][], Record<string, string[]>][] = [
+    [
+      'Kazakh headers',
+      ['Күні', 'Авторы', 'Мәтін', 'Сілтеме'],
+      [0, 1, 2].map((i) => [
+        `0${i + 1}.11.2026 10:00`,
+        `Автор ${i}`,
+        `Қала әкімдігі жаңа мектеп ашты ${i} туралы жазба`,
+        `https://kaz.kz/n/${i}`
+      ]),
+      { publishedAt: ['Күні'], author: ['Авторы'], text: ['Мәтін'], url: ['Сілтеме'] }
+    ],
+    [
+      'JSON flattened under one root',
+      ['data/createdAt', 'data/author/username', 'data/content', 'data/url', 'data/stats/likes'],
+      [0, 1, 2].map((i) => [
+        `2026-11-0${i + 1}T10:00:00Z`,
+        `user${i}`,
+        `Some content here ${i} about roads and buses`,
+        `https://x.com/u/status/${i}1111`,
+        i
+      ]),
+      {
+        publishedAt: ['data/createdAt'],
+        author: ['data/author/username'],
+        text: ['data/content'],
+        url: ['data/url'],
+        likes: ['data/stats/likes']
+      }
+    ],
+    [
+      'a Reddit-like dump: Unix times, selftext, relative permalinks beside the URL',
+      ['created_utc', 'author', 'title', 'selftext', 'permalink', 'score', 'num_comments', 'url'],
+      [0, 1, 2].map((i) => [
+        1790000000 + i * 1000,
+        `redditor${i}`,
+        `Title ${i} of a post`,
+        `Self text ${i} with words enough to be prose`,
+        `/r/kz/comments/${i}abc/`,
+        i * 5,
+        i,
+        `https://www.reddit.com/r/kz/comments/${i}abc/`
+      ]),
+      {
+        publishedAt: ['created_utc'],
+        author: ['author'],
+        title: ['title'],
+        text: ['selftext'],
+        url: ['url'],
+        comments: ['num_comments']
+      }
+    ],
+    [
+      'unnamed columns: values alone (a date, links that differ per row, prose)',
+      ['c1', 'c2', 'c3'],
+      [0, 1, 2, 3].map((i) => [
+        `2026-11-0${i + 1} 1${i}:00`,
+        `https://site.kz/news/${100 + i}`,
+        `Жители микрорайона ${i} снова жалуются на отсутствие горячей воды`
+      ]),
+      { publishedAt: ['c1'], url: ['c2'], text: ['c3'] }
+    ]
+  ]
+  for (const [name, head, rows, expected] of cases)
+    it(name, async () => {
+      const p = await previewFile(db, write(`${name.slice(0, 8)}.csv`, csv([head, ...rows])))
+      expect(p.preset).toBe('generic')
+      expect(p.mapping).toMatchObject(expected)
+      expect(p.rows.every((r) => r.status === 'new')).toBe(true)
+    })
+})

@@ -100,7 +100,7 @@ const isLabel = (p: ColumnProfile): { score: number; why: string } | null => {
 }
 const isProse = (p: ColumnProfile): { score: number; why: string } | null => {
   if (p.urlShare > 0.5 || p.numberShare > 0.8 || p.dateShare > 0.8) return null
-  const varied = p.n < 3 || (p.distinct / p.n >= 0.6 && p.topShare <= 0.3)
+  const varied = p.n < 3 || (p.distinct / p.n >= 0.6 && p.topShare * p.n <= Math.max(1, 0.3 * p.n))
   if (!varied)
     return {
       score: -8,
@@ -114,7 +114,7 @@ const isProse = (p: ColumnProfile): { score: number; why: string } | null => {
 }
 const isHeadline = (p: ColumnProfile): { score: number; why: string } | null => {
   if (p.urlShare > 0.5 || p.numberShare > 0.8 || p.dateShare > 0.8) return null
-  const varied = p.n < 3 || (p.distinct / p.n >= 0.6 && p.topShare <= 0.3)
+  const varied = p.n < 3 || (p.distinct / p.n >= 0.6 && p.topShare * p.n <= Math.max(1, 0.3 * p.n))
   if (!varied)
     return { score: -8, why: `values: the same few values repeat (${p.distinct} distinct of ${p.n})` }
   return { score: 1, why: `values: varied (${p.distinct} distinct of ${p.n})` }
@@ -167,7 +167,10 @@ const RULES: FieldRule[] = [
   {
     field: 'title',
     good: [
-      [/^(title|headline|заголовок|тақырып|subject|тема|название|post title|article title|story title)$/, 8],
+      [
+        /^(title|headline|заголовок|тақырып|тақырыбы|subject|тема|название|post title|article title|story title)$/,
+        8
+      ],
       [/(^| )(title|headline)$/, 3]
     ],
     bad: new RegExp(`(^| )(${ACCOUNT}|media|music|site|source|outlet|seo|meta description|og|page)( |$)`),
@@ -191,7 +194,7 @@ const RULES: FieldRule[] = [
     field: 'author',
     good: [
       [
-        /^(author|author name|author meta name|author unique id|owner username|username|user name|screen name|actor username|actor name|author username|user screen name|nickname|name|автор|имя автора|имя|аты|автор аты|пайдаланушы|кто пишет|пользователь|influencer|full name|handle|from|от кого|owner full name|commenter|commenter name)$/,
+        /^(author|authors|авторы|автордың аты|author name|author meta name|author unique id|owner username|username|user name|screen name|actor username|actor name|author username|user screen name|nickname|name|автор|имя автора|имя|аты|автор аты|пайдаланушы|кто пишет|пользователь|influencer|full name|handle|from|от кого|owner full name|commenter|commenter name)$/,
         8
       ],
       [
@@ -216,7 +219,7 @@ const RULES: FieldRule[] = [
     field: 'outlet',
     good: [
       [
-        /^(source|media name|outlet|publication|site|site name|domain|сми|издание|источник|площадка|context name|page name|channel|channel name|channel title|канал|group name|community|publisher|publisher name|source name|newspaper)$/,
+        /^(source|дереккөз|басылым|media name|outlet|publication|site|site name|domain|сми|издание|источник|площадка|context name|page name|channel|channel name|channel title|канал|group name|community|publisher|publisher name|source name|newspaper)$/,
         7
       ],
       [/(^| )(media name|outlet|publisher|source name|site name)( |$)/, 4]

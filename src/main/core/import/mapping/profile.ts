@@ -55,6 +55,10 @@ export function headerWords(h: string): string {
 
 /** Profiles every column over the sample rows. */
 export function profileColumns(headers: string[], sample: CellValue[][], tz: string): ColumnProfile[] {
+  // A JSON export flattened under one root (`data/…`, `item.…`): the root says nothing about a column.
+  const roots = new Set(headers.map((h) => (/^([^/.]+)[/.]/.exec(String(h ?? '')) ?? [])[1] ?? ''))
+  const root = roots.size === 1 && headers.length > 1 ? [...roots][0]! : ''
+  const strip = (h: string): string => (root ? String(h ?? '').slice(root.length + 1) : String(h ?? ''))
   return headers.map((header, index) => {
     const values: CellValue[] = []
     for (const r of sample) {
@@ -106,10 +110,10 @@ export function profileColumns(headers: string[], sample: CellValue[][], tz: str
       index,
       header,
       key: headerKey(header),
-      words: headerWords(header),
+      words: headerWords(strip(header)),
       depth: Math.max(
         0,
-        String(header)
+        strip(header)
           .split(/[/.]/)
           .filter((p) => p && !/^\d+$/.test(p)).length - 1
       ),
