@@ -135,8 +135,11 @@ const SECOND_LEVEL = /^(com|org|net|gov|edu|co|ac|mil|nic|msk|spb|or|ne|go)$/
  * www.site.kz are both site.kz; site.com.kz stays whole. siteDomain('https://rss.tengrinews.kz/x') → 'tengrinews.kz'
  */
 export function siteDomain(raw: string | null | undefined): string | null {
+  const u = safeHttpUrl(raw)
   const h = hostKey(raw)
-  if (!h) return null
+  if (!u || !h) return null
+  // Another port is another site (two services on one machine); an IP address is its own domain.
+  if (u.port) return `${h}:${u.port}`
   if (/^[\d.]+$/.test(h) || h.includes(':')) return h
   const labels = h.split('.')
   if (labels.length <= 2) return h

@@ -113,6 +113,8 @@ describe('URL rules (src/shared/url.ts)', () => {
     expect(siteDomain('https://rss.tengrinews.kz/feed')).toBe('tengrinews.kz')
     expect(siteDomain('https://www.gov.kz/memleket')).toBe('gov.kz')
     expect(siteDomain('https://news.site.com.kz/a')).toBe('site.com.kz')
+    expect(siteDomain('http://127.0.0.1:8080/rss')).toBe('127.0.0.1:8080')
+    expect(siteDomain('http://127.0.0.1:9090/news/1')).not.toBe(siteDomain('http://127.0.0.1:8080/rss'))
     expect(telegramChannelOf('https://t.me/s/Beltau_Online/12')).toBe('beltau_online')
     expect(telegramChannelOf('https://t.me/c/123/4')).toBeNull()
   })

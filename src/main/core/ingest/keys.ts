@@ -7,10 +7,11 @@ import { normalizeText } from '../../../shared/text'
 export type DuplicateReason = 'id' | 'url' | 'content'
 
 /**
- * Origin ids that name a platform's own post (`tg:channel/42` is Telegram's). Such an id is a key only
+ * Origin ids that name a platform's own post (`tg:channel/42` from collection and `telegram:<chat>/<id>`
+ * from Telegram Desktop exports are Telegram's). Such an id is a key only
  * on a record of that platform: an RSS item with guid `tg:channel/1` must not take over the real post.
  */
-const PLATFORM_IDS: [RegExp, Platform][] = [[/^tg:/i, 'telegram']]
+const PLATFORM_IDS: [RegExp, Platform][] = [[/^(tg|telegram):/i, 'telegram']]
 
 /** The record's origin id when it may serve as a key, else null (empty, or another platform's id). */
 export function trustedExternalId(rec: MentionInput): string | null {
