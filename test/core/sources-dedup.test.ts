@@ -312,3 +312,27 @@ describe('long texts', () => {
     expect(r).toEqual(['inserted', 'duplicate'])
   })
 })
+
+describe('comments', () => {
+  it('a comment that carries its article’s address is not the article, even when the article came from its own site', () => {
+    const own = addSource(db, { type: 'rss', target: 'https://beltau-news.kz/rss' }).id
+    const link = 'https://beltau-news.kz/news/2026/11/24/55'
+    store(own, rss('https://beltau-news.kz/rss', [{ title: 'Аким открыл школу', link }]))
+    const comment: MentionInput = {
+      publishedAt: Date.UTC(2026, 10, 24, 9),
+      text: 'Наконец-то!',
+      url: link,
+      platform: 'news',
+      kind: 'comment',
+      author: { name: 'Читатель' }
+    }
+    const r = db.transaction(() => {
+      const ing = new Ingestor(db, { now: NOW })
+      const out = ing.add(comment)
+      ing.finish()
+      return out
+    })()
+    expect(r).toBe('inserted')
+    expect(mentions()).toHaveLength(2)
+  })
+})

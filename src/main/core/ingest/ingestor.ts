@@ -135,6 +135,8 @@ export class Ingestor {
       this.shareUrl(uk, hit.id)
       return false
     }
+    // A comment carries its article's address: never the article itself.
+    if ((hit.kind === 'comment') !== (rec.kind === 'comment')) return false
     const stored = this.rankOf(hit.url, this.sourceById(hit.source_id))
     if (rank === OWN || stored === OWN) return true
     return sameContent(hit, rec)
@@ -404,6 +406,7 @@ interface ExistingRow {
   batch_id: number | null
   source_id: number | null
   url: string | null
+  kind: string | null
   title: string | null
   /** The first 2,000 characters (for comparing). */
   text: string
@@ -472,10 +475,10 @@ function num(v: number | null | undefined): number | null {
 function prepare(db: Db) {
   return {
     byKey: db.prepare(
-      'SELECT id, dedup_key, batch_id, source_id, url, title, substr(text, 1, 2000) AS text, CASE WHEN length(text) <= 2000 THEN text END AS text_full, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE dedup_key = ?'
+      'SELECT id, dedup_key, batch_id, source_id, url, kind, title, substr(text, 1, 2000) AS text, CASE WHEN length(text) <= 2000 THEN text END AS text_full, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE dedup_key = ?'
     ),
     byUrlKey: db.prepare(
-      'SELECT id, dedup_key, batch_id, source_id, url, title, substr(text, 1, 2000) AS text, CASE WHEN length(text) <= 2000 THEN text END AS text_full, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE url_key = ? ORDER BY id LIMIT 1'
+      'SELECT id, dedup_key, batch_id, source_id, url, kind, title, substr(text, 1, 2000) AS text, CASE WHEN length(text) <= 2000 THEN text END AS text_full, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE url_key = ? ORDER BY id LIMIT 1'
     ),
     insert:
       db.prepare(`INSERT INTO mentions (dedup_key, external_id, published_at, platform, kind, outlet_id, author_id, title, text, url, url_key, host, lang,
