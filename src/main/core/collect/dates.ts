@@ -44,7 +44,10 @@ const ZONES: Record<string, number> = {
   pdt: -420,
   msk: 180,
   almt: 300,
-  alma: 300
+  alma: 300,
+  // RFC 822 military zones: RFC 2822 (4.3) says their signs were printed wrong and they SHOULD be read
+  // as -0000, i.e. UTC, not as the machine's or the workspace's zone.
+  ...Object.fromEntries([...'abcdefghiklmnopqrstuvwxy'].map((l) => [l, 0]))
 }
 
 /**
@@ -62,12 +65,13 @@ function readFeedDate(raw: string | null | undefined, tz: string): number | null
   if (!raw) return null
   const s = String(raw).trim()
   if (!s) return null
+  // W3CDTF (ISO 8601 profile): YYYY, YYYY-MM, YYYY-MM-DD, then hh:mm[:ss[.s]] with a zone.
   const iso =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+    /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
       s
     )
   if (iso) {
-    const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = iso
+    const [, y, mo = '1', d = '1', h = '0', mi = '0', sec = '0', frac = '', zone] = iso
     const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0
     return withZone(
       Number(y),
