@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os'
 import { newStemmer } from 'snowball-stemmers'
 import { currentVersion, migrate, openDatabase } from '../../src/main/core/db/open'
 import { SCHEMA_VERSION } from '../../src/main/core/db/migrations'
-import { Ingestor } from '../../src/main/core/ingest'
 import { hasKazakhStems } from '../../src/main/core/ingest/fts'
 import { normalizeText, tokenize } from '../../src/shared/text'
 import { compileToSql, parseQuery } from '../../src/shared/query'
@@ -33,16 +32,18 @@ function search(db: Database.Database, q: string): number[] {
   ).map((r) => r.id)
 }
 
-describe('migration 5: Kazakh stems', () => {
+describe('migration 3: Kazakh stems', () => {
   it('rewrites the stem columns of mentions with Kazakh words, and only those', () => {
     const dir = mkdtempSync(join(tmpdir(), 'otklik-m5-'))
     const path = join(dir, 'v2.db')
     const raw = new Database(path)
     migrate(raw, path, undefined, 2)
-    const ing = new Ingestor(raw, { now: 1_700_000_000_000 })
+    // Mentions as version 2 stored them (plain rows: today's Ingestor writes later versions' tables).
+    const insert = raw.prepare(
+      "INSERT INTO mentions (dedup_key, published_at, platform, text, created_at) VALUES (?, ?, 'news', ?, ?)"
+    )
     raw.transaction(() => {
-      TEXTS.forEach((text, i) => ing.add({ publishedAt: 1_700_000_000_000 + i, text, platform: 'news' }))
-      ing.finish()
+      TEXTS.forEach((text, i) => insert.run(`k${i}`, 1_700_000_000_000 + i, text, 1_700_000_000_000))
     })()
     // Put the entries back as version 2 left them.
     const ids = raw.prepare('SELECT id, title, text FROM mentions ORDER BY id').all() as {

@@ -61,7 +61,8 @@ export function parseFeedDate(raw: string | null | undefined, tz: string): numbe
   return t !== null && Number.isFinite(t) && t >= EARLIEST_MS ? t : null
 }
 
-function readFeedDate(raw: string | null | undefined, tz: string): number | null {
+/** The date a feed wrote, as epoch ms, even when it cannot be true (the feed parser warns about those). */
+export function readFeedDate(raw: string | null | undefined, tz: string): number | null {
   if (!raw) return null
   const s = String(raw).trim()
   if (!s) return null

@@ -4,7 +4,7 @@ import type { MentionInput, OutletInput } from '../../../shared/types'
 import { hostKey, itemUrlKey, safeHttpUrl } from '../../../shared/url'
 import { implausibleDate } from '../../../shared/published'
 import { decodeBody } from './charset'
-import { parseFeedDate } from './dates'
+import { readFeedDate } from './dates'
 import { CollectError } from './errors'
 import { htmlToText } from './html-text'
 import { clock } from '../../../shared/clock'
@@ -200,7 +200,10 @@ function build(
       text(child(it, 'created')) ||
       text(child(it, 'updated')) ||
       text(child(it, 'modified'))
-    let publishedAt = parseFeedDate(dateRaw, tz)
+    // Read as written, so that a date before 1990 is told apart from a missing one in the warnings; both
+    // are taken as missing (parseFeedDate) and dated by the fetch time.
+    const written = readFeedDate(dateRaw, tz)
+    let publishedAt = written !== null && Number.isFinite(written) ? written : null
     const odd = publishedAt === null ? null : implausibleDate(publishedAt, now)
     if (publishedAt === null) {
       undated++
