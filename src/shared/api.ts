@@ -357,7 +357,7 @@ export const api = {
   ),
   'analysis:rerun': channel<{ analysed: number }>()(none),
   'analysis:model': channel<ModelView>()(none),
-  'analysis:train': channel<ModelView | null>()(none),
+  'analysis:train': channel<ModelView>()(none),
   'views:list': channel<{ id: number; name: string; filter: Record<string, unknown> }[]>()(none),
   'views:save': channel<{ id: number }>()(
     z.object({ name: z.string().min(1).max(100), filter: mentionFilterSchema }).strict()

@@ -9,6 +9,7 @@ import { sourceCommand } from './commands/source'
 import { subjectCommand } from './commands/subject'
 import { collectCommand } from './commands/collect'
 import { classifyCommand } from './commands/classify'
+import { trainCommand } from './commands/train'
 import { importCommand } from './commands/import'
 import { digestCommand } from './commands/digest'
 import { backupCommand } from './commands/backup'
@@ -25,6 +26,7 @@ export const COMMANDS: Command[] = [
   subjectCommand,
   collectCommand,
   classifyCommand,
+  trainCommand,
   digestCommand,
   backupCommand,
   restoreCommand,

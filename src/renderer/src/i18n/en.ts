@@ -554,7 +554,7 @@ export const en: Dictionary = {
   'model.train': 'Train on labels',
   'model.training': 'Training…',
   'model.trained': 'Model trained on {n} labels',
-  'model.notEnough': 'Not enough labels to train yet',
+  'model.notEnough': 'Not enough labels to train yet: {n} more needed',
   'model.rerun': 'Re-analyse sentiment',
   'model.rerunning': 'Re-analysing…',
   'model.rerun.done': 'Publications re-analysed: {n}',

@@ -557,7 +557,7 @@ export const kk: Dictionary = {
   'model.train': 'Бағаларда оқыту',
   'model.training': 'Оқытылуда…',
   'model.trained': 'Модель бағаларда оқытылды: {n}',
-  'model.notEnough': 'Оқыту үшін бағалар әзірге аз',
+  'model.notEnough': 'Оқыту үшін бағалар әзірге аз: тағы {n} керек',
   'model.rerun': 'Көңіл күйді қайта есептеу',
   'model.rerunning': 'Қайта есептелуде…',
   'model.rerun.done': 'Қайта есептелген жарияланымдар: {n}',

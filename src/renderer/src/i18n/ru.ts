@@ -556,7 +556,7 @@ export const ru = {
   'model.train': 'Обучить на оценках',
   'model.training': 'Обучаем…',
   'model.trained': 'Модель обучена на оценках: {n}',
-  'model.notEnough': 'Оценок пока мало для обучения',
+  'model.notEnough': 'Оценок пока мало для обучения: нужно ещё {n}',
   'model.rerun': 'Пересчитать тональность',
   'model.rerunning': 'Пересчитываем…',
   'model.rerun.done': 'Пересчитано публикаций: {n}',

@@ -92,3 +92,59 @@ export function crossValidateWith(
     kept.map((i) => predicted[i]!)
   )
 }
+
+/** Training-set sizes of the learning curve (Settings): those below the number of labels are measured. */
+export const CURVE_SIZES = [100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000]
+
+export interface CurvePoint {
+  labels: number
+  f1pn: number
+  accuracy: number
+  /** held-out examples the point was measured on */
+  n: number
+}
+
+/**
+ * Quality against the number of labels, every point cross-validated like the full figure: in each of the
+ * k folds the model trains on the first 100, 250, 500… of a fixed shuffle of the other folds and is
+ * scored on the fold. Sizes the other folds cannot fill are left out (the caller adds the figure on all).
+ */
+export function learningCurve(
+  examples: LabelledExample[],
+  train: (ex: LabelledExample[]) => SentimentModel,
+  opts: { seed?: number; folds?: number; sizes?: number[] } = {}
+): CurvePoint[] {
+  const seed = opts.seed ?? 42
+  const k = opts.folds ?? 5
+  if (examples.length < 2 * k) return []
+  const fold = assignFolds(
+    examples.map((e) => e.text),
+    k,
+    seed
+  )
+  const order = Array.from(shuffled(examples.length, mulberry32(seed + 1)))
+  const points: CurvePoint[] = []
+  for (const size of opts.sizes ?? CURVE_SIZES) {
+    const predicted = new Array<Sentiment | undefined>(examples.length)
+    let full = true
+    for (let f = 0; f < k && full; f++) {
+      const pool = order.filter((i) => fold[i] !== f)
+      if (size >= pool.length) full = false
+      const subset = pool.slice(0, size).map((i) => examples[i]!)
+      if (!full || new Set(subset.map((e) => e.label)).size < 2) continue
+      const model = train(subset)
+      examples.forEach((e, i) => {
+        if (fold[i] === f) predicted[i] = model.classify(e.text, e.target).label
+      })
+    }
+    if (!full) break
+    const kept = examples.map((_, i) => i).filter((i) => predicted[i] !== undefined)
+    if (!kept.length) continue
+    const s = score(
+      kept.map((i) => examples[i]!.label),
+      kept.map((i) => predicted[i]!)
+    )
+    points.push({ labels: size, f1pn: s.f1pn, accuracy: s.accuracy, n: s.n })
+  }
+  return points
+}

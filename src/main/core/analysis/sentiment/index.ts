@@ -18,13 +18,14 @@ import {
   type LabelledExample,
   type LearnedModelData,
   type LinearSentimentModel,
+  type Prepared,
   type SentimentModel
 } from './model'
 
 export { detectLanguage, type Lang } from './language'
 export type { SentimentResult, SentimentModel, LabelledExample, LearnedModelData } from './model'
 export { lexiconOnlyModel } from './model'
-export { score as scorePredictions, type Scores } from './evaluate'
+export { score as scorePredictions, learningCurve, CURVE_SIZES, type Scores, type CurvePoint } from './evaluate'
 export { classifyJsonLines } from './jsonl'
 
 let builtin: LinearSentimentModel | null = null
@@ -63,7 +64,7 @@ export function trainLearnedModel(
 }
 
 /** The office's model: its weights added to the built-in model's (when it was trained as a correction). */
-export function learnedModel(data: LearnedModelData, builtinModel?: SentimentModel): SentimentModel {
+export function learnedModel(data: LearnedModelData, builtinModel?: SentimentModel): LinearSentimentModel {
   if (data.version !== 1) throw new Error(`unknown sentiment model version ${String(data.version)}`)
   if (data.base === 'none') return makeModel('learned', [data])
   const base =
@@ -90,6 +91,30 @@ export function crossValidate(
   const train = opts.train ?? ((ex: LabelledExample[]) => learnedModel(trainLearnedModel(ex, { seed })))
   const s: Scores = crossValidateWith(examples, train, opts.folds ?? 5, seed)
   return s
+}
+
+/**
+ * The office's trainer for cross-validation and the learning curve, which train many models on subsets
+ * of the same labels: each text's features are computed once and shared by every training and test.
+ */
+export function officeTrainer(opts: { seed?: number } = {}): (ex: LabelledExample[]) => SentimentModel {
+  const lex = loadLexicon()
+  const cache = new Map<string, Prepared>()
+  const prep = (text: string, target?: string | null): Prepared => {
+    const key = target ? `${text}\u0000${target}` : text
+    let p = cache.get(key)
+    if (!p) cache.set(key, (p = prepare(lex, text, target)))
+    return p
+  }
+  return (ex) => {
+    const data = trainPrepared(
+      ex.map((e) => prep(e.text, e.target)),
+      ex.map((e) => e.label),
+      { seed: opts.seed, base: loadBuiltinLinear() }
+    )
+    const model = learnedModel(data)
+    return { kind: 'learned', classify: (text, target) => model.classifyPrepared(prep(text, target)) }
+  }
 }
 
 /** A model trained from scratch on these examples (no built-in weights): for benchmarks on RuSentNE. */

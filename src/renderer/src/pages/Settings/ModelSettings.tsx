@@ -19,9 +19,10 @@ export function ModelSettings() {
     try {
       if (what === 'train') {
         const m = await call('analysis:train', {})
+        const learned = m.kind === 'learned'
         notify(
-          m ? t('model.trained', { n: m.labels }) : t('model.notEnough'),
-          m ? undefined : { kind: 'error' }
+          learned ? t('model.trained', { n: m.labels }) : t('model.notEnough', { n: m.needed }),
+          learned ? undefined : { kind: 'error' }
         )
         model.reload()
       } else {
