@@ -179,6 +179,8 @@ export interface ModelView {
   quality: ModelQuality | null
   /** quality at 100, 250, 500, 1,000… labels, measured while training (empty for the built-in model) */
   curve: LearningCurvePoint[]
+  /** how much of the office's correction is used, 0..1, chosen by cross-validation (null: built-in) */
+  strength: number | null
   /** more labels needed before a learned model can be trained (0 when there are enough) */
   needed: number
 }

@@ -26,12 +26,13 @@ export const trainCommand: Command = {
         quality: info.quality,
         trainedAt: info.trainedAt,
         curve: info.curve,
+        strength: info.strength,
         needed: info.needed
       }
       if (args.bool('json')) printJson(io, out)
       else if (info.kind === 'learned' && info.quality)
         io.out(
-          `Learned model trained on ${info.labels} labels. Cross-validated (5 folds): F1_PN ${info.quality.f1pn.toFixed(3)}, accuracy ${info.quality.accuracy.toFixed(3)}.\n` +
+          `Learned model trained on ${info.labels} labels. Cross-validated (5 folds): F1_PN ${info.quality.f1pn.toFixed(3)}, accuracy ${info.quality.accuracy.toFixed(3)}, correction strength ${info.strength ?? 1}.\n` +
             info.curve.map((p) => `  ${p.labels} labels: F1_PN ${p.f1pn.toFixed(3)}`).join('\n') +
             '\n'
         )

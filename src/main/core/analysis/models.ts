@@ -4,13 +4,10 @@ import { sentimentFromInt } from '../../../shared/types'
 import type { LearningCurvePoint, ModelQuality, ModelView } from '../../../shared/views'
 import { now } from '../../../shared/clock'
 import {
-  crossValidate,
+  fitOffice,
   learnedModel,
-  learningCurve,
   loadBuiltinModel,
-  officeTrainer,
   scorePredictions,
-  trainLearnedModel,
   type LabelledExample,
   type LearnedModelData,
   type SentimentModel
@@ -36,11 +33,12 @@ export function currentSentimentModel(db: Db): SentimentModel {
 }
 
 /**
- * The `quality` column holds the cross-validated scores and, since the learning curve, the curve
- * beside them: `{f1pn, accuracy, perClass, n, curve}` (older rows have no curve).
+ * The `quality` column holds the cross-validated scores and, beside them, the learning curve and the
+ * strength of the correction: `{f1pn, accuracy, perClass, n, curve, strength}` (older rows have neither).
  */
 interface StoredQuality extends ModelQuality {
   curve?: LearningCurvePoint[]
+  strength?: number
 }
 
 export function modelInfo(db: Db): ModelInfo {
@@ -51,16 +49,25 @@ export function modelInfo(db: Db): ModelInfo {
     .get() as { labels: number; trained_at: number; quality: string | null } | undefined
   if (!row) {
     const counts = officeLabelCounts(db)
-    return { kind: 'builtin', labels: counts.total, trainedAt: null, quality: null, curve: [], needed: needed(counts) }
+    return {
+      kind: 'builtin',
+      labels: counts.total,
+      trainedAt: null,
+      quality: null,
+      curve: [],
+      strength: null,
+      needed: needed(counts)
+    }
   }
   const stored = row.quality ? (JSON.parse(row.quality) as StoredQuality) : null
-  const { curve = [], ...quality } = stored ?? {}
+  const { curve = [], strength = 1, ...quality } = stored ?? {}
   return {
     kind: 'learned',
     labels: row.labels,
     trainedAt: row.trained_at,
     quality: stored ? (quality as ModelQuality) : null,
     curve,
+    strength,
     needed: 0
   }
 }
@@ -107,15 +114,13 @@ function needed(c: LabelCounts): number {
 
 /** Labels an import brought (new rows and rows it saw again), for the retrain schedule. */
 export function labelsInBatch(db: Db, batchId: number): number {
-  return (
-    db
-      .prepare(
-        `SELECT count(*) FROM mentions WHERE import_sentiment IS NOT NULL AND
+  return db
+    .prepare(
+      `SELECT count(*) FROM mentions WHERE import_sentiment IS NOT NULL AND
          (batch_id = ? OR id IN (SELECT mention_id FROM batch_duplicates WHERE batch_id = ?))`
-      )
-      .pluck()
-      .get(batchId, batchId) as number
-  )
+    )
+    .pluck()
+    .get(batchId, batchId) as number
 }
 
 /** The built-in model scored on the office's labels: what it does on their texts before any training. */
@@ -145,23 +150,18 @@ export function trainOfficeModel(db: Db, opts: { seed?: number; now?: number } =
       trainedAt: null,
       quality: builtinQuality(examples),
       curve: [],
+      strength: null,
       needed: more
     }
   const seed = opts.seed ?? 42
-  const train = officeTrainer({ seed })
-  const quality = crossValidate(examples, { folds: 5, seed, train })
-  const curve: LearningCurvePoint[] = [
-    ...learningCurve(examples, train, { seed }),
-    { labels: examples.length, f1pn: quality.f1pn, accuracy: quality.accuracy, n: quality.n }
-  ]
-  const data = trainLearnedModel(examples, { seed })
+  const { data, quality, curve, strength } = fitOffice(examples, { seed })
   const at = opts.now ?? now()
-  const stored: StoredQuality = { ...quality, curve }
+  const stored: StoredQuality = { ...quality, curve, strength }
   db.prepare(
     "INSERT INTO learned_models (kind, data, quality, labels, trained_at) VALUES ('sentiment', ?, ?, ?, ?)"
   ).run(JSON.stringify(data), JSON.stringify(stored), examples.length, at)
   db.prepare(
     "DELETE FROM learned_models WHERE kind = 'sentiment' AND id NOT IN (SELECT id FROM learned_models WHERE kind = 'sentiment' ORDER BY id DESC LIMIT 3)"
   ).run()
-  return { kind: 'learned', labels: examples.length, trainedAt: at, quality, curve, needed: 0 }
+  return { kind: 'learned', labels: examples.length, trainedAt: at, quality, curve, strength, needed: 0 }
 }

@@ -10,6 +10,7 @@ import { resourcePath } from '../../paths'
 import type { Sentiment } from '../../../../shared/types'
 import { crossValidateWith, type CrossValidateOptions, type Scores } from './evaluate'
 import { loadLexicon } from './lexicon'
+import { fitOfficeModel, type OfficeFit } from './office'
 import {
   makeModel,
   prepare,
@@ -18,14 +19,14 @@ import {
   type LabelledExample,
   type LearnedModelData,
   type LinearSentimentModel,
-  type Prepared,
   type SentimentModel
 } from './model'
 
 export { detectLanguage, type Lang } from './language'
 export type { SentimentResult, SentimentModel, LabelledExample, LearnedModelData } from './model'
 export { lexiconOnlyModel } from './model'
-export { score as scorePredictions, learningCurve, CURVE_SIZES, type Scores, type CurvePoint } from './evaluate'
+export { score as scorePredictions, CURVE_SIZES, type Scores, type CurvePoint } from './evaluate'
+export { STRENGTHS, type OfficeFit } from './office'
 export { classifyJsonLines } from './jsonl'
 
 let builtin: LinearSentimentModel | null = null
@@ -94,27 +95,11 @@ export function crossValidate(
 }
 
 /**
- * The office's trainer for cross-validation and the learning curve, which train many models on subsets
- * of the same labels: each text's features are computed once and shared by every training and test.
+ * The office's model from its labels: a correction over the built-in weights whose strength, quality and
+ * learning curve come from one cross-validation (see office.ts).
  */
-export function officeTrainer(opts: { seed?: number } = {}): (ex: LabelledExample[]) => SentimentModel {
-  const lex = loadLexicon()
-  const cache = new Map<string, Prepared>()
-  const prep = (text: string, target?: string | null): Prepared => {
-    const key = target ? `${text}\u0000${target}` : text
-    let p = cache.get(key)
-    if (!p) cache.set(key, (p = prepare(lex, text, target)))
-    return p
-  }
-  return (ex) => {
-    const data = trainPrepared(
-      ex.map((e) => prep(e.text, e.target)),
-      ex.map((e) => e.label),
-      { seed: opts.seed, base: loadBuiltinLinear() }
-    )
-    const model = learnedModel(data)
-    return { kind: 'learned', classify: (text, target) => model.classifyPrepared(prep(text, target)) }
-  }
+export function fitOffice(examples: LabelledExample[], opts: { seed?: number } = {}): OfficeFit {
+  return fitOfficeModel(examples, loadBuiltinLinear(), opts)
 }
 
 /** A model trained from scratch on these examples (no built-in weights): for benchmarks on RuSentNE. */
