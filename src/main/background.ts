@@ -2,6 +2,7 @@ import { Worker } from 'node:worker_threads'
 import { join } from 'node:path'
 import { CollectionScheduler } from './core/collect'
 import { WorkspaceAnalyzer } from './core/analysis/analyzer'
+import { retrainDue } from './core/analysis/models'
 import { subjectsMatcher } from './core/subjects'
 import { topicSpikes } from './core/analysis/spikes-db'
 import { getDefaultNativeBinding } from './core/db/open'
@@ -9,7 +10,10 @@ import { runScheduledBackup } from './core/db/backup'
 import type { Workspace } from './core/workspace'
 import { dateInZone } from '../shared/time'
 
+/** Quiet spell after corrections before retraining (staff often correct in runs). */
 const RETRAIN_DELAY_MS = 60_000
+/** After an import with labels: soon, once the import's own work has settled. */
+const IMPORT_RETRAIN_DELAY_MS = 5_000
 
 /**
  * Services that run while the app is open: scheduled collection (with catch-up), retraining the office's
@@ -59,22 +63,42 @@ export function startBackgroundServices(
   const backupStart = setTimeout(backup, 30_000)
   const backupEvery = setInterval(backup, 6 * 3600_000)
 
+  // Retraining: an import with labels and every RETRAIN_EVERY_CORRECTIONS corrections (retrainDue) schedule
+  // one run after a quiet spell; a change while a run is busy schedules another after it.
   let retrainTimer: NodeJS.Timeout | null = null
   let training: Worker | null = null
-  ws.onLabelsChanged = () => {
+  let again = false
+  const schedule = (delay: number): void => {
     if (retrainTimer) clearTimeout(retrainTimer)
-    retrainTimer = setTimeout(retrain, RETRAIN_DELAY_MS)
+    retrainTimer = setTimeout(retrain, delay)
+  }
+  ws.onLabelsChanged = (change) => {
+    try {
+      if (retrainDue(ws.db, change))
+        schedule(change.kind === 'import' ? IMPORT_RETRAIN_DELAY_MS : RETRAIN_DELAY_MS)
+    } catch (e) {
+      console.error('[retrain]', e)
+    }
   }
   function retrain(): void {
     retrainTimer = null
-    if (training) return
+    if (training) {
+      again = true
+      return
+    }
     training = new Worker(join(__dirname, 'train-worker.js'), {
       workerData: { dbPath: ws.dbPath, nativeBinding: getDefaultNativeBinding() }
     })
     training.once('message', (m: { ok: boolean }) => {
       if (m.ok) ws.changed('analysis')
     })
-    training.once('exit', () => (training = null))
+    training.once('exit', () => {
+      training = null
+      if (again) {
+        again = false
+        schedule(IMPORT_RETRAIN_DELAY_MS)
+      }
+    })
     training.once('error', (e) => console.error('[retrain]', e))
   }
 

@@ -112,6 +112,32 @@ function needed(c: LabelCounts): number {
   return Math.max(MIN_OFFICE_LABELS - c.total, c.classes < 2 ? 1 : 0)
 }
 
+/** Manual corrections after which the app retrains the office's model (imports with labels retrain at once). */
+export const RETRAIN_EVERY_CORRECTIONS = 20
+
+/** What changed the office's labels: an import batch, or staff correcting mentions by hand. */
+export type LabelChange = { kind: 'import'; batchId: number } | { kind: 'manual'; count: number }
+
+/**
+ * Whether a change of labels calls for retraining the office's model: an import that brought labels;
+ * every RETRAIN_EVERY_CORRECTIONS manual corrections since the last training (counted in the audit
+ * log, so the count survives a restart); and the first model as soon as there are enough labels.
+ */
+export function retrainDue(db: Db, change: LabelChange): boolean {
+  if (change.kind === 'import') return labelsInBatch(db, change.batchId) > 0
+  if (change.count <= 0) return false
+  const last = db
+    .prepare("SELECT max(trained_at) FROM learned_models WHERE kind = 'sentiment'")
+    .pluck()
+    .get() as number | null
+  if (last === null) return needed(officeLabelCounts(db)) === 0
+  const since = db
+    .prepare("SELECT count(*) FROM label_events WHERE field = 'sentiment' AND at > ?")
+    .pluck()
+    .get(last) as number
+  return since >= RETRAIN_EVERY_CORRECTIONS
+}
+
 /** Labels an import brought (new rows and rows it saw again), for the retrain schedule. */
 export function labelsInBatch(db: Db, batchId: number): number {
   return db

@@ -62,7 +62,7 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
     'mentions:setSentiment': (i) => {
       const changed = setManualSentiment(ws.db, i.ids, i.sentiment)
       ws.changed('label', changed)
-      ws.labelsChanged()
+      ws.labelsChanged({ kind: 'manual', count: changed })
       return { changed }
     },
     'mentions:setIrrelevant': (i) => {
