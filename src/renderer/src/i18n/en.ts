@@ -555,6 +555,13 @@ export const en: Dictionary = {
   'model.training': 'Training…',
   'model.trained': 'Model trained on {n} labels',
   'model.notEnough': 'Not enough labels to train yet: {n} more needed',
+  'model.curve': 'Learning curve: quality by number of labels',
+  'model.curve.labels': 'Labels',
+  'model.curve.note':
+    'Each point is 5-fold cross-validated: the model learns from that many labels and is tested on labels it has not seen. The last point uses all labels.',
+  'model.strength':
+    'The correction from your labels is applied at {pct} strength: at full strength cross-validation scored worse.',
+  'model.needed': 'Labels still needed for a learned model: {n}.',
   'model.rerun': 'Re-analyse sentiment',
   'model.rerunning': 'Re-analysing…',
   'model.rerun.done': 'Publications re-analysed: {n}',
