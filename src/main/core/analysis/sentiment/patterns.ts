@@ -36,6 +36,9 @@ interface Compiled<T> {
   payload: T
 }
 
+const NONE: never[] = []
+let nextSlot = 0
+
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>
   list: Compiled<T>[] | null
@@ -90,17 +93,26 @@ export class PatternSet<T> {
     return p.verb && KK_NEG_AFTER_STEM.test(w.norm.slice(p.value.length)) ? 2 : 1
   }
 
-  private scratch: Compiled<T>[][] = []
+  /** this set's slot in WordForm.slots */
+  private readonly slot = nextSlot++
 
-  /** Candidate lists whose first part can match this word: exact, prefixes (longest first), stem. */
+  /**
+   * Candidate lists whose first part can match this word: exact, prefixes (longest first), stem.
+   * They depend on the word's form alone, so they are kept on its shared WordForm: the same forms
+   * recur in every text, and a lookup there is an array read instead of a trie walk.
+   */
   private candidates(w: Token): Compiled<T>[][] {
-    const out = this.scratch
-    this.collect(w, out)
+    const slots = w.form?.slots
+    const kept = slots?.[this.slot] as Compiled<T>[][] | undefined
+    if (kept) return kept
+    const found: Compiled<T>[][] = []
+    this.collect(w, found)
+    const out = found.length ? found : (NONE as Compiled<T>[][])
+    if (slots) slots[this.slot] = out
     return out
   }
 
   private collect(w: Token, out: Compiled<T>[][]): void {
-    out.length = 0
     const e = this.exact.get(w.norm)
     if (e) out.push(e)
     const mark = out.length

@@ -19,6 +19,19 @@ export interface Token {
   quoted: boolean
   /** starts with a capital letter (a name, or a sentence start) */
   cap: boolean
+  /**
+   * Words only: what is known about this written form across texts (shared by every occurrence),
+   * where the pattern sets keep their candidates for it (see PatternSet).
+   */
+  form?: WordForm
+}
+
+/** One written form of a word, analysed once and shared by all its occurrences (bounded cache). */
+export interface WordForm {
+  norm: string
+  stem: string
+  /** per pattern set (by its number): the candidate lists for this form */
+  slots: unknown[]
 }
 
 const KK_LETTER = /[әғқңөұүһі]/
@@ -35,12 +48,12 @@ export function stemOf(norm: string): string {
 }
 
 /** normal form and stem of a word as written, kept across texts (bounded) */
-const wordCache = new Map<string, [string, string]>()
-function normAndStem(raw: string): [string, string] {
+const wordCache = new Map<string, WordForm>()
+function formOf(raw: string): WordForm {
   let r = wordCache.get(raw)
   if (r) return r
   const norm = normalizeText(raw)
-  r = [norm, stemOf(norm)]
+  r = { norm, stem: stemOf(norm), slots: [] }
   if (wordCache.size >= 200_000) wordCache.clear()
   wordCache.set(raw, r)
   return r
@@ -84,16 +97,17 @@ export function tokenizeWithOffsets(text: string): Token[] {
       out.push({ kind, norm: raw, stem: raw, start, end: start + raw.length, wi: -1, quoted, cap: false })
       continue
     }
-    const [norm, stem] = normAndStem(raw)
+    const form = formOf(raw)
     out.push({
       kind,
-      norm,
-      stem,
+      norm: form.norm,
+      stem: form.stem,
       start,
       end: start + raw.length,
       wi: wi++,
       quoted,
-      cap: CAPITAL.test(raw)
+      cap: CAPITAL.test(raw),
+      form
     })
   }
   return out
