@@ -35,7 +35,7 @@ export function analyse(lexicon: Lexicon, text: string, target?: string | null):
   )
   return {
     text,
-    lang: languageOfWords(words.map((w) => w.norm)),
+    lang: languageOfWords(words),
     tokens,
     words,
     spans,

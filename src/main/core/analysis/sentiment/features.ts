@@ -60,25 +60,55 @@ export function targetShape(raw: string): string {
   return 'mixed'
 }
 
+/**
+ * The features of one text as they are added: a dense scratch over the hashed space, reused for every
+ * text (a Map per text cost more than the rest of the featuriser). Keeps insertion order, and keys
+ * added with a zero value, exactly as a Map would: training counts a feature's presence.
+ */
 class FeatureBag {
-  private m = new Map<number, number>()
+  private static readonly value = new Float64Array(DIM)
+  private static readonly present = new Uint8Array(DIM)
+  private static keys = new Int32Array(1024)
+  private static n = 0
+  constructor() {
+    // a text whose featurising threw midway must not leak into this one
+    FeatureBag.clear()
+  }
+  private static clear(): void {
+    for (let j = 0; j < FeatureBag.n; j++) {
+      const k = FeatureBag.keys[j]!
+      FeatureBag.present[k] = 0
+      FeatureBag.value[k] = 0
+    }
+    FeatureBag.n = 0
+  }
+  private static push(k: number, v: number): void {
+    if (FeatureBag.n === FeatureBag.keys.length) {
+      const grown = new Int32Array(FeatureBag.n * 2)
+      grown.set(FeatureBag.keys)
+      FeatureBag.keys = grown
+    }
+    FeatureBag.keys[FeatureBag.n++] = k
+    FeatureBag.present[k] = 1
+    FeatureBag.value[k] = v
+  }
   add(v: number, ...parts: string[]): void {
     const k = hashFeature(...parts)
-    this.m.set(k, (this.m.get(k) ?? 0) + v)
+    if (FeatureBag.present[k]) FeatureBag.value[k]! += v
+    else FeatureBag.push(k, v)
   }
   /** add once per text however often it occurs */
   addOnce(v: number, ...parts: string[]): void {
     const k = hashFeature(...parts)
-    if (!this.m.has(k)) this.m.set(k, v)
+    if (!FeatureBag.present[k]) FeatureBag.push(k, v)
   }
+  /** The vector, and the scratch cleared for the next text. */
   vector(): SparseVector {
-    const idx = new Int32Array(this.m.size)
-    const val = new Float32Array(this.m.size)
-    let j = 0
-    for (const [k, v] of this.m) {
-      idx[j] = k
-      val[j++] = v
-    }
+    const n = FeatureBag.n
+    const idx = FeatureBag.keys.slice(0, n)
+    const val = new Float32Array(n)
+    for (let j = 0; j < n; j++) val[j] = FeatureBag.value[idx[j]!]!
+    FeatureBag.clear()
     return { idx, val }
   }
 }

@@ -173,7 +173,9 @@ function wordBits(w: string): number {
  * The language of a text from its lower-case words (the sentiment analysis passes the words it has
  * already tokenised; detectLanguage splits the text itself).
  */
-export function languageOfWords(words: readonly string[]): Lang {
+export function languageOfWords(
+  words: readonly (string | { norm: string; form?: { lang?: number } })[]
+): Lang {
   if (words.length === 0) return 'other'
   let kkLetter = 0
   let kkWord = 0
@@ -182,7 +184,10 @@ export function languageOfWords(words: readonly string[]): Lang {
   let lat = 0
   let enWord = 0
   for (const w of words) {
-    const b = wordBits(w)
+    let b: number
+    if (typeof w === 'string') b = wordBits(w)
+    else if (w.form) b = w.form.lang ??= wordBits(w.norm)
+    else b = wordBits(w.norm)
     if (b & KK) kkLetter++
     if (b & CYR) cyr++
     if (b & LAT) lat++

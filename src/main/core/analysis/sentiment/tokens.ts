@@ -32,6 +32,12 @@ export interface WordForm {
   stem: string
   /** per pattern set (by its number): the candidate lists for this form */
   slots: unknown[]
+  /** the key findTarget matches on (matchKey), once computed */
+  key?: string
+  /** language bits (language.ts), once computed */
+  lang?: number
+  /** a Kazakh negative verb form (lexicon.ts), once computed */
+  kkNeg?: boolean
 }
 
 const KK_LETTER = /[әғқңөұүһі]/
@@ -114,8 +120,29 @@ export function tokenizeWithOffsets(text: string): Token[] {
 }
 
 /** Key that matches inflected forms of one word: its stem, or its first 5 letters for long Kazakh words. */
-function matchKey(t: { norm: string; stem: string }): string {
-  return KK_LETTER.test(t.norm) && t.norm.length >= 5 ? t.norm.slice(0, 5) : t.stem
+function matchKey(t: { norm: string; stem: string; form?: WordForm }): string {
+  if (t.form?.key !== undefined) return t.form.key
+  const key = KK_LETTER.test(t.norm) && t.norm.length >= 5 ? t.norm.slice(0, 5) : t.stem
+  if (t.form) t.form.key = key
+  return key
+}
+
+/** Match keys of a target's words (kept: a workspace asks about the same few targets). */
+const targetKeys = new Map<string, string[] | null>()
+function keysOfTarget(target: string): string[] | null {
+  let keys = targetKeys.get(target)
+  if (keys !== undefined) return keys
+  const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
+  keys =
+    tt && tt.length > 0
+      ? tt.map((w) => {
+          const norm = normalizeText(w)
+          return matchKey({ norm, stem: stemOf(norm) })
+        })
+      : null
+  if (targetKeys.size >= 10_000) targetKeys.clear()
+  targetKeys.set(target, keys)
+  return keys
 }
 
 const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон', 'ван', 'дер', 'the', 'of', 'бен', 'мен'])
@@ -126,12 +153,8 @@ const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон'
  */
 export function findTarget(words: Token[], target: string | null | undefined): Array<[number, number]> {
   if (!target) return []
-  const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
-  if (!tt || tt.length === 0) return []
-  const keys = tt.map((w) => {
-    const norm = normalizeText(w)
-    return matchKey({ norm, stem: stemOf(norm) })
-  })
+  const keys = keysOfTarget(target)
+  if (!keys) return []
   const wk = words.map(matchKey)
   const spans: Array<[number, number]> = []
   for (let i = 0; i + keys.length <= wk.length; i++) {
