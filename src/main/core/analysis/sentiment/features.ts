@@ -38,6 +38,10 @@ export function hashFeature(...parts: string[]): number {
   return (h >>> 0) & MASK
 }
 
+const U_STATE = fnv(FNV_OFFSET, 'u:')
+const B_STATE = fnv(FNV_OFFSET, 'b:')
+const isDigit = (c: number) => c >= 48 && c <= 57
+
 /** Feature groups that can be switched off (ablations in the bench). */
 export const FEATURE_GROUPS = {
   bag: true,
@@ -97,9 +101,8 @@ class FeatureBag {
     if (FeatureBag.present[k]) FeatureBag.value[k]! += v
     else FeatureBag.push(k, v)
   }
-  /** add once per text however often it occurs */
-  addOnce(v: number, ...parts: string[]): void {
-    const k = hashFeature(...parts)
+  /** add once per text however often it occurs, by its hash */
+  addOnceHashed(v: number, k: number): void {
     if (!FeatureBag.present[k]) FeatureBag.push(k, v)
   }
   /** The vector, and the scratch cleared for the next text. */
@@ -118,14 +121,20 @@ export function extractFeatures(a: Analysis): SparseVector {
   const n = a.words.length
   const inT = new Uint8Array(n)
   for (const [s, e] of a.spans) for (let i = s; i < e; i++) inT[i] = 1
-  const stems = a.words.map((w, i) => (inT[i] ? '<T>' : /^\d/.test(w.norm) ? '<N>' : w.stem))
+  const stems = a.words.map((w, i) => (inT[i] ? '<T>' : isDigit(w.norm.charCodeAt(0)) ? '<N>' : w.stem))
   const stemAt = (i: number) => stems[i] ?? ''
 
   // Bag of stems, scaled down in long texts so that length does not decide the class.
+  // (The hashes of 'u:' + stem and 'b:' + stem + '_' + next, from the prefixes' states: the same values
+  // hashFeature gives, without hashing the prefixes again for every word.)
   const bagScale = 1 / Math.sqrt(Math.max(4, n))
   for (let i = 0; i < n; i++) {
-    if (FEATURE_GROUPS.bag) f.addOnce(bagScale, 'u:', stemAt(i))
-    if (FEATURE_GROUPS.bigrams) f.addOnce(bagScale, 'b:', stemAt(i), '_', i + 1 < n ? stemAt(i + 1) : '</s>')
+    const stem = stemAt(i)
+    if (FEATURE_GROUPS.bag) f.addOnceHashed(bagScale, (fnv(U_STATE, stem) >>> 0) & MASK)
+    if (FEATURE_GROUPS.bigrams) {
+      const next = i + 1 < n ? stemAt(i + 1) : '</s>'
+      f.addOnceHashed(bagScale, (fnv(fnv(fnv(B_STATE, stem), '_'), next) >>> 0) & MASK)
+    }
   }
 
   f.add(1, 'bias')
