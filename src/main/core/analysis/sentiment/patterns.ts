@@ -136,10 +136,16 @@ export class PatternSet<T> {
     const out: PatternMatch<T>[] = []
     for (let i = 0; i < words.length;) {
       const w = words[i]!
-      let best: PatternMatch<T> | null = null
       const lists = this.candidates(w)
-      for (const list of lists)
-        for (const c of list) {
+      if (lists.length === 0) {
+        i++
+        continue
+      }
+      let best: PatternMatch<T> | null = null
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!
+        for (let ci = 0; ci < list.length; ci++) {
+          const c = list[ci]!
           if (best && c.parts.length <= best.to - best.from) continue
           let neg = false
           let ok = c.parts.length <= words.length - i
@@ -150,6 +156,7 @@ export class PatternSet<T> {
           }
           if (ok) best = { from: i, to: i + c.parts.length, payload: c.payload, verbNegated: neg }
         }
+      }
       if (best) {
         out.push(best)
         i = best.to
