@@ -8,6 +8,7 @@ import type {
   Dashboard,
   Facets,
   ImportBatchView,
+  LabelCandidate,
   ModelView,
   ReportView,
   SourceView,
@@ -196,6 +197,8 @@ export const api = {
     unlabelled: number
   }>()(z.object({ filter: mentionFilterSchema }).strict()),
   'mentions:get': channel<MentionDetail | null>()(z.object({ id }).strict()),
+  /** «Разметить для модели»: the mentions whose labels would teach the office's model most */
+  'mentions:toLabel': channel<LabelCandidate[]>()(none),
   'mentions:setSentiment': channel<{ changed: number }>()(
     z.object({ ids: z.array(id).min(1).max(100_000), sentiment: z.enum(SENTIMENTS).nullable() }).strict()
   ),

@@ -184,3 +184,15 @@ export interface ModelView {
   /** more labels needed before a learned model can be trained (0 when there are enough) */
   needed: number
 }
+
+/** A mention offered for labelling because its label would teach the office's model most. */
+export interface LabelCandidate {
+  id: number
+  title: string | null
+  text: string
+  /** the model's answer and its confidence (low: the model is unsure) */
+  label: 'negative' | 'neutral' | 'positive' | null
+  score: number | null
+  storyId: number | null
+  topic: string | null
+}

@@ -5,6 +5,7 @@ import { dashboard } from '../../queries/dashboard'
 import { authorsPage, mergeAuthors, setAuthorType, unmergeAuthors } from '../../queries/authors'
 import { authorsTable, mentionsTable, tableToCsv, tableToXlsx, type Table } from '../../queries/table-export'
 import { userName } from '../../ingest'
+import { mentionsToLabel } from '../../analysis/label-queue'
 import { isSafeExternalUrl } from '../../../security'
 import { dateInZone } from '../../../../shared/time'
 
@@ -12,6 +13,7 @@ type K =
   | 'mentions:page'
   | 'mentions:counts'
   | 'mentions:get'
+  | 'mentions:toLabel'
   | 'mentions:setSentiment'
   | 'mentions:setIrrelevant'
   | 'mentions:setResponse'
@@ -59,6 +61,7 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
     },
     'mentions:counts': (i) => ws.mentions.counts(i.filter),
     'mentions:get': (i) => ws.mentions.detail(i.id),
+    'mentions:toLabel': () => mentionsToLabel(ws.db),
     'mentions:setSentiment': (i) => {
       const changed = setManualSentiment(ws.db, i.ids, i.sentiment)
       ws.changed('label', changed)
