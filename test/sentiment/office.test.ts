@@ -7,7 +7,8 @@ import {
   STRENGTHS,
   type LabelledExample
 } from '../../src/main/core/analysis/sentiment'
-import { mulberry32 } from '../../src/main/core/analysis/sentiment/linear'
+import { mulberry32, unpackWeights } from '../../src/main/core/analysis/sentiment/linear'
+import { hashFeature } from '../../src/main/core/analysis/sentiment/features'
 
 const builtin = loadBuiltinModel()
 const PLACES = ['на Абая', 'в Самале', 'у школы', 'в парке', 'на Сейфуллина', 'во дворе', 'на остановке']
@@ -72,5 +73,13 @@ describe('the office model (fitOffice)', () => {
     expect(probe.map((e) => learnedModel(zero).classify(e.text).label)).toEqual(
       probe.map((e) => builtin.classify(e.text).label)
     )
+  })
+
+  it('keeps the whole class bias of the correction when classify is given a target', () => {
+    const fit = fitOffice(posts(120, 9, 0), { seed: 3 })
+    const w = unpackWeights(fit.data.weights)
+    const row = (name: string) => Array.from(w.subarray(hashFeature(name) * 3, hashFeature(name) * 3 + 3))
+    expect(row('target:none')).toEqual([0, 0, 0])
+    expect(row('bias').some((v) => v !== 0)).toBe(true)
   })
 })

@@ -8,6 +8,7 @@
  */
 import type { Sentiment } from '../../../../shared/types'
 import { assignFolds, CURVE_SIZES, score, type CurvePoint, type Scores } from './evaluate'
+import { hashFeature } from './features'
 import { loadLexicon } from './lexicon'
 import { CLASSES, K, mulberry32, packWeights, scoreInto, shuffled, unpackWeights } from './linear'
 import {
@@ -31,6 +32,23 @@ export interface OfficeFit {
   strength: number
   /** the same at 100, 250, 500… labels (each point with its own best strength), then all labels */
   curve: CurvePoint[]
+}
+
+/**
+ * An office's labels come without a target (an export says how a post reads, not toward whom), so
+ * every training example carries the «no target given» feature, and its weight is half the
+ * correction's class bias (the other half on «bias», always on too). `classify` with a target would
+ * drop that half. Moving it onto «bias» changes nothing on the training texts and keeps the whole
+ * correction whether or not a target is given.
+ */
+function targetFree(w: Float32Array, examples: LabelledExample[]): void {
+  if (examples.some((e) => e.target)) return
+  const from = hashFeature('target:none') * K
+  const to = hashFeature('bias') * K
+  for (let c = 0; c < K; c++) {
+    w[to + c]! += w[from + c]!
+    w[from + c] = 0
+  }
 }
 
 /** Index of the largest class score; a tie goes to neutral, as the classifier decides. */
@@ -137,15 +155,9 @@ export function fitOfficeModel(
   curve.push({ labels: examples.length, f1pn: quality.f1pn, accuracy: quality.accuracy, n: quality.n })
 
   const trained = trainPrepared(prepared, labels, { seed, base })
-  const data =
-    strength === 1
-      ? trained
-      : {
-          ...trained,
-          weights: packWeights(
-            unpacked(trained).map((v) => v * strength),
-            trained.weights.dim
-          )
-        }
+  const w = unpacked(trained)
+  if (base) targetFree(w, examples)
+  for (let i = 0; i < w.length; i++) w[i]! *= strength
+  const data = { ...trained, weights: packWeights(w, trained.weights.dim) }
   return { data, quality, strength, curve }
 }
