@@ -4,6 +4,7 @@ import { runDueDigest } from './core/report/scheduled'
 import { now } from '../shared/clock'
 import { CollectionScheduler } from './core/collect'
 import { WorkspaceAnalyzer } from './core/analysis/analyzer'
+import { retrainDue } from './core/analysis/models'
 import { subjectsMatcher } from './core/subjects'
 import { findSpikes } from './core/analysis/spikes-db'
 import { getDefaultNativeBinding } from './core/db/open'
@@ -12,12 +13,15 @@ import type { Workspace } from './core/workspace'
 import { dateInZone } from '../shared/time'
 import { clock } from '../shared/clock'
 
+/** Quiet spell after corrections before retraining (staff often correct in runs). */
 const RETRAIN_DELAY_MS = 60_000
 const DIGEST_NOTICE: Record<'ru' | 'kk' | 'en', { title: string }> = {
   ru: { title: 'Еженедельный дайджест готов' },
   kk: { title: 'Апталық дайджест дайын' },
   en: { title: 'The weekly digest is ready' }
 }
+/** After an import with labels: soon, once the import's own work has settled. */
+const IMPORT_RETRAIN_DELAY_MS = 5_000
 
 /**
  * Services that run while the app is open: scheduled collection (with catch-up), retraining the office's
@@ -92,22 +96,42 @@ export function startBackgroundServices(
   const digestStart = setTimeout(digest, 20_000)
   const digestEvery = setInterval(digest, 60_000)
 
+  // Retraining: an import with labels and every RETRAIN_EVERY_CORRECTIONS corrections (retrainDue) schedule
+  // one run after a quiet spell; a change while a run is busy schedules another after it.
   let retrainTimer: NodeJS.Timeout | null = null
   let training: Worker | null = null
-  ws.onLabelsChanged = () => {
+  let again = false
+  const schedule = (delay: number): void => {
     if (retrainTimer) clearTimeout(retrainTimer)
-    retrainTimer = setTimeout(retrain, RETRAIN_DELAY_MS)
+    retrainTimer = setTimeout(retrain, delay)
+  }
+  ws.onLabelsChanged = (change) => {
+    try {
+      if (retrainDue(ws.db, change))
+        schedule(change.kind === 'import' ? IMPORT_RETRAIN_DELAY_MS : RETRAIN_DELAY_MS)
+    } catch (e) {
+      console.error('[retrain]', e)
+    }
   }
   function retrain(): void {
     retrainTimer = null
-    if (training) return
+    if (training) {
+      again = true
+      return
+    }
     training = new Worker(join(__dirname, 'train-worker.js'), {
       workerData: { dbPath: ws.dbPath, nativeBinding: getDefaultNativeBinding() }
     })
     training.once('message', (m: { ok: boolean }) => {
       if (m.ok) ws.changed('analysis')
     })
-    training.once('exit', () => (training = null))
+    training.once('exit', () => {
+      training = null
+      if (again) {
+        again = false
+        schedule(IMPORT_RETRAIN_DELAY_MS)
+      }
+    })
     training.once('error', (e) => console.error('[retrain]', e))
   }
 

@@ -12,6 +12,7 @@ import type {
   Dashboard,
   Facets,
   ImportBatchView,
+  LabelCandidate,
   ModelView,
   ReportView,
   SavedView,
@@ -196,6 +197,8 @@ export const api = {
     unlabelled: number
   }>()(z.object({ filter: mentionFilterSchema }).strict()),
   'mentions:get': channel<MentionDetail | null>()(z.object({ id }).strict()),
+  /** «Разметить для модели»: the mentions whose labels would teach the office's model most */
+  'mentions:toLabel': channel<LabelCandidate[]>()(none),
   'mentions:setSentiment': channel<LabelEdit>()(
     z.object({ ids: z.array(id).min(1).max(100_000), sentiment: z.enum(SENTIMENTS).nullable() }).strict()
   ),
@@ -366,7 +369,7 @@ export const api = {
   ),
   'analysis:rerun': channel<{ analysed: number }>()(none),
   'analysis:model': channel<ModelView>()(none),
-  'analysis:train': channel<ModelView | null>()(none),
+  'analysis:train': channel<ModelView>()(none),
   'views:list': channel<SavedView[]>()(none),
   'views:save': channel<{ id: number }>()(
     z

@@ -204,16 +204,50 @@ export interface ReportView {
   createdBy: string | null
 }
 
+/** How well a sentiment model does on the office's labels (cross-validated for a learned model). */
+export interface ModelQuality {
+  /** macro F1 over the positive and negative classes (the RuSentNE-2023 metric) */
+  f1pn: number
+  accuracy: number
+  perClass: Record<'negative' | 'neutral' | 'positive', { precision: number; recall: number; f1: number }>
+  /** examples it was measured on */
+  n: number
+}
+
+/** One point of the learning curve: the quality a model trained on `labels` office labels reached. */
+export interface LearningCurvePoint {
+  labels: number
+  f1pn: number
+  accuracy: number
+  /** held-out examples the point was measured on */
+  n: number
+}
+
 export interface ModelView {
   kind: 'builtin' | 'learned'
+  /** office labels: those the learned model was trained on, else those there are now */
   labels: number
   trainedAt: number | null
-  quality: {
-    f1pn: number
-    accuracy: number
-    perClass: Record<'negative' | 'neutral' | 'positive', { precision: number; recall: number; f1: number }>
-    n: number
-  } | null
+  /** learned: 5-fold cross-validated on its labels; built-in: measured on the office's labels, if any */
+  quality: ModelQuality | null
+  /** quality at 100, 250, 500, 1,000… labels, measured while training (empty for the built-in model) */
+  curve: LearningCurvePoint[]
+  /** how much of the office's correction is used, 0..1, chosen by cross-validation (null: built-in) */
+  strength: number | null
+  /** more labels needed before a learned model can be trained (0 when there are enough) */
+  needed: number
+}
+
+/** A mention offered for labelling because its label would teach the office's model most. */
+export interface LabelCandidate {
+  id: number
+  title: string | null
+  text: string
+  /** the model's answer and its confidence (low: the model is unsure) */
+  label: 'negative' | 'neutral' | 'positive' | null
+  score: number | null
+  storyId: number | null
+  topic: string | null
 }
 
 /** The periods a saved view can keep as they are (every preset but a custom from–to). */

@@ -10,6 +10,7 @@ import { sourceCommand } from './commands/source'
 import { subjectCommand } from './commands/subject'
 import { collectCommand } from './commands/collect'
 import { classifyCommand } from './commands/classify'
+import { trainCommand } from './commands/train'
 import { importCommand } from './commands/import'
 import { digestCommand } from './commands/digest'
 import { spikesCommand } from './commands/spikes'
@@ -29,6 +30,7 @@ export const COMMANDS: Command[] = [
   subjectCommand,
   collectCommand,
   classifyCommand,
+  trainCommand,
   digestCommand,
   spikesCommand,
   backupCommand,

@@ -103,7 +103,7 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
           onProgress: (p: ImportProgress) => ws.events.emit('import:progress', { jobId: i.jobId, ...p })
         })
         ws.changed('import', report.inserted)
-        if (report.inserted) ws.labelsChanged()
+        if (report.batchId !== null) ws.labelsChanged({ kind: 'import', batchId: report.batchId })
         return report
       } catch (e) {
         if (ctl.signal.aborted)

@@ -5,6 +5,7 @@ import { dashboard } from '../../queries/dashboard'
 import { authorsPage, mergeAuthors, setAuthorType, unmergeAuthors } from '../../queries/authors'
 import { authorsTable, mentionsTable, tableToCsv, tableToXlsx, type Table } from '../../queries/table-export'
 import { userName } from '../../ingest'
+import { mentionsToLabel } from '../../analysis/label-queue'
 import { isSafeExternalUrl } from '../../../security'
 import { dateInZone } from '../../../../shared/time'
 import { clock } from '../../../../shared/clock'
@@ -14,6 +15,7 @@ type K =
   | 'mentions:page'
   | 'mentions:counts'
   | 'mentions:get'
+  | 'mentions:toLabel'
   | 'mentions:setSentiment'
   | 'mentions:setIrrelevant'
   | 'mentions:setResponse'
@@ -61,11 +63,12 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
     },
     'mentions:counts': (i) => ws.mentions.counts(i.filter),
     'mentions:get': (i) => ws.mentions.detail(i.id),
+    'mentions:toLabel': () => mentionsToLabel(ws.db),
     'mentions:setSentiment': (i) => {
       const undo = labelSnapshot(ws.db, i.ids, 'sentiment')
       const changed = setManualSentiment(ws.db, i.ids, i.sentiment)
       ws.changed('label', changed)
-      ws.labelsChanged()
+      ws.labelsChanged({ kind: 'manual', count: changed })
       return { changed, undo }
     },
     'mentions:setIrrelevant': (i) => {

@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import type { MentionRow } from '../../../../shared/rows'
-import type { Sentiment } from '../../../../shared/types'
 import { call } from '../../api'
 import { ColumnChooser } from '../../components/ColumnChooser'
 import { EmptyState, ErrorNote } from '../../components/ErrorNote'
@@ -25,17 +24,8 @@ import { ResponseDialog } from './ResponseDialog'
 import { StatusBar } from './StatusBar'
 import { useMentionActions, type ResponsePatch } from './useMentionActions'
 import { WorkspaceEmpty } from './WorkspaceEmpty'
-
-const KEY_SENTIMENT: Record<string, Sentiment | null> = {
-  Digit1: 'negative',
-  Numpad1: 'negative',
-  Digit2: 'neutral',
-  Numpad2: 'neutral',
-  Digit3: 'positive',
-  Numpad3: 'positive',
-  Digit0: null,
-  Numpad0: null
-}
+import { KEY_SENTIMENT } from './keys'
+import { LabelForModel } from './LabelForModel'
 
 /** Mentions: the grid over SQL, the detail pane, bulk edits, response workflow and export. */
 export function MentionsPage() {
@@ -163,6 +153,7 @@ export function MentionsPage() {
                   api?.resetColumnState()
                 }}
               />
+              <LabelForModel />
               <ExportMenu filter={fullFilter} />
             </>
           }
