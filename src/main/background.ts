@@ -120,7 +120,13 @@ export function startBackgroundServices(
       return
     }
     training = new Worker(join(__dirname, 'train-worker.js'), {
-      workerData: { dbPath: ws.dbPath, nativeBinding: getDefaultNativeBinding() }
+      workerData: {
+        dbPath: ws.dbPath,
+        nativeBinding: getDefaultNativeBinding(),
+        // The worker's clock follows the app's (a pinned clock included): training times agree.
+        now: clock.now(),
+        clockPinned: clock.pinned
+      }
     })
     training.once('message', (m: { ok: boolean }) => {
       if (m.ok) ws.changed('analysis')
