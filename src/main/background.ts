@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads'
 import { basename, join } from 'node:path'
 import { runDueDigest } from './core/report/scheduled'
-import { now } from '../shared/clock'
+import { clock, now } from '../shared/clock'
 import { CollectionScheduler } from './core/collect'
 import { WorkspaceAnalyzer } from './core/analysis/analyzer'
 import { retrainDue } from './core/analysis/models'
@@ -11,7 +11,6 @@ import { getDefaultNativeBinding } from './core/db/open'
 import { runScheduledBackup } from './core/db/backup'
 import type { Workspace } from './core/workspace'
 import { dateInZone } from '../shared/time'
-import { clock } from '../shared/clock'
 
 /** Quiet spell after corrections before retraining (staff often correct in runs). */
 const RETRAIN_DELAY_MS = 60_000
