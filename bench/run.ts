@@ -5,7 +5,8 @@
  *
  *   npm run bench [-- --mentions 5000000] [--runs 15] [--fresh] [--skip-import]
  *
- * Other benchmarks: bench/import-bench.ts, bench/collect-bench.ts, bench/digest.ts, bench/sentiment.ts.
+ * Other benchmarks: bench/import-bench.ts, bench/collect-bench.ts, bench/digest.ts, bench/sentiment.ts,
+ * bench/classify-speed.ts.
  */
 import { runScaleBench } from './scale/run'
 

@@ -40,6 +40,7 @@ test('the dashboard shows volume, negative share, topics, spikes and responses',
   await expect(page.getByTestId('topics-card')).toContainText('ЖКХ')
   await expect(page.getByTestId('spikes-card')).toContainText('Правило:')
   await expect(page.getByTestId('spike-list')).toBeVisible()
+  await expect(page.getByTestId('spikes-card')).toContainText('по всем темам вместе')
   await shot(page, 'dashboard-ru')
   await page.setViewportSize({ width: 1366, height: 1500 })
   await expect(page.getByTestId('audience-card')).toContainText('%')
@@ -75,4 +76,19 @@ test('a problem topic opens its negative mentions; an empty period says so', asy
   await page.getByTestId('period-to').fill('31.01.2025')
   await expect(page.getByTestId('dashboard')).toContainText('За выбранный период упоминаний нет')
   await expect(page.getByTestId('kpi-total')).toContainText('0')
+})
+
+test('a spike for all topics opens its negative mentions of that day, as many as it counts', async ({
+  page,
+  demoHost
+}) => {
+  await openApp(page, demoHost, { page: 'dashboard' })
+  const row = page.getByTestId('spike-list').getByRole('button').filter({ hasText: 'Все темы' }).first()
+  await expect(row).toBeVisible()
+  const count = Number((await row.locator('.spike-count').innerText()).split('/')[0]!.replace(/\D/g, ''))
+  expect(count).toBeGreaterThan(100)
+  await row.click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Упоминания')
+  await expect(page.getByTestId('filter-chips')).toContainText('Негатив')
+  await expect(page.getByTestId('total-count')).toHaveText(`Найдено: ${count.toLocaleString('ru-RU')}`)
 })

@@ -31,7 +31,7 @@ test('the language switch changes the whole interface, grid menus included, at o
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Жарияланымдар')
   await expect(page.getByTestId('nav-authors')).toContainText('Авторлар')
   await expect(page.getByTestId('total-count')).toContainText('Табылды:')
-  await expect(grid.locator('.ag-header-cell[col-id="sentiment"]')).toContainText('Көңіл күй')
+  await expect(grid.locator('.ag-header-cell[col-id="sentiment"]')).toContainText('Тональдық')
   await expect(grid.locator('.ag-row[row-index="0"]')).toContainText(/\d{2}\.\d{2}\.\d{4}/)
   await shot(page, 'mentions-kk')
   await openDateFilter(page)

@@ -33,7 +33,16 @@ test('the weekly digest in one click: files to open, and the history', async ({ 
   const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' })
   expect(text).toContain('09.11.2026')
   expect(text).not.toContain('Упоминаний нет')
+  // The browser host cannot open a file on the desktop: it hands it over as a download.
+  const download = page.waitForEvent('download')
+  await made.getByRole('button', { name: 'Открыть' }).first().click()
+  expect((await download).suggestedFilename()).toMatch(/^otklik-digest-.*\.(docx|pdf)$/)
   await shot(page, 'reports-ru')
+})
+
+test('digest options start from the Settings masking value', async ({ page, demoHost }) => {
+  await openApp(page, demoHost, { page: 'reports' })
+  await expect(page.getByTestId('report-mask')).toBeChecked()
 })
 
 test('digest options: quotes to pin or leave out come from the preview', async ({ page, demoHost }) => {

@@ -1,5 +1,6 @@
 import { expect, openApp, resetSettings, shot, test } from './host'
 
+test.beforeEach(async ({ demoHost }) => resetSettings(demoHost))
 test.afterEach(async ({ demoHost }) => resetSettings(demoHost))
 
 test('settings: general, topics with a checked query, the model, about', async ({ page, demoHost }) => {

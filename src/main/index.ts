@@ -125,6 +125,7 @@ function startApp(): void {
     win = createWindow(userData)
     stopBackground = startBackgroundServices(workspace, {
       resolveProxy: (url) => session.defaultSession.resolveProxy(url),
+      reportsDir: () => workspace.settings().reportsFolder || electronPlatform().defaultReportsDir(),
       notify: (title, body) => {
         if (Notification.isSupported()) new Notification({ title, body }).show()
       }

@@ -12,7 +12,7 @@ export function electronPlatform(): HostPlatform {
       const opts = {
         properties: ['openFile', 'multiSelections'] as ('openFile' | 'multiSelections')[],
         filters: [
-          { name: 'Выгрузки мониторинга', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json'] },
+          { name: 'Выгрузки мониторинга', extensions: ['csv', 'tsv', 'txt', 'xlsx', 'json', 'xml', 'rss', 'atom', 'rdf'] },
           { name: '*', extensions: ['*'] }
         ]
       }

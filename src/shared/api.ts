@@ -1,20 +1,26 @@
 import { z } from 'zod'
-import { mentionFilterSchema, sortSchema } from './filter'
+import { dateSchema, mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
-import type { MentionDetail, MentionPage, MentionRow, Stats } from './rows'
+import type { QueryErrorInfo } from './query/errors'
+import type { LabelEdit, MentionDetail, MentionPage, MentionRow, Stats } from './rows'
 import { AUTHOR_TYPES, SENTIMENTS } from './types'
 import { LEANS } from './lean'
 import { AUTHOR_SORT_COLUMNS } from './views'
+import { digestScheduleSchema, type DigestSchedule } from './digest-schedule'
 import type {
   AuthorsPage,
   Dashboard,
   Facets,
   ImportBatchView,
+  LabelCandidate,
   ModelView,
   ReportView,
+  SavedView,
   SourceView,
+  Spike,
   TopicView
 } from './views'
+import { RELATIVE_PERIODS } from './views'
 
 /**
  * The API contract: every request channel with its input schema and output type, and every event
@@ -54,6 +60,8 @@ export interface SettingsValue {
   maskPrivateAuthors: boolean
   reportsFolder: string | null
   theme: 'light' | 'dark'
+  /** The weekly digest made by the app itself (off by default). */
+  digestSchedule: DigestSchedule
 }
 
 export const settingsPatchSchema = z
@@ -72,7 +80,8 @@ export const settingsPatchSchema = z
     authorShare: z.number().min(0.5).max(1),
     maskPrivateAuthors: z.boolean(),
     reportsFolder: z.string().max(4000).nullable(),
-    theme: z.enum(['light', 'dark'])
+    theme: z.enum(['light', 'dark']),
+    digestSchedule: digestScheduleSchema
   })
   .partial()
   .strict()
@@ -86,7 +95,7 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
+const date = dateSchema // one date rule: src/shared/filter.ts
 const ids = z.array(id).min(1).max(100_000)
 const mappingSchema = z
   .object({
@@ -149,8 +158,11 @@ export interface ImportResultView {
 
 export interface QueryTestResult {
   ok: boolean
+  /** English message of a syntax error (the UI says it from `syntax`). */
   error: string | null
   position: number | null
+  /** A syntax error's code and values, for the UI language. */
+  syntax: QueryErrorInfo | null
   count: number
   sample: MentionRow[]
 }
@@ -185,10 +197,12 @@ export const api = {
     unlabelled: number
   }>()(z.object({ filter: mentionFilterSchema }).strict()),
   'mentions:get': channel<MentionDetail | null>()(z.object({ id }).strict()),
-  'mentions:setSentiment': channel<{ changed: number }>()(
+  /** «Разметить для модели»: the mentions whose labels would teach the office's model most */
+  'mentions:toLabel': channel<LabelCandidate[]>()(none),
+  'mentions:setSentiment': channel<LabelEdit>()(
     z.object({ ids: z.array(id).min(1).max(100_000), sentiment: z.enum(SENTIMENTS).nullable() }).strict()
   ),
-  'mentions:setIrrelevant': channel<{ changed: number }>()(
+  'mentions:setIrrelevant': channel<LabelEdit>()(
     z
       .object({
         ids: z.array(id).min(1).max(100_000),
@@ -349,19 +363,27 @@ export const api = {
       })
       .strict()
   ),
-  'reports:open': channel<{ opened: boolean }>()(
+  /** downloadUrl: the browser test host cannot open files; it offers the file for download instead. */
+  'reports:open': channel<{ opened: boolean; downloadUrl?: string }>()(
     z.object({ path: filePath, folder: z.boolean().optional() }).strict()
   ),
   'analysis:rerun': channel<{ analysed: number }>()(none),
   'analysis:model': channel<ModelView>()(none),
-  'analysis:train': channel<ModelView | null>()(none),
-  'views:list': channel<{ id: number; name: string; filter: Record<string, unknown> }[]>()(none),
+  'analysis:train': channel<ModelView>()(none),
+  'views:list': channel<SavedView[]>()(none),
   'views:save': channel<{ id: number }>()(
-    z.object({ name: z.string().min(1).max(100), filter: mentionFilterSchema }).strict()
+    z
+      .object({
+        name: z.string().min(1).max(100),
+        filter: mentionFilterSchema,
+        /** A relative period is kept as such: the view's dates are worked out each time it is used. */
+        period: z.enum(RELATIVE_PERIODS).nullable().optional()
+      })
+      .strict()
   ),
   'views:remove': channel<{ removed: number }>()(z.object({ id }).strict()),
   'app:openExternal': channel<{ opened: boolean }>()(z.object({ url: z.string().max(8192) }).strict()),
-  'mentions:setResponse': channel<{ changed: number }>()(
+  'mentions:setResponse': channel<LabelEdit>()(
     z
       .object({
         ids: z.array(id).min(1).max(10_000),
@@ -397,7 +419,9 @@ export interface Events {
   }
   'collect:status': { sourceId: number; status: string; new: number; error?: string | null }
   'analysis:progress': { done: number; total: number }
-  'alerts:spike': { topic: string; day: string; count: number; baseline: number }
+  'alerts:spike': Spike
+  /** The scheduled digest was made. */
+  'reports:scheduled': { files: string[]; period: { from: string; to: string }; mentions: number }
 }
 export type EventName = keyof Events
 export const EVENT_NAMES: EventName[] = [
@@ -405,7 +429,8 @@ export const EVENT_NAMES: EventName[] = [
   'import:progress',
   'collect:status',
   'analysis:progress',
-  'alerts:spike'
+  'alerts:spike',
+  'reports:scheduled'
 ]
 
 export const CHANNELS = Object.keys(api) as Channel[]

@@ -1,7 +1,13 @@
 import { z } from 'zod'
 import { AUTHOR_TYPES, PLATFORMS } from './types'
+import { EARLIEST_DATE, isAcceptedDate, LATEST_DATE } from './time'
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
+/** A day 'YYYY-MM-DD' between 1990-01-01 and 2100-12-31: every date an API input carries. */
+export const dateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date YYYY-MM-DD')
+  .refine(isAcceptedDate, `Expected a calendar date from ${EARLIEST_DATE} to ${LATEST_DATE}`)
+const date = dateSchema
 
 /** The filter panel's state: shared by the grid, counts, charts, authors and exports. */
 export const mentionFilterSchema = z

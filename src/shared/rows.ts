@@ -70,6 +70,11 @@ export interface MentionDetail extends MentionRow {
 export interface Stats {
   mentions: number
   bySentiment: { negative: number; neutral: number; positive: number; unlabelled: number }
+  /** The same counts without the mentions marked irrelevant: what the dashboard, status bar and digest show. */
+  relevant: {
+    mentions: number
+    bySentiment: { negative: number; neutral: number; positive: number; unlabelled: number }
+  }
   byPlatform: Partial<Record<Platform, number>>
   authors: number
   outlets: number
@@ -80,4 +85,29 @@ export interface Stats {
   bySentimentOrigin: { manual: number; import: number; model: number }
   from: string | null
   to: string | null
+}
+
+/**
+ * What an edit of mentions replaced, grouped by the earlier value, so an undo is the same edit with
+ * each group's old value: `{field: 'sentiment', groups: [{sentiment: null, ids: [4, 9]}]}` undoes a
+ * manual label on 4 and 9 (they fall back to their imported or model label).
+ */
+export type LabelUndo =
+  | { field: 'sentiment'; groups: { sentiment: Sentiment | null; ids: number[] }[] }
+  | { field: 'irrelevant'; groups: { irrelevant: boolean; reason: string | null; ids: number[] }[] }
+  | {
+      field: 'response'
+      groups: {
+        status: 'needed' | 'assigned' | 'answered' | null
+        assignee: string | null
+        note: string | null
+        url: string | null
+        ids: number[]
+      }[]
+    }
+
+/** The answer of every mentions edit: how many changed, and how to put them back. */
+export interface LabelEdit {
+  changed: number
+  undo: LabelUndo
 }

@@ -111,3 +111,17 @@ export function isoWeekRange(week: string): { from: string; to: string } {
   const from = monday.toISOString().slice(0, 10)
   return { from, to: addDays(from, 6) }
 }
+
+/** The first and last dates the app accepts anywhere (filters, periods, feed dates): 1990-01-01 … 2100-12-31. */
+export const EARLIEST_DATE = '1990-01-01'
+export const LATEST_DATE = '2100-12-31'
+/** EARLIEST_DATE as UTC milliseconds: a publication dated before it is taken as undated. */
+export const EARLIEST_MS = Date.UTC(1990, 0, 1)
+
+/** Whether 'YYYY-MM-DD' names a real calendar day within EARLIEST_DATE … LATEST_DATE. */
+export function isAcceptedDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s)
+  if (!m) return false
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
+  return d.toISOString().slice(0, 10) === s && s >= EARLIEST_DATE && s <= LATEST_DATE
+}

@@ -4,6 +4,8 @@ import {
   detectHourlySpikes,
   detectSpikes,
   emergingTerms,
+  phrasesOf,
+  termKey,
   fillGaps,
   HOURLY_SPIKE_RULE,
   SPIKE_RULE,
@@ -134,7 +136,7 @@ describe('detectHourlySpikes', () => {
 describe('spike rule text', () => {
   it('states the rule in the three UI languages with the numbers in force', () => {
     expect(SPIKE_RULE.en).toBe(
-      'A day is a spike when it has at least 5 negative mentions, at least 2× the usual (the median of the previous 14 days) and more than 3.5 typical deviations above it.'
+      'A day is a spike when it has at least 5 negative mentions, at least 2× the usual (the median of the previous 14 days) and more than 3.5 typical deviations above it. Counted for each topic and for all topics together, relevant mentions only.'
     )
     expect(SPIKE_RULE.ru).toContain('медиана 14 предыдущих дней')
     expect(SPIKE_RULE.kk).toContain('14 күннің медианасы')
@@ -191,5 +193,48 @@ describe('emergingTerms', () => {
 
   it('returns nothing when the recent days look like the baseline', () => {
     expect(emergingTerms(baseline.slice(0, 5), baseline)).toEqual([])
+  })
+})
+
+describe('emergingTerms reads as phrases', () => {
+  const baseline = Array.from(
+    { length: 30 },
+    (_, i) => `Обычные новости города номер ${i}: концерт, парк, погода`
+  )
+  const recent = [
+    'В Алатауском районе третий день нет отопления, дети болеют. Акимат, вы где?',
+    'Третий день нет отопления в Алатауском районе. Дети болеют! Акимат молчит.',
+    'Алатауский район: нет отопления третий день, дети болеют; акимат не отвечает',
+    'Прорыв трубы на Райымбека, аварийка не приезжает.',
+    'Прорыв трубы возле школы, аварийка не приезжает уже час.',
+    'Опять прорыв трубы во дворе, аварийка не приезжает!'
+  ].map((text, i) => ({ text, author: i }))
+
+  it('never crosses a sentence, never starts or ends on filler, keeps no lone verb', () => {
+    const names = emergingTerms(recent, baseline, { limit: 50 }).map((t) => t.term)
+    expect(names).toContain('дети болеют')
+    expect(names).toContain('прорыв трубы')
+    expect(names).toContain('аварийка не приезжает')
+    expect([
+      ...phrasesOf('Отключили горячую воду в детских садах Наурызбайский района').values()
+    ]).not.toContain('детских садах наурызбайский')
+    expect([...phrasesOf('Отключили горячую воду').values()]).not.toContain('отключили горячую')
+    for (const bad of ['болеют акимат', 'районе третий', 'третий день', 'приезжает', 'день нет'])
+      expect(names, bad).not.toContain(bad)
+  })
+
+  it('shows the most frequent surface form and wants several authors', () => {
+    const names = emergingTerms(recent, baseline, { limit: 50 }).map((t) => t.term)
+    expect(names).toContain('алатауском районе')
+    const oneAuthor = recent.map((d) => ({ ...d, author: 7 }))
+    expect(emergingTerms(oneAuthor, baseline)).toEqual([])
+    // «болеют» alone is a verb, not a theme; «болеют акимат» crosses a sentence.
+    expect(phrasesOf('Дети болеют. Акимат, вы где?')).toEqual(
+      new Map([
+        [termKey('дети'), 'дети'],
+        [`${termKey('дети')} ${termKey('болеют')}`, 'дети болеют'],
+        [termKey('акимат'), 'акимат']
+      ])
+    )
   })
 })

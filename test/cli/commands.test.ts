@@ -226,10 +226,10 @@ describe('CLI: classify and digest', () => {
       cli(['digest', '--db', db, '--week', '2026-W47', '--out', out, '--json'])
     )
     expect(r.period).toEqual({ from: '2026-11-16', to: '2026-11-22' })
-    expect(r.files.map((f) => f.replace(out + '/', '')).sort()).toEqual([
-      'otklik-digest-2026-11-16--2026-11-22.docx',
-      'otklik-digest-2026-11-16--2026-11-22.pdf'
-    ])
+    const names = r.files.map((f) => f.replace(out + '/', '')).sort()
+    expect(names).toHaveLength(2)
+    expect(names[0]).toMatch(/^otklik-digest-digest-2026-11-16--2026-11-22-\d{8}-\d{6}\.docx$/)
+    expect(names[1]).toBe(names[0]!.replace(/\.docx$/, '.pdf'))
     for (const f of r.files) expect(existsSync(f)).toBe(true)
     expect(r.mentions).toBe(
       json<{ mentions: number; irrelevant: number }>(
@@ -257,7 +257,29 @@ describe('CLI: classify and digest', () => {
         '--json'
       ])
     )
-    expect(kk.files).toEqual([join(out, 'otklik-digest-2026-11-16--2026-11-22-kk.pdf')])
+    expect(kk.files).toHaveLength(1)
+    expect(kk.files[0]).toMatch(/\/otklik-digest-digest-2026-11-16--2026-11-22-kk-\d{8}-\d{6}\.pdf$/)
+    // A second run a moment later leaves its own file next to the first.
+    const again = json<{ files: string[] }>(
+      cli([
+        'digest',
+        '--db',
+        db,
+        '--from',
+        '2026-11-16',
+        '--to',
+        '2026-11-22',
+        '--lang',
+        'kk',
+        '--format',
+        'pdf',
+        '--out',
+        out,
+        '--json'
+      ])
+    )
+    expect(again.files[0]).not.toBe(kk.files[0])
+    for (const f of [...kk.files, ...again.files]) expect(existsSync(f)).toBe(true)
     expect(cli(['digest', '--db', db, '--week', '47']).code).toBe(2)
   })
 })

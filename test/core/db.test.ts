@@ -41,7 +41,7 @@ describe('database', () => {
   })
 
   it('migrates from each earlier version, keeping data and taking a backup first', () => {
-    for (let from = 0; from < SCHEMA_VERSION; from++) {
+    for (const from of [0, ...MIGRATIONS.slice(0, -1).map((m) => m.version)]) {
       const { dir, db: other } = tempDb(`from${from}`)
       other.close()
       // A file at version `from`, as that version of the app left it.
@@ -58,7 +58,10 @@ describe('database', () => {
       }
       db.close()
     }
-    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1))
+    // Versions increase (parallel branches take distinct numbers), and the schema version is the last.
+    const versions = MIGRATIONS.map((m) => m.version)
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b))
+    expect(SCHEMA_VERSION).toBe(versions.at(-1))
   })
 
   it('refuses a database written by a newer version', () => {

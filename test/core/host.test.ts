@@ -71,4 +71,47 @@ describe('browser test host', () => {
       error: { code: 'VALIDATION' }
     })
   })
+
+  it('hands over report files from the history for download, and nothing else', async () => {
+    const { db, path, dir } = tempDb('host-reports')
+    createDemo(db, { seed: 2, weeks: 2, until: '2026-11-22' })
+    const renderer = join(dir, 'renderer')
+    mkdirSync(renderer)
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>x</title>')
+    const secret = join(dir, 'secret.txt')
+    writeFileSync(secret, 'not a report')
+    const ws = new Workspace(db, path)
+    const h = await startTestHost({ ws, handlers: createHandlers(ws, 'browser'), rendererDir: renderer })
+    try {
+      const H = { host: `127.0.0.1:${h.port}`, 'x-otklik-token': h.token, 'content-type': 'application/json' }
+      const call = async (name: string, input: unknown) =>
+        JSON.parse(
+          (await http(h.port, `/api/${name}`, { method: 'POST', headers: H, body: JSON.stringify(input) }))
+            .body
+        ) as {
+          ok: boolean
+          value: Record<string, unknown>
+          error?: { code: string; message: string }
+        }
+      await call('settings:set', { reportsFolder: join(dir, 'reports') })
+      const made = await call('reports:export', { week: '2026-W47', formats: ['pdf'] })
+      const file = (made.value.files as string[])[0]!
+      const opened = await call('reports:open', { path: file })
+      expect(opened.value.opened).toBe(false)
+      const url = opened.value.downloadUrl as string
+      expect(url).toMatch(/^\/report-file\?path=/)
+      const got = await http(h.port, url, { headers: H })
+      expect(got.status).toBe(200)
+      expect(got.headers['content-type']).toBe('application/pdf')
+      expect(String(got.headers['content-disposition'])).toContain('attachment')
+      expect(got.body.startsWith('%PDF')).toBe(true)
+      // Without the token, or for a file the reports did not write: refused.
+      expect((await http(h.port, url, { headers: { host: H.host } })).status).toBe(401)
+      const other = `/report-file?path=${encodeURIComponent(secret)}`
+      expect((await http(h.port, other, { headers: H })).status).toBe(404)
+      expect((await call('reports:open', { path: secret })).error).toMatchObject({ code: 'VALIDATION' })
+    } finally {
+      await h.close()
+    }
+  }, 60_000)
 })

@@ -44,7 +44,18 @@ describe('commit', () => {
       { line: 9, message: 'no text and no title' },
       { line: 11, message: 'broken URL "htp:/broken link" (the URL is this row\'s only key)' }
     ])
-    expect(r.warnings).toEqual([{ line: 7, message: 'unknown sentiment label "спорная" (left unlabelled)' }])
+    expect(r.warnings).toEqual([
+      { line: 7, message: 'unknown sentiment label "спорная" (left unlabelled)' },
+      {
+        line: 10,
+        message:
+          '1 row(s) of this file were taken as duplicates of earlier rows of it (line 10 = line 2: the same id); check the mapping if they are different publications.'
+      }
+    ])
+    // The duplicate says what it matched: the row of line 2, by its Hash.
+    expect(r.duplicateRows).toEqual([
+      { line: 10, reason: 'id', mentionId: expect.any(Number), matchedLine: 2 }
+    ])
     const m = db.prepare('SELECT * FROM mentions WHERE external_id = ?').get(BA_HASH) as Record<
       string,
       unknown
@@ -249,8 +260,9 @@ describe('commit', () => {
       'Cannot import binary.csv: it is a binary file, not text (CSV/TSV/JSON).',
       'Cannot import truncated.xlsx: truncated or corrupt XLSX (the ZIP directory at its end is missing).',
       'telegram-json:4/0/0',
-      // The channel's two text posts were in the account export already; its photo-only post has no text.
-      'telegram-json:0/2/1',
+      // The channel's two text posts were in the account export already; its photo-only post is counted
+      // apart as media without text, not rejected.
+      'telegram-json:0/2/0',
       'Cannot import empty.csv: the file is empty.'
     ])
     const ok = out.batches.filter((b) => !('error' in b))

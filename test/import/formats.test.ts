@@ -297,7 +297,8 @@ describe('other presets', () => {
       publishedAt: 1787547600000
     })
     expect(ch.rows[1]!.mention!.text).toBe('Акимат: ремонт закончится в октябре. Источник: пост')
-    expect(ch.rows[2]).toMatchObject({ line: 4, errors: ['no text and no title'] })
+    // A photo posted without a caption: media without text, not an error.
+    expect(ch.rows[2]).toMatchObject({ line: 4, status: 'media', errors: [] })
     expect(ch.warnings.map((w) => w.message)).toContain('2 service message(s) (joins, pins, calls…) skipped.')
     const acc = await preview('telegram-account.json')
     expect(acc.rows.map((r) => r.mention!.author!.name)).toEqual([

@@ -101,6 +101,14 @@ describe('mapping files and presets', () => {
       'brandwatch',
       'talkwalker',
       'telegram-json',
+      'feed',
+      'media-cloud',
+      'tiktok-scraper',
+      'instagram-scraper',
+      'youtube-scraper',
+      'crowdtangle',
+      'tgstat',
+      'popsters',
       'generic',
       'Наш мониторинг'
     ])
@@ -171,8 +179,10 @@ describe('CLI contract', () => {
       'updated',
       'duplicates',
       'rejected',
+      'mediaWithoutText',
       'errors',
-      'warnings'
+      'warnings',
+      'duplicateRows'
     ])
     expect(json.batches[0]).toMatchObject({
       preset: 'generic',

@@ -199,5 +199,19 @@ export const DOCS: TestDoc[] = [
     url: 'https://tengrinews.kzz/fake',
     author: 'Гость'
   },
-  { id: 30, title: 'Пустой', text: '', url: 'https://example.kz/empty', author: 'Пустой_автор%' }
+  { id: 30, title: 'Пустой', text: '', url: 'https://example.kz/empty', author: 'Пустой_автор%' },
+  {
+    id: 31,
+    title: 'Третий день без горячей воды',
+    text: 'Жители Сатпаева снова без горячей воды; вода холодная уже неделю.',
+    url: 'https://t.me/satpaeva/1',
+    author: 'Гость'
+  },
+  {
+    id: 32,
+    title: 'Көшелердегі шұңқырлар',
+    text: 'Шұңқырларды әкімдіктің өкілдері көрді, қаладағы жолдар жөнделеді. Әкімдіктердің уәдесі бар.',
+    url: 'https://kaz.nur.kz/1',
+    author: 'Қала тұрғыны'
+  }
 ]

@@ -3,7 +3,7 @@ import { lastCompleteWeek, resolvePeriod } from '../../src/main/core/report/peri
 import { formatCompact, formatInt, formatPct, pluralForm, t } from '../../src/main/core/report/i18n'
 import { trimText } from '../../src/main/core/report/model-quotes'
 import { handleFromUrl, Masker } from '../../src/main/core/report/masking'
-import { digestFileName } from '../../src/main/core/report'
+import { digestFileName, fileStamp, workspaceSlug } from '../../src/main/core/report'
 import { zonedToUtc } from '../../src/shared/time'
 
 describe('period', () => {
@@ -75,13 +75,21 @@ describe('labels', () => {
     expect(formatCompact('en', 2_500_000)).toBe('2.5M')
   })
 
-  it('names files with a language suffix outside Russian', () => {
-    expect(digestFileName('2026-11-16', '2026-11-22', 'ru', 'pdf')).toBe(
-      'otklik-digest-2026-11-16--2026-11-22.pdf'
+  it('names files by workspace, period, language (outside Russian), generation time and counter', () => {
+    const p = {
+      workspace: 'demo',
+      from: '2026-11-16',
+      to: '2026-11-22',
+      lang: 'ru',
+      stamp: '20261203-134905'
+    }
+    expect(digestFileName(p, 'pdf')).toBe('otklik-digest-demo-2026-11-16--2026-11-22-20261203-134905.pdf')
+    expect(digestFileName({ ...p, lang: 'kk', counter: 2 }, 'docx')).toBe(
+      'otklik-digest-demo-2026-11-16--2026-11-22-kk-20261203-134905-2.docx'
     )
-    expect(digestFileName('2026-11-16', '2026-11-22', 'kk', 'docx')).toBe(
-      'otklik-digest-2026-11-16--2026-11-22-kk.docx'
-    )
+    expect(workspaceSlug('/data/Белтау demo.db')).toBe('Белтау-demo')
+    expect(workspaceSlug(':memory:')).toBe('memory')
+    expect(fileStamp(Date.UTC(2026, 11, 3, 8, 49, 5), 'Asia/Almaty')).toBe('20261203-134905')
   })
 })
 
@@ -116,5 +124,33 @@ describe('quotes', () => {
     expect(new Masker('ru', false).text('@ivan_p пишет')).toBe('@ivan_p пишет')
     expect(handleFromUrl('https://vk.com/id42')).toBe('id42')
     expect(handleFromUrl('https://www.youtube.com/channel/UC1')).toBeNull()
+  })
+})
+
+describe('one palette', () => {
+  it('gives the digest, its charts and the app the same sentiment and lean colours', async () => {
+    const { PALETTE, paletteCss } = await import('../../src/shared/palette')
+    const { COLORS } = await import('../../src/main/core/report/style')
+    const { readFileSync } = await import('node:fs')
+    expect(COLORS.negative).toBe(PALETTE.light.negative)
+    expect(COLORS.neutral).toBe(PALETTE.light.neutral)
+    expect(COLORS.positive).toBe(PALETTE.light.positive)
+    expect(COLORS.negativeAuthor).toBe(PALETTE.light.critic)
+    expect(COLORS.positiveAuthor).toBe(PALETTE.light.supporter)
+    // Positive is green (its green channel leads), supporters blue, critics orange.
+    const rgb = (h: string): number[] => [1, 3, 5].map((i) => parseInt(h.slice(i, i + 2), 16))
+    const [r, g, b] = rgb(PALETTE.light.positive)
+    expect(g).toBeGreaterThan(r!)
+    expect(g).toBeGreaterThan(b!)
+    const [, , blue] = rgb(PALETTE.light.supporter)
+    expect(blue).toBeGreaterThan(rgb(PALETTE.light.supporter)[0]!)
+    expect(rgb(PALETTE.light.critic)[0]).toBeGreaterThan(rgb(PALETTE.light.critic)[2]!)
+    const css = paletteCss()
+    expect(css).toContain(`--pos:${PALETTE.light.positive};`)
+    expect(css).toContain(`:root[data-theme='dark']{--neg:${PALETTE.dark.negative};`)
+    // The stylesheets define none of these colours themselves.
+    const base = readFileSync('src/renderer/src/styles/base.css', 'utf8')
+    for (const v of ['--neg', '--pos', '--neu-chart', '--orange', '--blue'])
+      expect(base).not.toMatch(new RegExp(`${v}:\\s*#`))
   })
 })

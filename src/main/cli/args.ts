@@ -68,7 +68,9 @@ export class Args {
   date(name: string): string | undefined {
     const v = this.str(name)
     if (v === undefined) return undefined
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(`${v}T00:00:00Z`)))
+    const t = Date.parse(`${v}T00:00:00Z`)
+    // Date.parse rolls 2026-02-30 over to March: a real date reads back as itself.
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(t) || new Date(t).toISOString().slice(0, 10) !== v)
       throw new UsageError(`--${name} takes a date YYYY-MM-DD, not "${v}"`)
     return v
   }

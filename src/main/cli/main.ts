@@ -10,8 +10,10 @@ import { sourceCommand } from './commands/source'
 import { subjectCommand } from './commands/subject'
 import { collectCommand } from './commands/collect'
 import { classifyCommand } from './commands/classify'
+import { trainCommand } from './commands/train'
 import { importCommand } from './commands/import'
 import { digestCommand } from './commands/digest'
+import { spikesCommand } from './commands/spikes'
 import { backupCommand } from './commands/backup'
 import { restoreCommand } from './commands/restore'
 import { translateIoError } from '../core/db/io-errors'
@@ -28,7 +30,9 @@ export const COMMANDS: Command[] = [
   subjectCommand,
   collectCommand,
   classifyCommand,
+  trainCommand,
   digestCommand,
+  spikesCommand,
   backupCommand,
   restoreCommand,
   serveCommand

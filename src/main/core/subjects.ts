@@ -1,6 +1,6 @@
 import type { Db } from './db/open'
 import { OtklikError } from '../../shared/errors'
-import { compileMatcher, compileToSql, parseQuery, type MatchDoc } from '../../shared/query'
+import { compileMatcher, compileToSql, parseQuery, querySyntaxError, type MatchDoc } from '../../shared/query'
 import { clock } from '../../shared/clock'
 
 export interface SubjectRow {
@@ -15,8 +15,7 @@ export function checkQuery(query: string): void {
   try {
     parseQuery(query)
   } catch (e) {
-    const pe = e as { position?: number; message: string }
-    throw new OtklikError('QUERY_SYNTAX', `${pe.message}`, { position: pe.position ?? 0 })
+    throw querySyntaxError(e)
   }
 }
 

@@ -3,6 +3,7 @@ import type { Db } from './db/open'
 import { openDatabase } from './db/open'
 import { getSettings, type Settings } from './db/settings'
 import { MentionQueries } from './queries/mentions'
+import type { LabelChange } from './analysis/models'
 import type { EventName, Events } from '../../shared/api'
 
 /** Typed events main pushes to every window and the test host's SSE clients. */
@@ -48,11 +49,11 @@ export class Workspace {
     this.events.emit('mentions:changed', { reason, count })
   }
 
-  /** Set by the app: called after staff change labels (the office model retrains in the background). */
-  onLabelsChanged: (() => void) | null = null
+  /** Set by the app: called after labels change (the office model retrains in the background when due). */
+  onLabelsChanged: ((change: LabelChange) => void) | null = null
 
-  labelsChanged(): void {
-    this.onLabelsChanged?.()
+  labelsChanged(change: LabelChange): void {
+    this.onLabelsChanged?.(change)
   }
 
   close(): void {

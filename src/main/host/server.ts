@@ -1,11 +1,13 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createReadStream, existsSync, statSync } from 'node:fs'
-import { extname, join, normalize, resolve, sep } from 'node:path'
+import { basename, extname, join, normalize, resolve, sep } from 'node:path'
 import { EVENT_NAMES } from '../../shared/api'
 import { dispatch, type Handlers } from '../core/api/dispatch'
 import type { Workspace } from '../core/workspace'
 import { RENDERER_CSP } from '../security'
+import { REPORT_FILE_ROUTE } from '../core/api/handlers'
+import { reportHistoryFile } from '../core/report/history'
 
 export interface TestHost {
   url: string
@@ -26,6 +28,10 @@ const TYPES: Record<string, string> = {
   '.woff': 'font/woff',
   '.ttf': 'font/ttf',
   '.json': 'application/json'
+}
+const REPORT_TYPES: Record<string, string> = {
+  '.pdf': 'application/pdf',
+  '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'
 }
 const MAX_BODY = 8 * 1024 * 1024
 
@@ -100,6 +106,19 @@ export function startTestHost(opts: {
       res.write(': connected\n\n')
       sseClients.add(res)
       req.on('close', () => sseClients.delete(res))
+      return
+    }
+    if (url.pathname === REPORT_FILE_ROUTE) {
+      // Only a file some digest in the reports history wrote (never any other path on the machine).
+      const file = reportHistoryFile(opts.ws.db, url.searchParams.get('path') ?? '')
+      if (!file) return deny(res, 404, 'Not a file of the reports history')
+      const name = basename(file)
+      res.writeHead(200, {
+        ...headers,
+        'content-type': REPORT_TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_').replace(/"/g, '')}"; filename*=UTF-8''${encodeURIComponent(name)}`
+      })
+      createReadStream(file).pipe(res)
       return
     }
     const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '')

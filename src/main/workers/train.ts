@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads'
+import { alignClock } from '../../shared/clock'
 import { openDatabase, setDefaultNativeBinding } from '../core/db/open'
 import { trainOfficeModel } from '../core/analysis/models'
 
@@ -6,7 +7,13 @@ import { trainOfficeModel } from '../core/analysis/models'
  * Retrains the office's sentiment model off the main thread: opens its own connection to the
  * workspace file (WAL lets it read while the app works), trains, stores the model, reports back.
  */
-const { dbPath, nativeBinding } = workerData as { dbPath: string; nativeBinding?: string }
+const { dbPath, nativeBinding, now, clockPinned } = workerData as {
+  dbPath: string
+  nativeBinding?: string
+  now: number
+  clockPinned: boolean
+}
+alignClock(now, clockPinned)
 setDefaultNativeBinding(nativeBinding)
 const db = openDatabase(dbPath)
 try {

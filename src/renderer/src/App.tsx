@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
 import type { AppInfo, SettingsValue } from '../../shared/api'
 import { call } from './api'
 import { FilterPanel } from './components/filters/FilterPanel'
@@ -16,26 +16,47 @@ import { ToastProvider } from './hooks/useToast'
 import { DICTIONARIES, I18nProvider, useI18n, type Lang } from './i18n'
 import { alignClock } from '../../shared/clock'
 
-// Each page (and what only it uses: AG Grid, ECharts) loads when it is first opened.
-const AuthorsPage = lazy(() =>
-  import('./pages/Authors/AuthorsPage').then((m) => ({ default: m.AuthorsPage }))
-)
-const DashboardPage = lazy(() =>
-  import('./pages/Dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage }))
-)
-const ImportPage = lazy(() => import('./pages/Import/ImportPage').then((m) => ({ default: m.ImportPage })))
-const MentionsPage = lazy(() =>
-  import('./pages/Mentions/MentionsPage').then((m) => ({ default: m.MentionsPage }))
-)
-const ReportsPage = lazy(() =>
-  import('./pages/Reports/ReportsPage').then((m) => ({ default: m.ReportsPage }))
-)
-const SettingsPage = lazy(() =>
-  import('./pages/Settings/SettingsPage').then((m) => ({ default: m.SettingsPage }))
-)
-const SourcesPage = lazy(() =>
-  import('./pages/Sources/SourcesPage').then((m) => ({ default: m.SourcesPage }))
-)
+// Each page (and what only it uses: AG Grid, ECharts) is its own chunk: the shell shows first, the page
+// opened loads at once and the others right after in the background (preloadPages), so navigating never
+// waits and a host that stops answering still shows every page with its own error.
+const PAGE_CHUNKS = {
+  authors: () => import('./pages/Authors/AuthorsPage'),
+  dashboard: () => import('./pages/Dashboard/DashboardPage'),
+  import: () => import('./pages/Import/ImportPage'),
+  mentions: () => import('./pages/Mentions/MentionsPage'),
+  reports: () => import('./pages/Reports/ReportsPage'),
+  settings: () => import('./pages/Settings/SettingsPage'),
+  sources: () => import('./pages/Sources/SourcesPage')
+}
+const AuthorsPage = lazy(() => PAGE_CHUNKS.authors().then((m) => ({ default: m.AuthorsPage })))
+const DashboardPage = lazy(() => PAGE_CHUNKS.dashboard().then((m) => ({ default: m.DashboardPage })))
+const ImportPage = lazy(() => PAGE_CHUNKS.import().then((m) => ({ default: m.ImportPage })))
+const MentionsPage = lazy(() => PAGE_CHUNKS.mentions().then((m) => ({ default: m.MentionsPage })))
+const ReportsPage = lazy(() => PAGE_CHUNKS.reports().then((m) => ({ default: m.ReportsPage })))
+const SettingsPage = lazy(() => PAGE_CHUNKS.settings().then((m) => ({ default: m.SettingsPage })))
+const SourcesPage = lazy(() => PAGE_CHUNKS.sources().then((m) => ({ default: m.SourcesPage })))
+
+function preloadPages(): void {
+  for (const load of Object.values(PAGE_CHUNKS)) void load().catch(() => undefined)
+}
+
+/** A page whose code could not be loaded says so in words (instead of an empty window). */
+class PageLoadBoundary extends Component<{ children: ReactNode; message: string }, { failed: boolean }> {
+  override state = { failed: false }
+  static getDerivedStateFromError(): { failed: boolean } {
+    return { failed: true }
+  }
+  override render(): ReactNode {
+    if (!this.state.failed) return this.props.children
+    return (
+      <div className="note note-error" role="alert" data-testid="error-note">
+        <div className="note-body">
+          <strong>{this.props.message}</strong>
+        </div>
+      </div>
+    )
+  }
+}
 
 type Boot = { info: AppInfo; settings: SettingsValue } | { error: string } | null
 
@@ -107,6 +128,10 @@ function Shell() {
   const [filtersOpen, setFiltersOpen] = useStoredState('otklik.filtersOpen', true)
   const [autoHidden, setAutoHidden] = useState(false)
   const nav = useMemo(() => ({ page, go: setPage }), [page, setPage])
+  useEffect(() => {
+    const timer = setTimeout(preloadPages, 200)
+    return () => clearTimeout(timer)
+  }, [])
   const layout = useMemo(
     () => ({
       filtersOpen: filtersOpen && !autoHidden,
@@ -160,7 +185,11 @@ function Shell() {
       body = <SettingsPage />
       break
   }
-  body = <Suspense fallback={<div className="page-loading" aria-busy="true" />}>{body}</Suspense>
+  body = (
+    <PageLoadBoundary key={page} message={t('error.code.IO')}>
+      <Suspense fallback={<div className="page-loading" aria-busy="true" />}>{body}</Suspense>
+    </PageLoadBoundary>
+  )
   return (
     <NavContext.Provider value={nav}>
       <LayoutContext.Provider value={layout}>

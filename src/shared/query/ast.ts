@@ -3,7 +3,7 @@
  * stems are derived when compiling, so the AST stays plain JSON (safe to send over IPC).
  */
 
-/** word: Russian forms via stems; prefix: `власт*`; phrase: "exact words" in this order. */
+/** word: its forms via stems (Russian and Kazakh); prefix: `власт*`; phrase: "words" in this order, each in any of its forms. */
 export type TermKind = 'word' | 'prefix' | 'phrase'
 
 export interface TermNode {

@@ -1,7 +1,10 @@
+import { OtklikError } from '../errors'
+
 /**
  * Query syntax errors. Every error carries a stable `code` (for translation in the UI),
  * a 0-based character `position` (to place the caret), English `message`, and the few
- * values the message needs (`details`) so the renderer can rebuild it in Russian or Kazakh.
+ * values the message needs (`details`) so the renderer can say it in Russian, Kazakh or English
+ * (its dictionaries, keys `query.error.<code>`).
  */
 export const MAX_QUERY_LENGTH = 2000
 export const MAX_NEAR_DISTANCE = 100
@@ -32,110 +35,29 @@ export type QueryErrorCode =
 
 export type QueryErrorDetails = Record<string, string | number>
 
-type Lang = 'en' | 'ru' | 'kk'
-
-/** Templates; {position} and keys of `details` are substituted. */
-const TEMPLATES: Record<QueryErrorCode, Record<Lang, string>> = {
-  empty: {
-    en: 'The query is empty: type a word to search for',
-    ru: 'Запрос пуст: введите слово для поиска',
-    kk: 'Сұраныс бос: іздеу үшін сөз жазыңыз'
-  },
-  too_long: {
-    en: 'The query is {length} characters long; the limit is {limit}',
-    ru: 'Запрос длиной {length} символов; предел — {limit}',
-    kk: 'Сұраныс ұзындығы {length} таңба; шегі — {limit}'
-  },
-  too_deep: {
-    en: 'Too many nested parentheses at position {position} (at most {limit} levels)',
-    ru: 'Слишком много вложенных скобок в позиции {position} (не более {limit} уровней)',
-    kk: '{position} позициясында жақша тым көп қабатталған (ең көбі {limit} деңгей)'
-  },
-  too_complex: {
-    en: 'NEAR at position {position} expands to too many combinations (at most {limit})',
-    ru: 'NEAR в позиции {position} даёт слишком много сочетаний (не более {limit})',
-    kk: '{position} позициясындағы NEAR тым көп тіркес береді (ең көбі {limit})'
-  },
-  unclosed_quote: {
-    en: 'Unclosed quote at position {position}',
-    ru: 'Незакрытая кавычка в позиции {position}',
-    kk: '{position} позициясында тырнақша жабылмаған'
-  },
-  unclosed_paren: {
-    en: 'Unclosed parenthesis at position {position}',
-    ru: 'Незакрытая скобка в позиции {position}',
-    kk: '{position} позициясында жақша жабылмаған'
-  },
-  unexpected_paren: {
-    en: 'Unexpected ")" at position {position}: no parenthesis is open',
-    ru: 'Лишняя «)» в позиции {position}: нет открытой скобки',
-    kk: '{position} позициясында артық «)»: ашық жақша жоқ'
-  },
-  empty_parens: {
-    en: 'Empty parentheses at position {position}',
-    ru: 'Пустые скобки в позиции {position}',
-    kk: '{position} позициясында бос жақша'
-  },
-  empty_phrase: {
-    en: 'The phrase at position {position} has no words',
-    ru: 'Во фразе в позиции {position} нет слов',
-    kk: '{position} позициясындағы тіркесте сөз жоқ'
-  },
-  expected_term_after: {
-    en: 'Expected a term after {operator} at position {position}',
-    ru: 'После {operator} в позиции {position} нужно слово или фраза',
-    kk: '{position} позициясындағы {operator} кейін сөз немесе тіркес керек'
-  },
-  expected_term_before: {
-    en: 'Expected a term before {operator} at position {position}',
-    ru: 'Перед {operator} в позиции {position} нужно слово или фраза',
-    kk: '{position} позициясындағы {operator} алдында сөз немесе тіркес керек'
-  },
-  no_letters: {
-    en: 'The term "{term}" at position {position} has no letters or digits',
-    ru: 'В «{term}» (позиция {position}) нет букв или цифр',
-    kk: '«{term}» ішінде ({position} позиция) әріп не сан жоқ'
-  },
-  bad_wildcard: {
-    en: 'The wildcard * is allowed only at the end of a word (position {position})',
-    ru: 'Звёздочка * допустима только в конце слова (позиция {position})',
-    kk: '* белгісі тек сөз соңында болады ({position} позиция)'
-  },
-  short_wildcard: {
-    en: 'A wildcard needs at least {limit} letters before * (position {position})',
-    ru: 'Перед * нужно не меньше {limit} букв (позиция {position})',
-    kk: '* алдында кемінде {limit} әріп керек ({position} позиция)'
-  },
-  near_operand: {
-    en: 'NEAR at position {position} needs a word, a "phrase" or (a OR b) on each side',
-    ru: 'NEAR в позиции {position}: с обеих сторон нужно слово, «фраза» или (a OR b)',
-    kk: '{position} позициясындағы NEAR: екі жағында сөз, «тіркес» не (a OR b) керек'
-  },
-  near_distance: {
-    en: 'NEAR/n at position {position}: n must be a whole number from 0 to {limit}',
-    ru: 'NEAR/n в позиции {position}: n — целое число от 0 до {limit}',
-    kk: '{position} позициясындағы NEAR/n: n — 0-ден {limit}-ге дейінгі бүтін сан'
-  },
-  empty_field: {
-    en: 'Expected a value after {field}: at position {position}',
-    ru: 'После {field}: в позиции {position} нужно значение',
-    kk: '{position} позициясындағы {field}: кейін мән керек'
-  },
-  field_in_title: {
-    en: '{field}: cannot be used inside title:(...) (position {position})',
-    ru: '{field}: нельзя использовать внутри title:(...) (позиция {position})',
-    kk: '{field}: белгісін title:(...) ішінде қолдануға болмайды ({position} позиция)'
-  },
-  only_not: {
-    en: 'A query of only NOT terms matches nothing: add a term to search for',
-    ru: 'Запрос только из NOT ничего не найдёт: добавьте слово для поиска',
-    kk: 'Тек NOT-тан тұратын сұраныс ештеңе таппайды: іздейтін сөз қосыңыз'
-  },
-  not_without_term: {
-    en: 'NOT at position {position} has nothing to exclude from: write it after a term, as in «a NOT b»',
-    ru: 'NOT в позиции {position} не из чего исключать: пишите его после слова, как в «a NOT b»',
-    kk: '{position} позициясындағы NOT: оны сөзден кейін жазыңыз, мысалы «a NOT b»'
-  }
+/** English messages (the CLI and logs); the UI translates by code: `query.error.<code>` in src/renderer/src/i18n. */
+export const QUERY_ERROR_MESSAGES: Record<QueryErrorCode, string> = {
+  empty: 'The query is empty: type a word to search for',
+  too_long: 'The query is {length} characters long; the limit is {limit}',
+  too_deep: 'Too many nested parentheses at position {position} (at most {limit} levels)',
+  too_complex: 'NEAR at position {position} expands to too many combinations (at most {limit})',
+  unclosed_quote: 'Unclosed quote at position {position}',
+  unclosed_paren: 'Unclosed parenthesis at position {position}',
+  unexpected_paren: 'Unexpected ")" at position {position}: no parenthesis is open',
+  empty_parens: 'Empty parentheses at position {position}',
+  empty_phrase: 'The phrase at position {position} has no words',
+  expected_term_after: 'Expected a term after {operator} at position {position}',
+  expected_term_before: 'Expected a term before {operator} at position {position}',
+  no_letters: 'The term "{term}" at position {position} has no letters or digits',
+  bad_wildcard: 'The wildcard * is allowed only at the end of a word (position {position})',
+  short_wildcard: 'A wildcard needs at least {limit} letters before * (position {position})',
+  near_operand: 'NEAR at position {position} needs a word, a "phrase" or (a OR b) on each side',
+  near_distance: 'NEAR/n at position {position}: n must be a whole number from 0 to {limit}',
+  empty_field: 'Expected a value after {field}: at position {position}',
+  field_in_title: '{field}: cannot be used inside title:(...) (position {position})',
+  only_not: 'A query of only NOT terms matches nothing: add a term to search for',
+  not_without_term:
+    'NOT at position {position} has nothing to exclude from: write it after a term, as in «a NOT b»'
 }
 
 export class QueryError extends Error {
@@ -143,7 +65,7 @@ export class QueryError extends Error {
   readonly position: number
   readonly details: QueryErrorDetails
   constructor(code: QueryErrorCode, position: number, details: QueryErrorDetails = {}) {
-    super(formatTemplate(TEMPLATES[code].en, position, details))
+    super(formatTemplate(QUERY_ERROR_MESSAGES[code], position, details))
     this.name = 'QueryError'
     this.code = code
     this.position = position
@@ -157,13 +79,34 @@ function formatTemplate(t: string, position: number, details: QueryErrorDetails)
   )
 }
 
-/** The error text in the UI language (falls back to English). */
-export function formatQueryError(
-  e: { code: string; position: number; details?: QueryErrorDetails; message?: string },
-  lang: string
+/** What the UI needs to say a query error in its own language: the code, the caret position, the values. */
+export interface QueryErrorInfo {
+  code: QueryErrorCode
+  position: number
+  details: QueryErrorDetails
+}
+
+export function queryErrorInfo(e: QueryError): QueryErrorInfo {
+  return { code: e.code, position: e.position, details: e.details }
+}
+
+/**
+ * The message of a query error with its values filled in, from a template by code (English here; the
+ * renderer passes its own dictionary's template). Unknown codes fall back to the message as sent.
+ * formatQueryErrorMessage('Unclosed quote at position {position}', { position: 3, details: {} }) → '… 3'
+ */
+export function formatQueryErrorMessage(
+  template: string,
+  e: { position: number; details?: QueryErrorDetails }
 ): string {
-  const t = (TEMPLATES as Record<string, Record<Lang, string> | undefined>)[e.code]
-  if (!t) return e.message ?? e.code
-  const l: Lang = lang === 'ru' || lang === 'kk' ? lang : 'en'
-  return formatTemplate(t[l], e.position, e.details ?? {})
+  return formatTemplate(template, e.position, e.details ?? {})
+}
+
+/** A query syntax error as the API reports it: QUERY_SYNTAX, English message, and `query` info to translate. */
+export function querySyntaxError(e: unknown): OtklikError {
+  if (e instanceof QueryError) {
+    return new OtklikError('QUERY_SYNTAX', e.message, { position: e.position, query: queryErrorInfo(e) })
+  }
+  const m = e instanceof Error ? e.message : String(e)
+  return new OtklikError('QUERY_SYNTAX', m, { position: 0 })
 }

@@ -17,7 +17,11 @@ export type {
 export { DEFAULT_NEAR_DISTANCE } from './ast'
 export {
   QueryError,
-  formatQueryError,
+  QUERY_ERROR_MESSAGES,
+  queryErrorInfo,
+  querySyntaxError,
+  formatQueryErrorMessage,
+  type QueryErrorInfo,
   MAX_QUERY_LENGTH,
   MAX_NEAR_DISTANCE,
   type QueryErrorCode,
@@ -28,3 +32,4 @@ export { compileToSql, ftsQuote } from './sql'
 export { compileMatcher, type MatchDoc } from './matcher'
 export { queryTerms, highlightRanges } from './terms'
 export { normalizeHost } from './host'
+export { bilingualHints, withAlternative, type BilingualHint, type KnownQuery } from './bilingual'

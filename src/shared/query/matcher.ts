@@ -1,8 +1,8 @@
 import { normalizeText, tokenize } from '../text'
 import type { NearNode, QueryNode, TermNode } from './ast'
 import { normalizeHost } from './host'
-import { nearPairMode } from './sql'
-import { isStemmed, stemWord, wordStems } from './stems'
+import { nearPairMode, onStemColumns } from './sql'
+import { formsPrefix, phraseStems, stemWord } from './stems'
 
 /** What the matcher sees of a mention (before it is stored). */
 export interface MatchDoc {
@@ -64,7 +64,7 @@ export function compileMatcher(node: QueryNode): (doc: MatchDoc) => boolean {
 function build(node: QueryNode): (d: Prepared) => boolean {
   switch (node.type) {
     case 'term': {
-      const pat = termPattern(node, node.kind === 'word')
+      const pat = termPattern(node, onStemColumns(node))
       return (d) =>
         columnsOf(d, pat.onStems, node.titleOnly).some((col) => occurrences(col, pat.tests, true).length > 0)
     }
@@ -98,7 +98,7 @@ function columnsOf(d: Prepared, onStems: boolean, titleOnly: boolean): string[][
   return titleOnly ? [d.title] : [d.title, d.body]
 }
 
-/** Mirrors termPhrase in sql.ts token for token. */
+/** Mirrors termPhrases in sql.ts token for token. */
 function termPattern(t: TermNode, onStems: boolean): Pattern {
   const exact =
     (x: string): TokenTest =>
@@ -109,18 +109,22 @@ function termPattern(t: TermNode, onStems: boolean): Pattern {
     (tok) =>
       tok.startsWith(x)
   let tests: TokenTest[]
-  if (t.kind === 'word') {
-    if (onStems && t.tokens.length === 1) {
-      const stems = new Set(wordStems(t.tokens[0] as string))
-      tests = [(tok) => stems.has(tok)]
-    } else {
-      tests = onStems
-        ? t.tokens.map((x) => exact(stemWord(x)))
-        : t.tokens.map((x) => (isStemmed(x) ? prefix(stemWord(x)) : exact(x)))
-    }
-  } else {
+  if (t.kind === 'prefix') {
     tests = t.tokens.map(exact)
-    if (t.kind === 'prefix') tests[tests.length - 1] = prefix(t.tokens.at(-1) as string)
+    tests[tests.length - 1] = prefix(t.tokens.at(-1) as string)
+  } else if (!onStemColumns(t)) {
+    tests = t.tokens.map(exact)
+  } else if (onStems) {
+    // Each position accepts any of its stems: the same as SQL's OR of the stem combinations.
+    tests = phraseStems(t.tokens).map((alts): TokenTest => {
+      const set = new Set(alts)
+      return (tok) => set.has(tok)
+    })
+  } else {
+    tests = t.tokens.map((x) => {
+      const p = formsPrefix(x)
+      return p === null ? exact(x) : prefix(p)
+    })
   }
   return { tests, onStems }
 }

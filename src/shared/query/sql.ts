@@ -1,11 +1,12 @@
 import type { NearNode, QueryNode, TermNode } from './ast'
-import { isStemmed, stemWord, wordStems } from './stems'
+import { formsPrefix, phraseStems } from './stems'
 
 /**
  * Compiles a query to one boolean SQL expression over `mentions m`.
  * Maximal text-only subtrees become ONE FTS5 MATCH on mentions_fts (see the schema in
  * docs: title, body, title_stems, body_stems); site: and author: become plain conditions.
- * Plain words search the stem columns, phrases and wildcards the normalised columns.
+ * Words and phrases of several words search the stem columns (so both match word forms); wildcards and
+ * one quoted word (exact) the normalised columns.
  * Every token is passed quoted, so nothing the user types can break FTS5 syntax.
  */
 export function compileToSql(node: QueryNode): { sql: string; params: (string | number)[] } {
@@ -112,34 +113,50 @@ function columns(stemmed: boolean, titleOnly: boolean): string {
   return titleOnly ? '{title}' : '{title body}'
 }
 
+/**
+ * Words and phrases of several words match word forms (stem columns); a wildcard matches the typed
+ * prefix, and one word in quotes ("Онай", "газы") is that exact word: the way to opt out of forms.
+ */
+export function onStemColumns(t: TermNode): boolean {
+  return t.kind === 'word' || (t.kind === 'phrase' && t.tokens.length > 1)
+}
+
 function termFts(t: TermNode): string {
-  const alts = termPhrases(t, t.kind === 'word')
+  const stemmed = onStemColumns(t)
+  const alts = termPhrases(t, stemmed)
   const body = alts.length === 1 ? (alts[0] as string) : '(' + alts.join(' OR ') + ')'
-  return `${columns(t.kind === 'word', t.titleOnly)} : ${body}`
+  return `${columns(stemmed, t.titleOnly)} : ${body}`
 }
 
 /**
- * The FTS5 phrases (alternatives) for a term on the stem columns (plain words only) or on
- * the normalised ones. A one-word term on stems may have several stems (see wordStems).
+ * The FTS5 phrases (alternatives) for a term on the stem columns (words and phrases) or on the
+ * normalised ones. On stems a word may have several stems (see wordStems), and a phrase one phrase
+ * per combination of its words' stems (see phraseStems).
  */
 export function termPhrases(t: TermNode, onStems: boolean): string[] {
-  if (t.kind === 'word') {
-    if (onStems) {
-      if (t.tokens.length === 1) return wordStems(t.tokens[0] as string).map(ftsQuote)
-      return [ftsQuote(t.tokens.map(stemWord).join(' '))]
-    }
-    // Inside a NEAR with phrases or wildcards: «власть» → "власт"*, short or Latin words exact.
-    return [
-      t.tokens.map((tok) => (isStemmed(tok) ? ftsQuote(stemWord(tok)) + '*' : ftsQuote(tok))).join(' + ')
-    ]
-  }
-  const q = ftsQuote(t.tokens.join(' '))
-  return [t.kind === 'prefix' ? q + '*' : q]
+  if (t.kind === 'prefix') return [ftsQuote(t.tokens.join(' ')) + '*']
+  if (!onStemColumns(t)) return [ftsQuote(t.tokens.join(' '))]
+  if (onStems) return combinations(phraseStems(t.tokens)).map((c) => ftsQuote(c.join(' ')))
+  // Inside a NEAR with a wildcard: «власть» → "власт"*, short or Latin words exact.
+  return [
+    t.tokens
+      .map((tok) => {
+        const p = formsPrefix(tok)
+        return p === null ? ftsQuote(tok) : ftsQuote(p) + '*'
+      })
+      .join(' + ')
+  ]
 }
 
-/** Whether a NEAR pair runs on the stem columns (both plain words) and on headlines only. */
+function combinations(sets: string[][]): string[][] {
+  let out: string[][] = [[]]
+  for (const s of sets) out = out.flatMap((prefix) => s.map((x) => [...prefix, x]))
+  return out
+}
+
+/** Whether a NEAR pair runs on the stem columns (no wildcard on either side) and on headlines only. */
 export function nearPairMode(a: TermNode, b: TermNode): { onStems: boolean; titleOnly: boolean } {
-  return { onStems: a.kind === 'word' && b.kind === 'word', titleOnly: a.titleOnly || b.titleOnly }
+  return { onStems: onStemColumns(a) && onStemColumns(b), titleOnly: a.titleOnly || b.titleOnly }
 }
 
 function nearFts(n: NearNode): string {

@@ -1,6 +1,7 @@
 import { normalizeText } from '../text'
 import type { QueryNode, TermNode } from './ast'
-import { isStemmed, stemWord, wordStems } from './stems'
+import { stemWord, wordStems } from './stems'
+import { onStemColumns } from './sql'
 
 /**
  * The positive text terms of a query, for highlighting: words as typed (normalised),
@@ -28,7 +29,7 @@ function positiveTerms(node: QueryNode): TermNode[] {
 
 /**
  * Character ranges [start, end) of words in `text` that the query's positive terms would match
- * (stems for words, exact words for phrases, prefixes for wildcards). Matching whole phrases is
+ * (stems for words and the words of phrases, one quoted word exactly, prefixes for wildcards). Matching whole phrases is
  * left to the search itself: here each word of a phrase is marked, which is what a reader needs.
  */
 export function highlightRanges(text: string, node: QueryNode): [number, number][] {
@@ -38,9 +39,8 @@ export function highlightRanges(text: string, node: QueryNode): [number, number]
   for (const t of positiveTerms(node)) {
     t.tokens.forEach((tok, i) => {
       if (t.kind === 'prefix' && i === t.tokens.length - 1) prefixes.push(tok)
-      else if (t.kind === 'word' && t.tokens.length === 1) for (const s of wordStems(tok)) stems.add(s)
-      else if (t.kind === 'word' && isStemmed(tok)) stems.add(stemWord(tok))
-      else exact.add(tok)
+      else if (t.kind === 'prefix' || !onStemColumns(t)) exact.add(tok)
+      else for (const s of wordStems(tok)) stems.add(s)
     })
   }
   const out: [number, number][] = []

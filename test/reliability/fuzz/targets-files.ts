@@ -54,9 +54,9 @@ function fileTarget(
             throw new Finding(`preview returned ${p.rows?.length} rows`)
         }
         const r = await importFile(db, path, { dryRun: input.dryRun, analyzer: null })
-        if (r.inserted + r.duplicates + r.rejected !== r.rows)
+        if (r.inserted + r.duplicates + r.rejected + r.mediaWithoutText !== r.rows)
           throw new Finding(
-            `report does not add up: rows ${r.rows} ≠ ${r.inserted} new + ${r.duplicates} duplicates + ${r.rejected} rejected`
+            `report does not add up: rows ${r.rows} ≠ ${r.inserted} new + ${r.duplicates} duplicates + ${r.rejected} rejected + ${r.mediaWithoutText} media without text`
           )
         if (input.dryRun && r.batchId !== null) throw new Finding('a dry run reported a batch id')
         return 'ok'

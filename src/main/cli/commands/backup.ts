@@ -26,7 +26,7 @@ export const backupCommand: Command = {
         }
       )
     }
-    const db = openDatabase(dbPathFrom(args))
+    const db = openDatabase(dbPathFrom(args), { readonly: true })
     try {
       const r = await backupDatabase(db, out)
       if (args.bool('json')) printJson(io, { file: r.file, bytes: r.bytes })

@@ -15,7 +15,7 @@ export const classifyCommand: Command = {
     const dbPath = args.str('db') ?? process.env.OTKLIK_CLASSIFY_DB
     let model: SentimentModel
     if (dbPath) {
-      const db = openDatabase(resolvePath(dbPath), { readonly: false })
+      const db = openDatabase(resolvePath(dbPath), { readonly: true })
       try {
         model = currentSentimentModel(db)
       } finally {

@@ -16,7 +16,7 @@ export const exportCommand: Command = {
     if (format !== 'jsonl' && format !== 'csv')
       throw new UsageError(`--format takes jsonl or csv, not "${format}"`)
     const range = requireRange(args)
-    const db = openDatabase(dbPathFrom(args), { readonly: false })
+    const db = openDatabase(dbPathFrom(args), { readonly: true })
     const outPath = args.str('out')
     const file: WriteStream | null = outPath ? createWriteStream(resolvePath(outPath)) : null
     const write = (s: string): void => {

@@ -51,9 +51,14 @@ export const importCommand: Command = {
     const dbPath = dbPathFrom(args)
     const dryRun = args.bool('dry-run')
     if (!dryRun && !existsSync(dirname(dbPath))) mkdirSync(dirname(dbPath), { recursive: true })
-    const db = openDatabase(dbPath, { create: !dryRun || !existsSync(dbPath) })
+    // A dry run against a workspace that does not exist yet counts against an empty one in memory:
+    // it creates no file.
+    const db =
+      dryRun && !existsSync(dbPath)
+        ? openDatabase(':memory:', { create: true })
+        : openDatabase(dbPath, { create: !dryRun })
     try {
-      let last = 0
+      let last = -Infinity
       const result = await importFiles(db, files, {
         preset: args.str('preset') ?? 'auto',
         mapping,
@@ -61,10 +66,12 @@ export const importCommand: Command = {
         timezone: mapping?.timezone ?? getSettings(db).timeZone,
         analyzer: dryRun ? null : new WorkspaceAnalyzer(db),
         onProgress: (p) => {
-          if (performance.now() - last < 2000) return
+          // Every file ends with a line of its final counts; in between one line every 2 s, never one
+          // before a row has been read.
+          if (!p.done && (p.rowsRead === 0 || performance.now() - last < 2000)) return
           last = performance.now()
           io.err(
-            `import: ${p.file}: ${p.rowsRead} rows read, ${p.inserted} new, ${p.duplicates} duplicates, ${p.rejected} rejected\n`
+            `import: ${p.file}: ${p.rowsRead} rows read, ${p.inserted} new, ${p.duplicates} duplicates, ${p.rejected} rejected${p.done ? ' (done)' : ''}\n`
           )
         }
       })

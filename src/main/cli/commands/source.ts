@@ -12,7 +12,7 @@ export const sourceCommand: Command = {
   options: ['db', 'name', 'every', 'cron', 'keep'],
   async run(args, io) {
     const [verb, a1, a2] = args.positionals
-    const db = openDatabase(dbPathFrom(args), { create: verb === 'add' })
+    const db = openDatabase(dbPathFrom(args), { create: verb === 'add', readonly: verb === 'list' })
     try {
       let out: unknown
       if (verb === 'add') {

@@ -13,7 +13,8 @@ export const statsCommand: Command = {
   options: ['db', 'from', 'to'],
   async run(args, io) {
     const range = requireRange(args)
-    const db = openDatabase(dbPathFrom(args))
+    // Read-only: a stats run changes nothing in the file (no WAL switch, no -wal/-shm left, no backup).
+    const db = openDatabase(dbPathFrom(args), { readonly: true })
     try {
       const s = workspaceStats(db, { ...range, timeZone: getSettings(db).timeZone })
       if (args.bool('json')) printJson(io, s)

@@ -13,7 +13,7 @@ export const subjectCommand: Command = {
   options: ['db', 'query'],
   async run(args, io) {
     const [verb, arg] = args.positionals
-    const db = openDatabase(dbPathFrom(args), { create: verb === 'add' })
+    const db = openDatabase(dbPathFrom(args), { create: verb === 'add', readonly: verb === 'list' })
     try {
       let out: unknown
       if (verb === 'add') {

@@ -1,99 +1,80 @@
 import type { Db } from '../db/open'
-import { addDays, dateInZone, dayStart, tzOffsetMinutes } from '../../../shared/time'
-import { detectSpikes, fillGaps } from './spikes'
 import type { MentionFilter } from '../../../shared/filter'
-import { HOUR_MS } from '../db/summaries'
-import { SUM, summaryWhere } from '../queries/summary'
-
-const DAY = 86_400_000
-
-export interface TopicSpike {
-  day: string
-  topicId: number | null
-  topic: string
-  count: number
-  baseline: number
-  ratio: number
-}
+import type { Spike } from '../../../shared/views'
+import { addDays, dateInZone } from '../../../shared/time'
+import { aggregate } from '../queries/aggregate'
+import { DAILY_SPIKE_DEFAULTS, detectSpikes, fillGaps, type SpikeOptions } from './spikes'
 
 /**
- * Daily negative volume per topic (and overall) in [from, to], each compared with its own previous
- * 14 days (see SPIKE_RULE). Relevant mentions only. `extraWhere` narrows the mentions (alias m).
+ * The one spike detector of the app: the dashboard, the digest, the in-app alerts and `otklik spikes`
+ * all call it. The series: relevant negative mentions per day in the workspace time zone, for each
+ * enabled topic and for all mentions together (topic null); each day of [from, to] is judged against
+ * its own previous `window` days (see DAILY_SPIKE_DEFAULTS and SPIKE_RULE). Days before the workspace's
+ * first mention are not history (unknown, not quiet), so the first `minHistory` days get no verdict.
+ * A day's verdict depends on nothing but those days, so any period that contains it gives the same spike.
+ *
+ * `filter` narrows the mentions (its dates and sentiments are ignored: the series is always the
+ * period's negatives); a topic filter leaves out the all-topics series, which it would only repeat.
+ * Newest day first, then the larger count.
  */
-export function topicSpikes(
+export function findSpikes(
   db: Db,
-  opts: {
-    from: string
-    to: string
-    timeZone: string
-    extraWhere?: { sql: string; params: (string | number)[] }
-    /** The same narrowing as a filter: lets the hourly summaries answer (extraWhere is then the fallback). */
-    filter?: MentionFilter
+  opts: { from: string; to: string; timeZone: string; filter?: MentionFilter; rule?: SpikeOptions }
+): Spike[] {
+  if (opts.from > opts.to) return []
+  const rule = { ...DAILY_SPIKE_DEFAULTS, ...opts.rule }
+  const historyFrom = addDays(opts.from, -rule.window * rule.seasonLength)
+  const f: MentionFilter = {
+    ...opts.filter,
+    from: historyFrom,
+    to: opts.to,
+    sentiments: ['negative'],
+    irrelevant: 'hide'
   }
-): TopicSpike[] {
-  const historyFrom = addDays(opts.from, -28)
-  const start = dayStart(historyFrom, opts.timeZone)
-  const end = dayStart(addDays(opts.to, 1), opts.timeZone)
-  const since = dayStart(opts.from, opts.timeZone)
-  const off = tzOffsetMinutes(start, opts.timeZone) * 60_000
-  const extra = opts.extraWhere ? ` AND ${opts.extraWhere.sql}` : ''
-  const params = opts.extraWhere?.params ?? []
-  const s =
-    opts.filter && opts.filter.irrelevant !== 'only'
-      ? summaryWhere(
-          { ...opts.filter, from: historyFrom, to: opts.to, sentiments: ['negative'], irrelevant: 'hide' },
-          opts.timeZone,
-          ['topic'],
-          { hourly: true }
-        )
-      : null
-  const rows = (
-    s
-      ? db
-          .prepare(
-            `SELECT (s.bucket * ${HOUR_MS} + ${off}) / ${DAY} AS d, s.topic_id AS topic, ${SUM.n} AS n
-             FROM ${s.from} GROUP BY d, topic HAVING sum(s.n) > 0`
-          )
-          .all(...s.params)
-      : db
-          .prepare(
-            `SELECT (m.published_at + ${off}) / ${DAY} AS d, mt.topic_id AS topic, count(*) AS n
-             FROM mentions m JOIN mention_topics mt ON mt.mention_id = m.id
-             WHERE m.published_at >= ? AND m.published_at < ? AND m.sentiment = -1 AND m.irrelevant = 0${extra}
-             GROUP BY d, topic`
-          )
-          .all(start, end, ...params)
-  ) as { d: number; topic: number; n: number }[]
-  const names = new Map(
-    (db.prepare('SELECT id, name FROM topics').all() as { id: number; name: string }[]).map((t) => [
-      t.id,
-      t.name
-    ])
-  )
-  const byTopic = new Map<number, { t: number; count: number }[]>()
-  for (const r of rows) {
-    const list = byTopic.get(r.topic) ?? []
-    list.push({ t: r.d * DAY - off, count: r.n })
-    byTopic.set(r.topic, list)
-  }
-  const out: TopicSpike[] = []
-  for (const [topic, points] of byTopic) {
-    const series = fillGaps(
-      points.sort((a, b) => a.t - b.t),
-      start,
-      end - DAY,
-      DAY
+  const days: string[] = []
+  for (let d = historyFrom; d <= opts.to; d = addDays(d, 1)) days.push(d)
+  const index = new Map(days.map((d, i) => [d, i]))
+  const since = index.get(opts.from)!
+  // Days before the workspace's first mention are unknown, not quiet: they are no history.
+  const first = db.prepare('SELECT min(published_at) FROM mentions').pluck().get() as number | null
+  if (first === null) return []
+  const firstDay = dateInZone(first, opts.timeZone)
+  if (firstDay > opts.to) return []
+  const seriesStart = firstDay > historyFrom ? index.get(firstDay)! : 0
+  const topics = new Map(
+    (db.prepare('SELECT id, name FROM topics WHERE enabled = 1').all() as { id: number; name: string }[]).map(
+      (t) => [t.id, t.name]
     )
-    for (const s of detectSpikes(series, { since })) {
+  )
+  // Series by day index (0 = historyFrom): evenly spaced, so fillGaps' step is one "day" of index.
+  const series = new Map<number | null, { t: number; count: number }[]>()
+  const add = (topic: number | null, day: string, n: number) => {
+    if (n <= 0) return
+    let list = series.get(topic)
+    if (!list) series.set(topic, (list = []))
+    list.push({ t: index.get(day)!, count: n })
+  }
+  for (const r of aggregate(db, f, opts.timeZone, ['day', 'topic']))
+    if (topics.has(r.topic)) add(r.topic, r.day, r.negative)
+  if (!opts.filter?.topicIds?.length)
+    for (const r of aggregate(db, f, opts.timeZone, ['day'])) add(null, r.day, r.negative)
+  const out: Spike[] = []
+  for (const [topic, points] of series) {
+    const filled = fillGaps(points, seriesStart, days.length - 1, 1)
+    for (const s of detectSpikes(filled, { ...rule, since })) {
       out.push({
-        day: dateInZone(s.t, opts.timeZone),
+        day: days[s.t]!,
         topicId: topic,
-        topic: names.get(topic) ?? String(topic),
-        count: s.count,
-        baseline: s.baseline,
-        ratio: s.ratio
+        topic: topic === null ? null : topics.get(topic)!,
+        negative: s.count,
+        usual: Math.round(s.baseline)
       })
     }
   }
-  return out.sort((a, b) => (a.day === b.day ? b.count - a.count : a.day < b.day ? 1 : -1))
+  return out.sort(
+    (a, b) =>
+      (a.day === b.day ? 0 : a.day < b.day ? 1 : -1) ||
+      b.negative - a.negative ||
+      (a.topicId ?? -1) - (b.topicId ?? -1)
+  )
 }

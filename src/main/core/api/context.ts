@@ -8,6 +8,8 @@ export interface HostPlatform {
   pickFiles?: () => Promise<string[]>
   /** Opens a file (or its folder) with the system; absent in the browser test host. */
   openPath?: (path: string, folder: boolean) => Promise<boolean>
+  /** The browser test host: where a report file is downloaded from (its route serves only history files). */
+  downloadUrl?: (path: string) => string
   /** Opens an http(s) link in the system browser, after the URL check. */
   openExternal?: (url: string) => Promise<boolean>
   /** Where digests are written by default (Documents/Otklik). */

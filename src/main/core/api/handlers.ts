@@ -10,6 +10,9 @@ import { tmpdir, homedir } from 'node:os'
 import { join } from 'node:path'
 
 export { APP_VERSION } from './domains/workspace'
+
+/** The test host's route that serves files from the reports history (see reportHistoryFile). */
+export const REPORT_FILE_ROUTE = '/report-file'
 export type { HostPlatform } from './context'
 
 /** The browser test host's platform: no native dialogs, nothing opened on the desktop. */
@@ -17,6 +20,7 @@ export function browserPlatform(): HostPlatform {
   return {
     kind: 'browser',
     defaultReportsDir: () => join(homedir(), 'Documents', 'Otklik'),
+    downloadUrl: (path) => `${REPORT_FILE_ROUTE}?path=${encodeURIComponent(path)}`,
     uploadsDir: () => join(tmpdir(), 'otklik-uploads')
   }
 }

@@ -1,4 +1,4 @@
-import { zonedToUtc } from '../../../shared/time'
+import { EARLIEST_MS, zonedToUtc } from '../../../shared/time'
 
 const MONTHS: Record<string, number> = {
   jan: 1,
@@ -44,7 +44,10 @@ const ZONES: Record<string, number> = {
   pdt: -420,
   msk: 180,
   almt: 300,
-  alma: 300
+  alma: 300,
+  // RFC 822 military zones: RFC 2822 (4.3) says their signs were printed wrong and they SHOULD be read
+  // as -0000, i.e. UTC, not as the machine's or the workspace's zone.
+  ...Object.fromEntries([...'abcdefghiklmnopqrstuvwxy'].map((l) => [l, 0]))
 }
 
 /**
@@ -53,15 +56,23 @@ const ZONES: Record<string, number> = {
  * an offset is read in `tz` (the workspace zone), not in the zone of the machine.
  */
 export function parseFeedDate(raw: string | null | undefined, tz: string): number | null {
+  const t = readFeedDate(raw, tz)
+  // A date before 1990 (the year 1000, a zero timestamp) is a broken feed, not history: taken as missing.
+  return t !== null && Number.isFinite(t) && t >= EARLIEST_MS ? t : null
+}
+
+/** The date a feed wrote, as epoch ms, even when it cannot be true (the feed parser warns about those). */
+export function readFeedDate(raw: string | null | undefined, tz: string): number | null {
   if (!raw) return null
   const s = String(raw).trim()
   if (!s) return null
+  // W3CDTF (ISO 8601 profile): YYYY, YYYY-MM, YYYY-MM-DD, then hh:mm[:ss[.s]] with a zone.
   const iso =
-    /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
+    /^(\d{4})(?:-(\d{2})(?:-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?)?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/i.exec(
       s
     )
   if (iso) {
-    const [, y, mo, d, h = '0', mi = '0', sec = '0', frac = '', zone] = iso
+    const [, y, mo = '1', d = '1', h = '0', mi = '0', sec = '0', frac = '', zone] = iso
     const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0
     return withZone(
       Number(y),

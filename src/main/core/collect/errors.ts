@@ -4,6 +4,7 @@ export type CollectErrorKind =
   | 'timeout'
   | 'too-large'
   | 'redirect'
+  | 'internal-address'
   | 'network'
   | 'proxy'
   | 'not-feed'

@@ -1,8 +1,10 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
+import { parse as parseHtml } from 'node-html-parser'
 import type { MentionInput, OutletInput } from '../../../shared/types'
-import { hostKey, safeHttpUrl } from '../../../shared/url'
+import { hostKey, itemUrlKey, safeHttpUrl } from '../../../shared/url'
+import { implausibleDate } from '../../../shared/published'
 import { decodeBody } from './charset'
-import { parseFeedDate } from './dates'
+import { readFeedDate } from './dates'
 import { CollectError } from './errors'
 import { htmlToText } from './html-text'
 import { clock } from '../../../shared/clock'
@@ -36,7 +38,10 @@ const parser = new XMLParser({
   trimValues: true,
   processEntities: true,
   htmlEntities: true,
-  isArray: (name) => /(^|:)(item|entry)$/.test(name)
+  isArray: (name) => /(^|:)(item|entry)$/.test(name),
+  // Atom text constructs are read raw: their `type` says how (text, html, xhtml, base64), and xhtml
+  // keeps its words in document order only as markup.
+  stopNodes: ['feed.entry.title', 'feed.entry.summary', 'feed.entry.content']
 })
 
 /**
@@ -137,19 +142,29 @@ function build(
     originOf(baseUrl)
   const langRaw = text(child(ch, 'language')) || attr(ch, 'xml:lang')
   const language = /^[a-z]{2}\b/i.test(langRaw) ? langRaw.slice(0, 2).toLowerCase() : null
+  const feedBase = format === 'atom' ? xmlBase(ch, baseUrl) : baseUrl
   const outlet: OutletInput = { name: title ?? hostKey(siteUrl ?? baseUrl) ?? baseUrl, url: siteUrl }
   const idHost = hostKey(siteUrl ?? baseUrl) ?? 'feed'
   const out: MentionInput[] = []
   let undated = 0
   let future = 0
+  let ancient = 0
   for (const raw of items) {
     if (!isNode(raw)) continue
     const it = raw
-    const itemTitle = htmlToText(deepText(child(it, 'title'))) || null
-    const link =
-      format === 'atom'
-        ? atomLink(it, baseUrl)
-        : absolute(text(child(it, 'link')) || attr(it, 'rdf:about'), baseUrl)
+    const atomEntry = format === 'atom'
+    const itemTitle =
+      (atomEntry ? atomText(child(it, 'title')) : htmlToText(deepText(child(it, 'title')))) || null
+    const entryBase = atomEntry ? xmlBase(it, feedBase) : baseUrl
+    const guidNode = child(it, 'guid')
+    // RSS 2.0: a guid is the item's permalink unless isPermaLink="false".
+    const permalink =
+      !atomEntry && isNode(guidNode) && attr(guidNode, 'isPermaLink').toLowerCase() === 'false'
+        ? null
+        : absolute(/^https?:\/\//i.test(text(guidNode)) ? text(guidNode) : null, baseUrl)
+    const link = atomEntry
+      ? atomLink(it, entryBase)
+      : (absolute(text(child(it, 'link')) || attr(it, 'rdf:about'), baseUrl) ?? permalink)
     const bodies = [
       child(it, 'encoded'),
       child(it, 'content'),
@@ -158,24 +173,45 @@ function build(
     ]
     let body = ''
     for (const b of bodies) {
-      const t = htmlToText(deepText(b))
+      const t = atomEntry ? atomText(b) : htmlToText(deepText(b))
       if (t.length > body.length) body = t
     }
     if (body.length > MAX_TEXT) body = body.slice(0, MAX_TEXT)
     if (!itemTitle && !body && !link) continue
     const guid = text(child(it, 'guid')) || text(child(it, 'id')) || attr(it, 'rdf:about')
-    const externalId = guid ? (guid.includes(':') ? guid : `${idHost}:${guid}`) : link
+    // A guid that is a front page or a section (copied from a shared link) identifies nothing, and an
+    // item without a guid has no id: the ingest keys (its own URL, else its content) decide then.
+    const externalId = !guid
+      ? null
+      : /^https?:\/\//i.test(guid)
+        ? itemUrlKey(guid)
+          ? guid
+          : null
+        : guid.includes(':')
+          ? guid
+          : `${idHost}:${guid}`
+    // Publication first (RSS pubDate, dc:date, Atom published, Atom 0.3 / dcterms issued and created),
+    // then the last change (Atom updated, Atom 0.3 / dcterms modified).
     const dateRaw =
       text(child(it, 'pubDate')) ||
       text(child(it, 'date')) ||
       text(child(it, 'published')) ||
+      text(child(it, 'issued')) ||
+      text(child(it, 'created')) ||
       text(child(it, 'updated')) ||
-      text(child(it, 'issued'))
-    let publishedAt = parseFeedDate(dateRaw, tz)
+      text(child(it, 'modified'))
+    // Read as written, so that a date before 1990 is told apart from a missing one in the warnings; both
+    // are taken as missing (parseFeedDate) and dated by the fetch time.
+    const written = readFeedDate(dateRaw, tz)
+    let publishedAt = written !== null && Number.isFinite(written) ? written : null
+    const odd = publishedAt === null ? null : implausibleDate(publishedAt, now)
     if (publishedAt === null) {
       undated++
       publishedAt = now
-    } else if (publishedAt > now + 86_400_000) {
+    } else if (odd === 'too-old') {
+      ancient++
+      publishedAt = now
+    } else if (odd === 'future') {
       future++
       publishedAt = now
     }
@@ -194,6 +230,8 @@ function build(
     })
   }
   if (undated) warnings.push(`${undated} item(s) without a readable date were dated by the fetch time`)
+  if (ancient)
+    warnings.push(`${ancient} item(s) dated before 1990 (such as 1970-01-01) were dated by the fetch time`)
   if (future) warnings.push(`${future} item(s) dated more than a day ahead were dated by the fetch time`)
   return { format, title, siteUrl, language, encoding, items: out, warnings }
 }
@@ -224,7 +262,62 @@ function trailingParen(s: string): string | null {
   return open >= 0 && open < inner.length - 1 ? inner.slice(open + 1) : null
 }
 
-/** Atom: the rel="alternate" (or rel-less) link, resolved. */
+/** An element's xml:base resolved against its parent's base (the base stays as it is when there is none). */
+function xmlBase(n: XmlNode, parent: string): string {
+  const b = attr(n, 'xml:base')
+  if (!b) return parent
+  try {
+    return new URL(b, parent).href
+  } catch {
+    return parent
+  }
+}
+
+/**
+ * An Atom text construct (RFC 4287 3.1), read raw: type="text" (the default) is plain text, where "<"
+ * is a character; "html" is escaped HTML; "xhtml" is a div of markup. Atom 0.3 adds mode="base64" and
+ * mode="escaped", and MIME types (text/html, text/plain).
+ */
+function atomText(v: unknown): string {
+  if (Array.isArray(v)) return v.map(atomText).find(Boolean) ?? ''
+  const node = isNode(v) ? v : null
+  const raw = node
+    ? typeof node['#text'] === 'string'
+      ? node['#text']
+      : deepText(node)
+    : typeof v === 'string'
+      ? v
+      : ''
+  if (!raw) return ''
+  const type = (node ? attr(node, 'type') : '').toLowerCase() || 'text'
+  const mode = (node ? attr(node, 'mode') : '').toLowerCase()
+  const html = type === 'html' || type.endsWith('/html') || mode === 'escaped'
+  if (mode === 'base64') {
+    const bytes = Buffer.from(decodeOnce(raw).replace(/\s+/g, ''), 'base64').toString('utf8')
+    return html || /^\s*</.test(bytes) ? htmlToText(bytes) : tidyText(bytes)
+  }
+  // CDATA holds characters as they are: escape them so that the one decoding below gives them back.
+  const unwrapped = raw.replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, (_m, c: string) =>
+    c.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+  )
+  if (type === 'xhtml' || type.endsWith('xhtml+xml')) return htmlToText(unwrapped)
+  if (html) return htmlToText(decodeOnce(unwrapped))
+  // Plain text: its entities decode once and an escaped "<" stays a character (stray markup from a
+  // careless feed is read as HTML).
+  return htmlToText(unwrapped)
+}
+
+/** Decodes XML and HTML entities once; markup in the result stays markup. */
+function decodeOnce(s: string): string {
+  if (!s.includes('&')) return s
+  return parseHtml(s.replace(/</g, '&lt;')).text
+}
+
+function tidyText(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+/** Atom: the rel="alternate" (or rel-less) link, resolved against the entry's xml:base. */
 function atomLink(n: XmlNode, baseUrl: string): string | null {
   const links = arr(child(n, 'link'))
   let fallback: string | null = null
@@ -235,7 +328,7 @@ function atomLink(n: XmlNode, baseUrl: string): string | null {
     }
     if (!isNode(l)) continue
     const rel = attr(l, 'rel') || 'alternate'
-    const href = absolute(attr(l, 'href'), baseUrl)
+    const href = absolute(attr(l, 'href'), xmlBase(l, baseUrl))
     if (!href) continue
     if (rel === 'alternate') return href
     if (rel !== 'self' && rel !== 'enclosure') fallback ??= href

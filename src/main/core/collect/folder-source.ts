@@ -58,7 +58,8 @@ export async function collectFolder(
   const now = ctx.now()
   for (const name of names) {
     const st = safeStat(join(dir, name))
-    if (st && now - st.mtime >= ctx.settings.folderMinAgeMs) first.set(name, st)
+    // mtime has a fraction of a millisecond, the clock has none: a file written this very millisecond counts as age 0.
+    if (st && now - Math.floor(st.mtime) >= ctx.settings.folderMinAgeMs) first.set(name, st)
   }
   if (first.size && ctx.settings.folderSettleMs > 0) await sleep(ctx.settings.folderSettleMs, ctx.signal)
   const out: FolderOutcome = { files: 0, rows: 0, inserted: 0, duplicates: 0, failed: [] }

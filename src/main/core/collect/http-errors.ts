@@ -1,4 +1,5 @@
 import { CollectError } from './errors'
+import { INTERNAL_CLASS_NAMES, type InternalClass } from './address'
 
 /** The failures of one HTTP fetch, worded for people: what happened and what to do. */
 
@@ -86,5 +87,26 @@ export function networkError(e: NodeJS.ErrnoException, u: URL): CollectError {
     'network',
     `cannot connect to ${u.host} (${code || e.message})`,
     'Check the internet connection; collection retries automatically.'
+  )
+}
+
+/** Raised inside name resolution when every address of a host is internal (see address.ts). */
+export class InternalAddressError extends Error {
+  readonly code = 'EINTERNALADDRESS'
+  constructor(
+    readonly cls: InternalClass,
+    readonly address: string,
+    readonly host: string
+  ) {
+    super(`${host} is ${address}, ${INTERNAL_CLASS_NAMES[cls]}`)
+  }
+}
+
+export function internalAddress(e: InternalAddressError, redirected: boolean): CollectError {
+  const where = e.host === e.address ? e.address : `${e.host} (${e.address})`
+  return new CollectError(
+    'internal-address',
+    `${redirected ? 'the feed redirected to' : 'the address is'} ${where}, ${INTERNAL_CLASS_NAMES[e.cls]}; it was not requested`,
+    'Collection reaches internal addresses only for a source whose own address is one (an intranet feed).'
   )
 }

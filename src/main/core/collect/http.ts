@@ -1,12 +1,22 @@
 import http from 'node:http'
 import https from 'node:https'
 import tls from 'node:tls'
-import { isIP } from 'node:net'
+import dns from 'node:dns'
+import { isIP, type LookupFunction } from 'node:net'
 import zlib from 'node:zlib'
 import type { Readable } from 'node:stream'
 import { safeHttpUrl } from '../../../shared/url'
 import { CollectError } from './errors'
-import { aborted, httpError, networkError, timeoutError, tooLarge } from './http-errors'
+import { internalClass, type InternalClass } from './address'
+import {
+  aborted,
+  httpError,
+  internalAddress,
+  InternalAddressError,
+  networkError,
+  timeoutError,
+  tooLarge
+} from './http-errors'
 import { RequestLimiter } from './limiter'
 import { chooseProxy, connectTunnel, proxyAuthHeader } from './proxy'
 import type { CollectSettings } from './types'
@@ -16,6 +26,18 @@ export interface FetchOptions {
   lastModified?: string | null
   accept?: string
   signal?: AbortSignal
+  /**
+   * The source's own address (default: `url`). Loopback, link-local, private and multicast addresses are
+   * refused, after name resolution and at every redirect, unless this address is of that class itself
+   * (an intranet feed added on purpose).
+   */
+  origin?: string
+}
+
+/** Which internal address classes a fetch may reach, and whether it has been redirected. */
+interface Guard {
+  allowed: Set<InternalClass>
+  redirected: boolean
 }
 
 export interface FetchResult {
@@ -47,9 +69,11 @@ export class HttpClient {
   private readonly httpAgent: http.Agent
   private readonly httpsAgent: https.Agent
   private readonly ca: string[] | undefined
+  private readonly lookup: LookupFunction
 
   constructor(settings: CollectSettings, limiter?: RequestLimiter) {
     this.s = settings
+    this.lookup = settings.lookup ?? (dns.lookup as unknown as LookupFunction)
     this.limiter = limiter ?? new RequestLimiter(settings.maxConcurrent, settings.perHost)
     this.ca = settings.extraCaCerts?.length ? [...tls.rootCertificates, ...settings.extraCaCerts] : undefined
     const agentOpts = {
@@ -88,6 +112,10 @@ export class HttpClient {
     }
     if (opts.etag) headers['If-None-Match'] = opts.etag
     if (opts.lastModified) headers['If-Modified-Since'] = opts.lastModified
+    const guard: Guard = {
+      allowed: await this.ownClasses(safeHttpUrl(opts.origin ?? url) ?? current),
+      redirected: false
+    }
     for (;;) {
       const release = await this.limiter
         .acquire(`${current.hostname}:${port(current)}`, opts.signal)
@@ -97,7 +125,7 @@ export class HttpClient {
       deadline ??= performance.now() + this.s.totalTimeoutMs
       let hop: Hop
       try {
-        hop = await this.once(current, headers, deadline, opts.signal)
+        hop = await this.once(current, headers, deadline, guard, opts.signal)
       } finally {
         release()
       }
@@ -144,7 +172,63 @@ export class HttpClient {
       }
       seen.add(next.href)
       current = next
+      guard.redirected = true
     }
+  }
+
+  /** The internal classes of the source's own address (resolved when it is a name): those stay reachable. */
+  private async ownClasses(u: URL): Promise<Set<InternalClass>> {
+    const host = bare(u.hostname)
+    if (isIP(host)) {
+      const c = internalClass(host)
+      return new Set(c ? [c] : [])
+    }
+    const addresses = await new Promise<string[]>((resolve) =>
+      this.lookup(host, { all: true }, (err, a) =>
+        resolve(err ? [] : Array.isArray(a) ? a.map((x) => x.address) : [a])
+      )
+    )
+    return new Set(addresses.map(internalClass).filter((c): c is InternalClass => c !== null))
+  }
+
+  /**
+   * Name resolution for the socket that drops the addresses the guard does not allow, and fails (before
+   * any connection) when none is left: a name that resolves to 169.254.169.254 is refused like the literal.
+   */
+  private guardedLookup(guard: Guard): LookupFunction {
+    return (hostname, options, callback) => {
+      this.lookup(hostname, { ...options, all: true }, (err, a) => {
+        if (err) return callback(err, '', 0)
+        const list = Array.isArray(a) ? a : [{ address: a, family: isIP(a) }]
+        const ok = list.filter((x) => {
+          const c = internalClass(x.address)
+          return c === null || guard.allowed.has(c)
+        })
+        if (!ok.length) {
+          const first = list[0]
+          if (!first) return callback(Object.assign(new Error('no address'), { code: 'ENOTFOUND' }), '', 0)
+          const e = new InternalAddressError(internalClass(first.address)!, first.address, hostname)
+          return callback(e as unknown as NodeJS.ErrnoException, '', 0)
+        }
+        if (options.all) callback(null, ok)
+        else callback(null, ok[0]!.address, ok[0]!.family)
+      })
+    }
+  }
+
+  /** Refuses an internal IP literal, or (through a proxy, which resolves names itself) a name that resolves to one. */
+  private async checkHost(host: string, guard: Guard, viaProxy: boolean): Promise<void> {
+    const c = internalClass(host)
+    if (c) {
+      if (!guard.allowed.has(c))
+        throw internalAddress(new InternalAddressError(c, host, host), guard.redirected)
+      return
+    }
+    if (!viaProxy || isIP(host)) return
+    const lookup = this.guardedLookup(guard)
+    const e = await new Promise<unknown>((resolve) => lookup(host, { all: true }, (err) => resolve(err)))
+    // A name the proxy resolves but we cannot is the proxy's business.
+    if (e instanceof InternalAddressError) throw internalAddress(e, guard.redirected)
   }
 
   /** One request/response. Resolves with a redirect or the whole (decompressed, capped) body. */
@@ -152,6 +236,7 @@ export class HttpClient {
     u: URL,
     baseHeaders: Record<string, string>,
     deadline: number,
+    guard: Guard,
     signal?: AbortSignal
   ): Promise<Hop> {
     if (signal?.aborted) throw aborted()
@@ -159,7 +244,8 @@ export class HttpClient {
     if (left <= 0) throw timeoutError(this.s.totalTimeoutMs)
     const proxy = await chooseProxy(u, { env: this.s.env, resolveProxy: this.s.resolveProxy })
     const headers = { ...baseHeaders }
-    const host = u.hostname.replace(/^\[|\]$/g, '') // IPv6 literals come bracketed
+    const host = bare(u.hostname)
+    await this.checkHost(host, guard, !!proxy)
     // SNI carries host names only, never IP literals.
     const servername = isIP(host) ? undefined : host
     let options: http.RequestOptions
@@ -204,6 +290,7 @@ export class HttpClient {
         method: 'GET',
         headers,
         agent,
+        lookup: this.guardedLookup(guard),
         ...(servername ? { servername } : {})
       } as http.RequestOptions
     }
@@ -251,7 +338,13 @@ export class HttpClient {
         if (s.connecting) s.once('connect', () => clearTimeout(connectTimer))
         else clearTimeout(connectTimer)
       })
-      req.on('error', (e) => finish(networkError(e as NodeJS.ErrnoException, u)))
+      req.on('error', (e) =>
+        finish(
+          e instanceof InternalAddressError
+            ? internalAddress(e, guard.redirected)
+            : networkError(e as NodeJS.ErrnoException, u)
+        )
+      )
       req.once('response', (res) => {
         clearTimeout(connectTimer)
         const status = res.statusCode ?? 0
@@ -315,6 +408,11 @@ export class HttpClient {
       req.end()
     })
   }
+}
+
+/** IPv6 literals come bracketed in URLs. */
+function bare(hostname: string): string {
+  return hostname.replace(/^\[|\]$/g, '')
 }
 
 function port(u: URL): number {

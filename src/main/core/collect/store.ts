@@ -2,6 +2,7 @@ import type { Db } from '../db/open'
 import { createBatch, finishBatch, Ingestor, type MentionAnalyzer } from '../ingest'
 import type { MentionInput } from '../../../shared/types'
 import { hostKey } from '../../../shared/url'
+import { xmlSafeText } from '../../../shared/text'
 import type { KeepMode, MentionMatcher, SourceRow } from './types'
 
 export interface StoreOutcome {
@@ -103,7 +104,8 @@ export function recordStatus(db: Db, id: number, u: StatusUpdate): void {
     id,
     lastRun: u.lastRun,
     status: u.status,
-    error: u.error,
+    // A feed's title and a server's error text come from outside: stored like mention text.
+    error: u.error === null ? null : xmlSafeText(u.error),
     fetched: u.fetched,
     inserted: u.inserted,
     failures: u.failures,
@@ -114,6 +116,6 @@ export function recordStatus(db: Db, id: number, u: StatusUpdate): void {
     lastModified: u.lastModified ?? null,
     setState: u.state !== undefined ? 1 : 0,
     state: u.state ?? null,
-    name: u.name ?? null
+    name: u.name ? xmlSafeText(u.name) : null
   })
 }

@@ -55,6 +55,8 @@ export interface CollectSettings {
   env?: Record<string, string | undefined>
   /** Electron's session.resolveProxy, when running in the app: 'PROXY h:p; DIRECT', 'DIRECT', a URL or null. */
   resolveProxy?: (url: string) => Promise<string | null>
+  /** Name resolution (default dns.lookup); tests inject one to give a public-looking name an internal address. */
+  lookup?: import('node:net').LookupFunction
   /** Extra trusted CA certificates (PEM), e.g. a corporate TLS-inspecting proxy's. */
   extraCaCerts?: string[]
 }

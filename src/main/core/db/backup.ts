@@ -18,6 +18,7 @@ import { dateInZone } from '../../../shared/time'
 import { acquireLock } from './lock'
 import { SCHEMA_VERSION } from './migrations'
 import { currentVersion, getDefaultNativeBinding, openDatabase, type Db } from './open'
+import { OTKLIK_TABLES, SQLITE_MAGIC } from './identity'
 import { getSettings } from './settings'
 import { translateIoError } from './io-errors'
 import { clock } from '../../../shared/clock'
@@ -32,8 +33,6 @@ export interface BackupResult {
 }
 
 /** Tables every Otklik workspace has, whatever its version: a file without them is something else. */
-const OTKLIK_TABLES = ['settings', 'mentions', 'import_batches', 'authors', 'sources']
-const SQLITE_MAGIC = 'SQLite format 3\0'
 /** Pages copied per step of the online backup; the event loop runs between steps. */
 const PAGES_PER_STEP = 2000
 /** The online backup starts over whenever another connection writes; after this many restarts VACUUM INTO takes over. */

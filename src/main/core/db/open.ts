@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { existsSync, statSync } from 'node:fs'
 import { OtklikError } from '../../../shared/errors'
+import { checkIdentity, checkSchema, OTKLIK_APPLICATION_ID, readSqliteHeader } from './identity'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
 import { ensureDefaultTopics } from '../analysis/workspace-topics'
 import { nowDate } from '../../../shared/clock'
@@ -44,6 +45,19 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   if (!isMemory && existsSync(path) && statSync(path).isDirectory()) {
     throw new OtklikError('IO', `${path} is a folder, not a database file.`, { path })
   }
+  // What the file is, from its bytes, before SQLite opens it: a foreign, newer or non-SQLite file is
+  // refused untouched. An empty file is a new database (SQLite's own reading), for writers only.
+  const size = isMemory || !existsSync(path) ? 0 : statSync(path).size
+  const header = size > 0 ? readSqliteHeader(path) : null
+  if (header) checkIdentity(path, header, SCHEMA_VERSION)
+  else if (size === 0 && opts.readonly && !isMemory)
+    throw new OtklikError('DB_CORRUPT', `${path} is an empty file, not an Otklik workspace.`, {
+      path,
+      kind: 'empty'
+    })
+  // A read-only connection to a WAL database creates -wal and -shm and leaves them: when none existed
+  // (no other connection), they are tidied away after close.
+  const tidyWal = !!opts.readonly && !!header?.wal && !existsSync(`${path}-wal`)
   let db: Db
   try {
     db = new Database(path, {
@@ -54,8 +68,25 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     throw new OtklikError('IO', `Cannot open database ${path}: ${(e as Error).message}`, { path })
   }
+  if (tidyWal) {
+    const close = db.close.bind(db)
+    db.close = () => {
+      close()
+      removeIdleWal(path, opts.nativeBinding ?? defaultNativeBinding)
+      return db
+    }
+  }
   try {
     db.pragma(`busy_timeout = ${opts.busyTimeout ?? 10_000}`)
+    checkHeader(db, path)
+    // The schema is checked before any pragma that changes the file (WAL), any backup or migration.
+    if (header) {
+      const tables = db
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table'")
+        .pluck()
+        .all() as string[]
+      checkSchema(path, currentVersion(db), tables)
+    }
     if (!opts.readonly && !isMemory) db.pragma('journal_mode = WAL')
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
@@ -64,9 +95,11 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     db.pragma('temp_store = FILE')
     db.pragma('cache_size = -65536')
     db.pragma('mmap_size = 268435456')
-    checkHeader(db, path)
-    if (!opts.readonly) migrate(db, path, opts.onBackup)
-    else if (currentVersion(db) < SCHEMA_VERSION) {
+    if (!opts.readonly) {
+      migrate(db, path, opts.onBackup)
+      if (db.pragma('application_id', { simple: true }) !== OTKLIK_APPLICATION_ID)
+        db.pragma(`application_id = ${OTKLIK_APPLICATION_ID}`)
+    } else if (currentVersion(db) < SCHEMA_VERSION) {
       throw new OtklikError('DB_NEWER', `Database ${path} needs an upgrade; open it once for writing.`, {
         path
       })
@@ -75,6 +108,25 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
   } catch (e) {
     db.close()
     throw e
+  }
+}
+
+/**
+ * Removes the -wal and -shm a read-only connection left, the way SQLite itself does: the last connection
+ * to close checkpoints (an empty log: the database file is not written) and deletes them. Another
+ * connection still open keeps them, as it must.
+ */
+function removeIdleWal(path: string, nativeBinding: string | undefined): void {
+  if (!existsSync(`${path}-wal`)) return
+  try {
+    const w = new Database(path, { fileMustExist: true, nativeBinding })
+    try {
+      w.prepare('SELECT count(*) FROM sqlite_master').get()
+    } finally {
+      w.close()
+    }
+  } catch {
+    // A read-only file or folder: the files stay, as SQLite would leave them.
   }
 }
 

@@ -1,4 +1,5 @@
 import type { Db } from './open'
+import { DEFAULT_DIGEST_SCHEDULE } from '../../../shared/digest-schedule'
 
 /** Workspace settings with their defaults. Stored as JSON values in the `settings` table. */
 export interface Settings {
@@ -25,7 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
   authorShare: 0.6,
   maskPrivateAuthors: true,
   reportsFolder: null,
-  theme: 'light'
+  theme: 'light',
+  digestSchedule: DEFAULT_DIGEST_SCHEDULE
 }
 
 export function getSettings(db: Db): Settings {

@@ -14,6 +14,7 @@ import { addDays, dayStart } from '../../../shared/time'
 import { Random } from './random'
 import {
   AKIM,
+  AKIM_GEN,
   BLOGGERS,
   CITY,
   COMMENT_OPENERS_NEG,
@@ -83,9 +84,16 @@ const PLATFORM_HOSTS: Record<Platform, string> = {
 /**
  * Plans the demo workspace: `weeks` weeks ending on `until` (inclusive), about 100 mentions a day,
  * Russian and Kazakh, with a planted spike of criticism on utilities 8–10 days before `until`.
- * Deterministic for a given seed and `until`.
+ * Deterministic for a given seed and `until`; with `now`, nothing is dated after it (a demo made at
+ * 11:00 today holds this morning's mentions, not the evening's).
  */
-export function planDemo(opts: { seed: number; weeks: number; until: string; timeZone: string }): DemoPlan {
+export function planDemo(opts: {
+  seed: number
+  weeks: number
+  until: string
+  timeZone: string
+  now?: number
+}): DemoPlan {
   const r = new Random(opts.seed)
   const days = opts.weeks * 7
   const from = addDays(opts.until, -(days - 1))
@@ -121,7 +129,9 @@ export function planDemo(opts: { seed: number; weeks: number; until: string; tim
   for (const item of items)
     if (item.input.publishedAt > dayStart(addDays(opts.until, 1), opts.timeZone) - 1)
       item.input.publishedAt -= 3600_000
-  return { from, to: opts.until, items, spike: { topic: 'utilities', days: spikeDays } }
+  const now = opts.now
+  const past = now === undefined ? items : items.filter((item) => item.input.publishedAt <= now)
+  return { from, to: opts.until, items: past, spike: { topic: 'utilities', days: spikeDays } }
 }
 
 /** More in the daytime and evening, few at night (local time offsets from midnight). */
@@ -353,11 +363,14 @@ function pickTone(r: Random, lean: number, official: boolean): Sentiment {
   return x < neg ? 'negative' : x < neg + pos ? 'positive' : 'neutral'
 }
 
-function fill(r: Random, template: string): string {
+/** A template with its placeholders filled (see content.ts); a district keeps the case its template asks for. */
+export function fill(r: Random, template: string): string {
   return template
     .replace(/\{street\}/g, () => r.pick(STREETS))
-    .replace(/\{district\}/g, () => r.pick(DISTRICTS))
+    .replace(/\{district\.(gen|loc|kk)\}/g, (_m, form: 'gen' | 'loc' | 'kk') => r.pick(DISTRICTS)[form])
     .replace(/\{num\}/g, () => String(r.int(2, 98)))
+    .replace(/\{day\}/g, () => String(r.int(1, 28)))
+    .replace(/\{akim\.gen\}/g, AKIM_GEN)
     .replace(/\{akim\}/g, AKIM)
     .replace(/\{city\}/g, CITY)
 }

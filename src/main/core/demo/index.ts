@@ -35,7 +35,9 @@ export interface DemoSummary {
 export function createDemo(db: Db, opts: DemoOptions = {}): DemoSummary {
   const timeZone = opts.timeZone ?? 'Asia/Almaty'
   const seed = opts.seed ?? 1
-  const until = opts.until ?? dateInZone(clock.now(), timeZone)
+  // The demo's creation time: nothing in it is dated later (the clock can be pinned with --now).
+  const now = clock.now()
+  const until = opts.until ?? dateInZone(now, timeZone)
   const existing = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
   if (existing > 0 && !opts.force) {
     throw new OtklikError(
@@ -44,9 +46,8 @@ export function createDemo(db: Db, opts: DemoOptions = {}): DemoSummary {
       { existing }
     )
   }
-  const plan = planDemo({ seed, weeks: opts.weeks ?? 8, until, timeZone })
+  const plan = planDemo({ seed, weeks: opts.weeks ?? 8, until, timeZone, now })
   plan.items.sort((a, b) => a.input.publishedAt - b.input.publishedAt)
-  const now = clock.now()
   db.transaction(() => {
     if (opts.force) wipe(db)
     setSettings(db, { orgName: ORG, timeZone })

@@ -13,6 +13,20 @@ export const MAX_CELLS = 20_000
 export const HEADER_SEARCH_LINES = 50
 /** A Telegram JSON export is parsed whole (its object tree takes several times the file size in memory). */
 export const MAX_JSON_BYTES = 256 * 1024 ** 2
+/** The most one part of an XLSX (a sheet, the shared strings) may inflate to: 2 GB. */
+export const MAX_ZIP_PART_BYTES = 2 * 1024 ** 3
+/**
+ * The most a part may inflate relative to its compressed size, once it is over 10 MB inflated. Real
+ * sheets compress 5–20 : 1; deflate tops out near 1030 : 1, which is what a zip bomb uses.
+ */
+export const MAX_INFLATE_RATIO = 200
+export const INFLATE_RATIO_FROM_BYTES = 10 * 1024 ** 2
+/** The most the small XLSX parts (workbook.xml, its relations) may inflate to. */
+export const MAX_XLSX_META_BYTES = 16 * 1024 ** 2
+/** The longest XML of one sheet row or one shared string (characters, markup included). */
+export const MAX_XLSX_ELEMENT_CHARS = 32 * 1024 ** 2
+/** All shared strings of a workbook together (characters): they are held in memory for the import. */
+export const MAX_SHARED_STRINGS_CHARS = 128 * 1024 ** 2
 /** Per-row errors and warnings kept in a report (the counts stay exact). */
 export const MAX_LISTED = 10_000
 

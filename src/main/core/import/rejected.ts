@@ -1,3 +1,4 @@
+import { looksLikeFormula } from '../../../shared/text'
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 import { openSource } from './source/open'
@@ -59,6 +60,6 @@ export function csvLine(cells: CellValue[]): string {
 
 function csvCell(v: CellValue): string {
   let s = v === null || v === undefined ? '' : String(v)
-  if (/^[=+\-@\t\r]/.test(s)) s = "'" + s
+  if (looksLikeFormula(s)) s = "'" + s
   return /[;"\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s
 }

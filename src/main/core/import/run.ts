@@ -1,14 +1,17 @@
 import { basename, resolve as resolvePath } from 'node:path'
 import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
+import { clock } from '../../../shared/clock'
 import { createBatch, finishBatch, Ingestor } from '../ingest'
 import { MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
 import { planFor, resolveOptions } from './resolve'
 import { openSource } from './source/open'
+import { UnchangedFile } from './unchanged'
 import type { SourceRecord } from './source/types'
-import type { BatchReport, ImportOptions, ImportProgress, LineMessage } from './types'
-import { clock } from '../../../shared/clock'
+import type { BatchReport, DuplicateRow, ImportOptions, ImportProgress, LineMessage } from './types'
+import type { DuplicateReason } from '../ingest'
+import { withinFileMessage } from './duplicates'
 
 const PROGRESS_MS = 100
 /** SQLite page cache during a big import (MB). */
@@ -22,14 +25,18 @@ const IMPORT_CACHE_MB = 128
  */
 export async function runImport(db: Db, path: string, opts: ImportOptions = {}): Promise<BatchReport> {
   const resolved = resolveOptions(db, opts)
+  const unchanged = await UnchangedFile.watch(path)
   const src = await openSource(path, resolved.layout)
+  await unchanged.opened(src)
   const plan = planFor(src, resolved)
   const { layout } = src
   const errors = new Listed('errors')
   const warnings = new Listed('warnings')
   for (const n of [...layout.notes, ...plan.warnings]) warnings.push(n.line, n.message)
 
-  const counts = { rows: 0, rejected: 0 }
+  const counts = { rows: 0, rejected: 0, mediaOnly: 0 }
+  const startedAt = clock.now()
+  const dups = new DuplicateLog()
   const report = (batchId: number | null, ing: Ingestor | null): BatchReport => ({
     file: path,
     batchId,
@@ -43,13 +50,15 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     updated: ing?.counts.updated ?? 0,
     duplicates: ing?.counts.duplicates ?? 0,
     rejected: counts.rejected,
+    mediaWithoutText: counts.mediaOnly,
     errors: errors.list(),
-    warnings: warnings.list()
+    warnings: [...warnings.list(), ...mediaNote(counts.mediaOnly), ...dups.warnings()],
+    duplicateRows: dups.list()
   })
 
   let lastProgress = 0
   let ing: Ingestor | null = null
-  const progress = (force = false): void => {
+  const progress = (force = false, done = false): void => {
     if (!opts.onProgress) return
     const now = clock.now()
     if (!force && now - lastProgress < PROGRESS_MS) return
@@ -61,8 +70,9 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       updated: ing?.counts.updated ?? 0,
       duplicates: ing?.counts.duplicates ?? 0,
       rejected: counts.rejected,
-      bytes: src.bytesRead(),
-      totalBytes: src.totalBytes
+      bytes: done ? src.totalBytes : src.bytesRead(),
+      totalBytes: src.totalBytes,
+      ...(done ? { done: true } : {})
     }
     opts.onProgress(p)
   }
@@ -95,26 +105,32 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
           errors.push(rec.line, rec.problem)
           continue
         }
-        const m = applyPlan(plan, rec.cells, resolved.tz)
+        const m = applyPlan(plan, rec.cells, resolved.tz, startedAt)
         for (const w of m.warnings) warnings.push(rec.line, w)
         if (!m.ok) {
-          counts.rejected++
-          errors.push(rec.line, m.error)
+          if (m.mediaOnly) counts.mediaOnly++
+          else {
+            counts.rejected++
+            errors.push(rec.line, m.error)
+          }
           continue
         }
-        ing.add(m.mention)
+        if (ing.add(m.mention) === 'inserted')
+          dups.inserted(ing.insertedIds[ing.insertedIds.length - 1]!, rec.line)
+        else if (ing.lastMatch) dups.matched(rec.line, ing.lastMatch.id, ing.lastMatch.reason)
         if ((counts.rows & 63) === 0) progress()
       }
       progress()
     }
     opts.signal?.throwIfAborted()
     for (const n of src.endNotes()) warnings.push(n.line, n.message)
-    const sha256 = await src.sha256()
+    // A file that changed under the import rolls the batch back (the throw below reaches the rollback).
+    const sha256 = await unchanged.check(src)
     ing.finish()
     const out = report(opts.dryRun ? null : batchId, ing)
-    finishBatch(db, batchId, { ...out, errors: errors.list(), warnings: warnings.list() })
+    finishBatch(db, batchId, { ...out })
     db.prepare('UPDATE import_batches SET sha256 = ? WHERE id = ?').run(sha256, batchId)
-    progress(true)
+    progress(true, true)
     if (opts.dryRun) tx.rollback()
     else tx.commit()
     return out
@@ -200,6 +216,77 @@ function begin(db: Db): Tx {
       if (open && db.inTransaction) db.exec('ROLLBACK')
       open = false
     }
+  }
+}
+
+function mediaNote(n: number): LineMessage[] {
+  return n
+    ? [
+        {
+          line: 0,
+          message: `${n} media post(s) without text or title (photos, videos, stickers) counted apart, not imported.`
+        }
+      ]
+    : []
+}
+
+/**
+ * Which row each duplicate matched and why. Lines of the rows this batch inserted are kept as two
+ * ascending arrays (ids grow within a transaction), so a duplicate of an earlier row of the same file
+ * names that row's line: about 16 bytes a row.
+ */
+class DuplicateLog {
+  private readonly ids: number[] = []
+  private readonly lines: number[] = []
+  private readonly items: DuplicateRow[] = []
+  private omitted = 0
+  private within = 0
+  private firstWithin: DuplicateRow | null = null
+
+  inserted(id: number, line: number): void {
+    this.ids.push(id)
+    this.lines.push(line)
+  }
+
+  matched(line: number, mentionId: number, reason: DuplicateReason): void {
+    const matchedLine = this.lineOf(mentionId)
+    const row: DuplicateRow = { line, reason, mentionId, matchedLine }
+    if (matchedLine !== null) {
+      this.within++
+      this.firstWithin ??= row
+    }
+    if (this.items.length < MAX_LISTED) this.items.push(row)
+    else this.omitted++
+  }
+
+  list(): DuplicateRow[] {
+    return this.items
+  }
+
+  /** One note when rows of the file collapse among themselves (and how many were not listed). */
+  warnings(): LineMessage[] {
+    const out: LineMessage[] = []
+    const f = this.firstWithin
+    if (f)
+      out.push({
+        line: f.line,
+        message: withinFileMessage(this.within, f)
+      })
+    if (this.omitted) out.push({ line: 0, message: `${this.omitted} more duplicate rows not listed.` })
+    return out
+  }
+
+  private lineOf(id: number): number | null {
+    let lo = 0
+    let hi = this.ids.length - 1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      const v = this.ids[mid]!
+      if (v === id) return this.lines[mid]!
+      if (v < id) lo = mid + 1
+      else hi = mid - 1
+    }
+    return null
   }
 }
 

@@ -1,38 +1,16 @@
 import type { MentionAnalyzer } from '../ingest'
-import type { MentionInput } from '../../../shared/types'
 
-/** Fields a column can be mapped to (the CLI's --mapping targets, plus a few extras the presets use). */
-export const TARGET_FIELDS = [
-  'externalId',
-  'publishedAt',
-  'date',
-  'time',
-  'title',
-  'text',
-  'url',
-  'author',
-  'authorUrl',
-  'authorType',
-  'outlet',
-  'outletUrl',
-  'platform',
-  'sentiment',
-  'reach',
-  'views',
-  'likes',
-  'reposts',
-  'comments',
-  'lang',
-  'gender',
-  'age',
-  'tags',
-  // extras: author's followers, outlet audience, source type (forum/blog/…), post kind
-  'followers',
-  'audience',
-  'sourceType',
-  'kind'
-] as const
-export type TargetField = (typeof TARGET_FIELDS)[number]
+export { TARGET_FIELDS } from '../../../shared/import'
+export type {
+  TargetField,
+  PreviewRow,
+  PreviewStatus,
+  ImportPreview,
+  FieldChoice,
+  ColumnCandidate,
+  DuplicateOf
+} from '../../../shared/import'
+import type { TargetField } from '../../../shared/import'
 
 export const BUILTIN_PRESETS = [
   'brand-analytics',
@@ -42,6 +20,14 @@ export const BUILTIN_PRESETS = [
   'brandwatch',
   'talkwalker',
   'telegram-json',
+  'feed',
+  'media-cloud',
+  'tiktok-scraper',
+  'instagram-scraper',
+  'youtube-scraper',
+  'crowdtangle',
+  'tgstat',
+  'popsters',
   'generic'
 ] as const
 export type BuiltinPreset = (typeof BUILTIN_PRESETS)[number]
@@ -72,6 +58,8 @@ export interface ImportProgress {
   rejected: number
   bytes: number
   totalBytes: number
+  /** True on the last event of a file: the counts are final. */
+  done?: boolean
 }
 
 export interface ImportOptions {
@@ -107,44 +95,27 @@ export interface BatchReport {
   updated: number
   duplicates: number
   rejected: number
+  /** Media-only rows (a photo, a video, no text and no title): counted apart, neither stored nor errors. */
+  mediaWithoutText: number
   errors: LineMessage[]
   warnings: LineMessage[]
+  /** Each duplicate row (up to MAX_LISTED): why, and what it matched. */
+  duplicateRows: DuplicateRow[]
+}
+
+/**
+ * A row taken for a mention already stored: `reason` says by what (origin id, the item's own URL,
+ * author + time + text), `mentionId` is the mention, `matchedLine` the earlier row of the same file
+ * when it came from this file (null when it was stored before).
+ */
+export interface DuplicateRow {
+  line: number
+  reason: 'id' | 'url' | 'content'
+  mentionId: number
+  matchedLine: number | null
 }
 
 export interface FileFailure {
   file: string
   error: string
-}
-
-export type PreviewStatus = 'new' | 'duplicate' | 'rejected'
-
-export interface PreviewRow {
-  line: number
-  /** The mapped mention, or null when the row is rejected. */
-  mention: MentionInput | null
-  /** What committing would do with it (when a database was given): new, duplicate or rejected. */
-  status: PreviewStatus | null
-  errors: string[]
-  warnings: string[]
-}
-
-export interface ImportPreview {
-  file: string
-  format: 'csv' | 'xlsx' | 'json'
-  preset: string
-  /** e.g. 'excel' / 'csv' for Medialogia, 'ru' / 'en' for YouScan. */
-  presetVariant: string | null
-  encoding: string | null
-  delimiter: string | null
-  sheet: string | null
-  sheets: string[]
-  headerRow: number | null
-  /** The header cells as read (JSON: the synthetic column names). */
-  columns: string[]
-  /** target field ← column header(s) */
-  mapping: Partial<Record<TargetField, string[]>>
-  timezone: string
-  rows: PreviewRow[]
-  /** File-level notes (encoding repaired, NUL bytes removed, …). */
-  warnings: LineMessage[]
 }

@@ -1,12 +1,13 @@
 import type { Db } from '../db/open'
-import type { MentionInput, Sentiment } from '../../../shared/types'
+import type { MentionInput, Platform, Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
-import { normalizeText } from '../../../shared/text'
-import { stemText } from '../../../shared/stem'
-import { safeHttpUrl } from '../../../shared/url'
-import { normalizeHost } from '../../../shared/query/host'
-import { authorKey, dedupKey, outletKey } from './keys'
+import { normalizeText, xmlSafeText } from '../../../shared/text'
+import { FTS_INSERT_SQL, ftsRow, type FtsRow } from './fts'
 import { clock } from '../../../shared/clock'
+import { itemUrlKey, safeHttpUrl, siteDomain, telegramChannelOf } from '../../../shared/url'
+import { normalizeHost } from '../../../shared/query/host'
+import type { DuplicateReason } from './keys'
+import { authorKey, contentKey, contentSignature, outletKey, sameContent, trustedExternalId } from './keys'
 
 /** What analysis says of a new mention, before it is stored. */
 export interface MentionAnalysis {
@@ -59,7 +60,13 @@ export class Ingestor {
   private readonly authorIds = new Map<string, number>()
   private readonly outletIds = new Map<string, number>()
   private readonly st: ReturnType<typeof prepare>
-  private readonly ftsRows: [number, string, string, string, string][] = []
+  private readonly ftsRows: FtsRow[] = []
+  /** URL keys this batch gave to different items: no key for any of them. */
+  private readonly sharedUrls = new Set<string>()
+  /** Mentions this Ingestor inserted, kept only without a batch (a preview): a batch's rows carry its id. */
+  private readonly ownIds = new Set<number>()
+  private readonly sources = new Map<number, SourceSite | null>()
+  private ownSource: SourceSite | null | undefined = undefined
 
   constructor(db: Db, opts: IngestOptions = {}) {
     this.db = db
@@ -84,13 +91,90 @@ export class Ingestor {
     return this.counts
   }
 
-  /** Adds one record; returns what happened to it. */
-  add(rec: MentionInput): IngestOutcome {
-    const { key, urlKey } = dedupKey(rec)
-    const existing = (this.st.byKey.get(key) ?? (urlKey ? this.st.byUrlKey.get(urlKey) : undefined)) as
-      ExistingRow | undefined
-    if (existing) return this.duplicate(existing, rec)
+  /** The stored mention the last `add` matched, and why (null when it was inserted). */
+  lastMatch: { id: number; reason: DuplicateReason } | null = null
 
+  /** Adds one record; returns what happened to it. */
+  add(input: MentionInput): IngestOutcome {
+    const rec = storableText(input)
+    this.lastMatch = null
+    const rank = this.rankOf(rec.url, this.source())
+    const id = trustedExternalId(rec)
+    let uk = itemUrlKey(rec.url)
+    if (uk && this.sharedUrls.has(uk)) uk = null
+
+    if (id) {
+      const hit = this.st.byKey.get(`id:${id}`) as ExistingRow | undefined
+      if (hit) return this.duplicate(hit, rec, 'id', rank)
+    }
+    if (uk) {
+      const hit = (this.st.byKey.get(`url:${uk}`) ?? this.st.byUrlKey.get(uk)) as ExistingRow | undefined
+      if (hit) {
+        if (this.sameItemByUrl(hit, rec, uk, rank)) return this.duplicate(hit, rec, 'url', rank)
+        uk = null
+      }
+    }
+    // Without an id, the content key also finds an item stored before under it (its URL was shared then).
+    let ck: string | null = null
+    if (!id) {
+      ck = contentKey(rec)
+      const hit = this.st.byKey.get(ck) as ExistingRow | undefined
+      if (hit) return this.duplicate(hit, rec, 'content', rank)
+    }
+    return this.insert(rec, id ? `id:${id}` : uk ? `url:${uk}` : ck!, uk)
+  }
+
+  /**
+   * Whether a stored mention with the record's URL is the same publication. Within one batch (a file, a
+   * feed snapshot) a URL given to items with other titles or texts is no key: the URL is marked shared
+   * and the earlier item keyed by its content. Across batches the item's own site is believed (its copy
+   * is the item), else the two must read alike.
+   */
+  private sameItemByUrl(hit: ExistingRow, rec: MentionInput, uk: string, rank: number): boolean {
+    const thisBatch = this.opts.batchId ? hit.batch_id === this.opts.batchId : this.ownIds.has(hit.id)
+    if (thisBatch) {
+      if (contentSignature(hit.title, hit.text) === contentSignature(rec.title, rec.text)) return true
+      this.shareUrl(uk, hit.id)
+      return false
+    }
+    // A comment carries its article's address: never the article itself.
+    if ((hit.kind === 'comment') !== (rec.kind === 'comment')) return false
+    const stored = this.rankOf(hit.url, this.sourceById(hit.source_id))
+    if (rank === OWN || stored === OWN) return true
+    return sameContent(hit, rec)
+  }
+
+  /**
+   * One batch gave this URL to different items: it identifies none of them. The first item is keyed by
+   * its content from now on (when it was keyed by the URL) and no longer found by the URL.
+   */
+  private shareUrl(uk: string, firstId: number): void {
+    this.sharedUrls.add(uk)
+    this.flush()
+    const row = this.st.contentOf.get(firstId) as
+      | {
+          dedup_key: string
+          platform: Platform
+          published_at: number
+          title: string | null
+          text: string
+          author: string | null
+        }
+      | undefined
+    if (row && row.dedup_key === `url:${uk}`) {
+      const ck = contentKey({
+        platform: row.platform,
+        publishedAt: row.published_at,
+        title: row.title,
+        text: row.text,
+        author: row.author ? { name: row.author } : null
+      })
+      if (!this.st.byKey.get(ck)) this.st.rekey.run({ id: firstId, key: ck, urlKey: `url:${uk}` })
+    }
+    this.st.dropUrlKey.run(firstId)
+  }
+
+  private insert(rec: MentionInput, key: string, uk: string | null): IngestOutcome {
     const authorId = rec.author && rec.author.name.trim() ? this.author(rec) : null
     const outletId = rec.outlet && rec.outlet.name.trim() ? this.outlet(rec) : null
     const analysis = this.opts.analyzer?.analyze(rec) ?? {}
@@ -109,9 +193,10 @@ export class Ingestor {
       title: rec.title?.trim() || null,
       text: rec.text ?? '',
       url: rec.url?.trim() || null,
-      url_key: urlKey,
+      url_key: uk,
       host: safeHttpUrl(rec.url) ? normalizeHost(rec.url) : null,
-      lang: analysis.lang ?? rec.lang ?? null,
+      // The file's or feed's own language column is the publisher's word: it wins over detection.
+      lang: rec.lang || analysis.lang || null,
       sentiment: effective,
       sentiment_origin: origin,
       sentiment_score: importS !== null ? 1 : (analysis.sentiment?.score ?? null),
@@ -133,14 +218,9 @@ export class Ingestor {
       created_at: this.now
     })
     const id = Number(info.lastInsertRowid)
-    const title = rec.title ?? ''
-    this.ftsRows.push([
-      id,
-      normalizeText(title),
-      normalizeText(rec.text ?? ''),
-      stemText(title),
-      stemText(rec.text ?? '')
-    ])
+    if (!this.opts.batchId) this.ownIds.add(id)
+    if (this.opts.sourceId) this.st.sourceLink.run(id, this.opts.sourceId, this.now)
+    this.ftsRows.push(ftsRow(id, rec.title, rec.text))
     if (this.ftsRows.length >= FTS_BATCH) this.flush()
     for (const t of analysis.topicIds ?? []) this.st.topic.run(t, id)
     for (const s of analysis.subjectIds ?? []) this.st.subject.run(s, id)
@@ -151,21 +231,50 @@ export class Ingestor {
     return 'inserted'
   }
 
-  private duplicate(existing: ExistingRow, rec: MentionInput): IngestOutcome {
+  private duplicate(
+    existing: ExistingRow,
+    rec: MentionInput,
+    reason: DuplicateReason,
+    rank: number
+  ): IngestOutcome {
     this.counts.duplicates++
+    this.lastMatch = { id: existing.id, reason }
     if (this.opts.batchId && existing.batch_id !== this.opts.batchId)
       this.st.dupLink.run(this.opts.batchId, existing.id)
+    if (this.opts.sourceId) this.st.sourceLink.run(existing.id, this.opts.sourceId, this.now)
+    const stored = this.rankOf(existing.url, this.sourceById(existing.source_id))
     let changed = false
     const sets: Record<string, number | string | null> = {}
-    for (const m of METRICS) {
-      const v = num(rec[m])
-      if (v !== null && v !== existing[m] && (existing[m] === null || v > existing[m]!)) {
-        sets[m] = v
-        changed = true
+    if (rank > stored) {
+      // The item's own site (or a neutral export over a foreign copy): its title, text and metrics win.
+      const title = rec.title?.trim() || null
+      const text = rec.text ?? ''
+      if (title || text.trim()) {
+        if (title !== existing.title) sets.title = title
+        if (text !== existing.text_full) sets.text = text
+      }
+      for (const m of METRICS) {
+        const v = num(rec[m])
+        if (v !== null ? v !== existing[m] : stored === FOREIGN && existing[m] !== null) sets[m] = v
+      }
+      if (this.opts.sourceId && existing.source_id !== this.opts.sourceId) sets.source_id = this.opts.sourceId
+      const id = trustedExternalId(rec)
+      if (id && existing.dedup_key !== `id:${id}` && !this.st.byKey.get(`id:${id}`)) {
+        sets.dedup_key = `id:${id}`
+        sets.external_id = id
+      }
+      changed = Object.keys(sets).some((k) => k !== 'source_id' && k !== 'dedup_key' && k !== 'external_id')
+    } else if (rank === stored) {
+      for (const m of METRICS) {
+        const v = num(rec[m])
+        if (v !== null && v !== existing[m] && (existing[m] === null || v > existing[m]!)) {
+          sets[m] = v
+          changed = true
+        }
       }
     }
+    // A lower-ranked (foreign) copy never overwrites what the origin said.
     const importS = rec.sentiment ? SENTIMENT_TO_INT[rec.sentiment] : null
-    let labelChanged = false
     if (importS !== null && importS !== existing.import_sentiment) {
       sets.import_sentiment = importS
       sets.import_sentiment_raw = rec.sentimentRaw ?? null
@@ -174,17 +283,50 @@ export class Ingestor {
         sets.sentiment_origin = 'import'
         sets.sentiment_score = 1
       }
-      labelChanged = true
     }
-    if (!changed && !labelChanged) return 'duplicate'
     const cols = Object.keys(sets)
+    if (!cols.length) return 'duplicate'
     this.db
       .prepare(
         `UPDATE mentions SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`
       )
       .run({ ...sets, now: this.now, id: existing.id })
+    if ('title' in sets || 'text' in sets) {
+      this.flush()
+      this.st.ftsDelete.run(existing.id)
+      this.st.fts.run(...ftsRow(existing.id, rec.title, rec.text))
+    }
     if (changed) this.counts.updated++
     return changed ? 'updated' : 'duplicate'
+  }
+
+  /** The ingesting source, read once. */
+  private source(): SourceSite | null {
+    if (this.ownSource === undefined) this.ownSource = this.sourceById(this.opts.sourceId ?? null)
+    return this.ownSource
+  }
+
+  private sourceById(id: number | null): SourceSite | null {
+    if (id === null) return null
+    let s = this.sources.get(id)
+    if (s === undefined) {
+      const row = this.st.sourceRow.get(id) as { type: string; url: string; target: string } | undefined
+      s = row ? sourceSite(row) : null
+      this.sources.set(id, s)
+    }
+    return s
+  }
+
+  /**
+   * How far a copy of an item is believed: OWN when the source is the item's own site (the URL's
+   * registrable domain) or its Telegram channel, FOREIGN when a feed or channel brings another site's
+   * item, NEUTRAL for imports and watched folders (a monitoring service's export) and for items without a URL.
+   */
+  private rankOf(url: string | null | undefined, src: SourceSite | null): number {
+    if (!src || !safeHttpUrl(url)) return NEUTRAL
+    if (src.channel) return telegramChannelOf(url) === src.channel ? OWN : FOREIGN
+    if (src.domain) return siteDomain(url) === src.domain ? OWN : FOREIGN
+    return NEUTRAL
   }
 
   private author(rec: MentionInput): number {
@@ -248,7 +390,16 @@ export class Ingestor {
 
 interface ExistingRow {
   id: number
+  dedup_key: string
   batch_id: number | null
+  source_id: number | null
+  url: string | null
+  kind: string | null
+  title: string | null
+  /** The first 2,000 characters (for comparing). */
+  text: string
+  /** The whole text only when it is that short (else null: compared as changed). */
+  text_full: string | null
   import_sentiment: number | null
   manual_sentiment: number | null
   reach: number | null
@@ -279,6 +430,28 @@ export function joinStory(db: Db, first: number, id: number, rec: MentionInput):
   ).run(rec.publishedAt, rec.publishedAt, first)
 }
 
+const FOREIGN = 0
+const NEUTRAL = 1
+const OWN = 2
+
+/** What makes an item "its own" for a source: the feed's registrable domain, or the Telegram channel. */
+interface SourceSite {
+  domain: string | null
+  channel: string | null
+}
+
+function sourceSite(row: { type: string; url: string; target: string }): SourceSite | null {
+  if (row.type === 'telegram')
+    return {
+      domain: null,
+      channel:
+        telegramChannelOf(row.url.replace(/\/?$/, '/0')) ??
+        (row.target.replace(/^@/, '').trim().toLowerCase() || null)
+    }
+  if (row.type === 'rss') return { domain: siteDomain(row.url), channel: null }
+  return null
+}
+
 function num(v: number | null | undefined): number | null {
   // Past 2^53 a count is not a count (a damaged export): SQLite's STRICT INTEGER column would refuse the
   // REAL and fail the whole batch.
@@ -290,10 +463,10 @@ function num(v: number | null | undefined): number | null {
 function prepare(db: Db) {
   return {
     byKey: db.prepare(
-      'SELECT id, batch_id, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE dedup_key = ?'
+      'SELECT id, dedup_key, batch_id, source_id, url, kind, title, substr(text, 1, 2000) AS text, CASE WHEN length(text) <= 2000 THEN text END AS text_full, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE dedup_key = ?'
     ),
     byUrlKey: db.prepare(
-      'SELECT id, batch_id, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE url_key = ? LIMIT 1'
+      'SELECT id, dedup_key, batch_id, source_id, url, kind, title, substr(text, 1, 2000) AS text, CASE WHEN length(text) <= 2000 THEN text END AS text_full, import_sentiment, manual_sentiment, reach, views, likes, reposts, comments FROM mentions WHERE url_key = ? ORDER BY id LIMIT 1'
     ),
     insert:
       db.prepare(`INSERT INTO mentions (dedup_key, external_id, published_at, platform, kind, outlet_id, author_id, title, text, url, url_key, host, lang,
@@ -302,8 +475,16 @@ function prepare(db: Db) {
       VALUES (@dedup_key, @external_id, @published_at, @platform, @kind, @outlet_id, @author_id, @title, @text, @url, @url_key, @host, @lang,
       @sentiment, @sentiment_origin, @sentiment_score, @import_sentiment, @import_sentiment_raw, @model_sentiment, @model_score, @model_explanation,
       @reach, @views, @likes, @reposts, @comments, @tags, @story_sig, @source_id, @batch_id, @analysed_at, @created_at)`),
-    fts: db.prepare(
-      'INSERT INTO mentions_fts (rowid, title, body, title_stems, body_stems) VALUES (?, ?, ?, ?, ?)'
+    fts: db.prepare(FTS_INSERT_SQL),
+    ftsDelete: db.prepare('DELETE FROM mentions_fts WHERE rowid = ?'),
+    rekey: db.prepare('UPDATE mentions SET dedup_key = @key WHERE id = @id AND dedup_key = @urlKey'),
+    dropUrlKey: db.prepare('UPDATE mentions SET url_key = NULL WHERE id = ?'),
+    sourceLink: db.prepare(
+      'INSERT OR IGNORE INTO mention_sources (mention_id, source_id, seen_at) VALUES (?, ?, ?)'
+    ),
+    sourceRow: db.prepare('SELECT type, url, target FROM sources WHERE id = ?'),
+    contentOf: db.prepare(
+      'SELECT m.dedup_key, m.platform, m.published_at, m.title, m.text, a.name AS author FROM mentions m LEFT JOIN authors a ON a.id = m.author_id WHERE m.id = ?'
     ),
     topic: db.prepare('INSERT OR IGNORE INTO mention_topics (topic_id, mention_id) VALUES (?, ?)'),
     subject: db.prepare('INSERT OR IGNORE INTO mention_subjects (subject_id, mention_id) VALUES (?, ?)'),
@@ -320,4 +501,27 @@ function prepare(db: Db) {
       'INSERT INTO outlets (key, platform, name, url, audience, created_at) VALUES (@key, @platform, @name, @url, @audience, @created_at)'
     )
   }
+}
+
+/**
+ * The record with every text made storable: what no XML may carry (C0 controls but tab and newlines,
+ * U+FFFE/U+FFFF, lone surrogates) removed, so that the DOCX and XLSX writers never meet it and SQLite
+ * never stores invalid UTF-8. The one place it happens for import, collection and the demo.
+ */
+export function storableText(rec: MentionInput): MentionInput {
+  const t = (v: string | null | undefined): string | null | undefined =>
+    typeof v === 'string' ? xmlSafeText(v) : v
+  const out: MentionInput = {
+    ...rec,
+    externalId: t(rec.externalId),
+    title: t(rec.title),
+    text: xmlSafeText(rec.text ?? ''),
+    url: t(rec.url),
+    lang: t(rec.lang),
+    sentimentRaw: t(rec.sentimentRaw),
+    tags: rec.tags ? rec.tags.map((x) => xmlSafeText(x)) : rec.tags
+  }
+  if (rec.author) out.author = { ...rec.author, name: xmlSafeText(rec.author.name), url: t(rec.author.url) }
+  if (rec.outlet) out.outlet = { ...rec.outlet, name: xmlSafeText(rec.outlet.name), url: t(rec.outlet.url) }
+  return out
 }

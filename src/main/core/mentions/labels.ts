@@ -3,6 +3,62 @@ import type { Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT, sentimentFromInt } from '../../../shared/types'
 import { userName } from '../ingest/batches'
 import { clock } from '../../../shared/clock'
+import type { LabelUndo } from '../../../shared/rows'
+
+/** Groups rows by a key made of their values (the key is JSON of the values, so equal values share a group). */
+function groupRows<R extends { id: number }, G>(rows: R[], value: (r: R) => G): (G & { ids: number[] })[] {
+  const groups = new Map<string, G & { ids: number[] }>()
+  for (const r of rows) {
+    const v = value(r)
+    const k = JSON.stringify(v)
+    const g = groups.get(k) ?? { ...v, ids: [] }
+    g.ids.push(r.id)
+    groups.set(k, g)
+  }
+  return [...groups.values()]
+}
+
+/**
+ * The current values of one editable field of mentions, taken before an edit so it can be undone by
+ * the same edit with the old values (manual sentiment, not the effective one: undoing a manual label
+ * falls back to the imported or model label, as clearing does).
+ */
+export function labelSnapshot(db: Db, ids: number[], field: LabelUndo['field']): LabelUndo {
+  const rows: Record<string, unknown>[] = []
+  const get = db.prepare(
+    `SELECT id, manual_sentiment, irrelevant, irrelevant_reason, response_status, response_assignee,
+            response_note, response_url FROM mentions WHERE id = ?`
+  )
+  for (const id of ids) {
+    const r = get.get(id) as Record<string, unknown> | undefined
+    if (r) rows.push(r)
+  }
+  type Row = Record<string, unknown> & { id: number }
+  const all = rows as Row[]
+  const str = (v: unknown) => (typeof v === 'string' ? v : null)
+  switch (field) {
+    case 'sentiment':
+      return {
+        field,
+        groups: groupRows(all, (r) => ({ sentiment: sentimentFromInt(r.manual_sentiment as number | null) }))
+      }
+    case 'irrelevant':
+      return {
+        field,
+        groups: groupRows(all, (r) => ({ irrelevant: r.irrelevant === 1, reason: str(r.irrelevant_reason) }))
+      }
+    case 'response':
+      return {
+        field,
+        groups: groupRows(all, (r) => ({
+          status: str(r.response_status) as 'needed' | 'assigned' | 'answered' | null,
+          assignee: str(r.response_assignee),
+          note: str(r.response_note),
+          url: str(r.response_url)
+        }))
+      }
+  }
+}
 
 /**
  * Sets (or clears, with null) the manual sentiment of mentions. The manual label wins over imported and

@@ -2,13 +2,13 @@ import type { Db } from '../db/open'
 import type { MentionFilter } from '../../../shared/filter'
 import type { Dashboard, DayVolume, TopicTrend } from '../../../shared/views'
 import type { Platform } from '../../../shared/types'
-import { addDays, dateInZone, dayStart, tzOffsetMinutes } from '../../../shared/time'
+import { addDays, dateInZone, dayStart } from '../../../shared/time'
 import { buildWhere } from './filter'
-import { SUM, summaryWhere } from './summary'
-import { HOUR_MS } from '../db/summaries'
+import { aggregate, totals } from './aggregate'
 import type { MentionQueries } from './mentions'
-import { topicSpikes } from '../analysis/spikes-db'
-import { describeSpikeRule, emergingTerms } from '../analysis/spikes'
+import { findSpikes } from '../analysis/spikes-db'
+import { describeSpikeRule } from '../analysis/spikes'
+import { periodEmergingTerms } from '../analysis/emerging-db'
 import { clock } from '../../../shared/clock'
 
 const DAY = 86_400_000
@@ -41,69 +41,24 @@ export function dashboard(
   const cur = { ...f, from: p.from, to: p.to }
   const prev = { ...f, from: p.prevFrom, to: p.prevTo }
   const w = buildWhere(cur, timeZone)
-  const wp = buildWhere(prev, timeZone)
-  const sw = summaryWhere(cur, timeZone, [], { hourly: true })
-  const totals = (f2: MentionFilter, where: typeof w) => {
-    const s = summaryWhere(f2, timeZone)
-    return (
-      s
-        ? db
-            .prepare(
-              `SELECT ${SUM.n} AS n, ${SUM.negative} AS neg, ${SUM.labelled} AS lab, ${SUM.reach} AS reach FROM ${s.from}`
-            )
-            .get(...s.params)
-        : db
-            .prepare(
-              `SELECT count(*) AS n, sum(m.sentiment = -1) AS neg, sum(m.sentiment IS NOT NULL) AS lab, sum(ifnull(m.reach, 0)) AS reach FROM mentions m WHERE ${where.sql}`
-            )
-            .get(...where.params)
-    ) as { n: number; neg: number | null; lab: number | null; reach: number | null }
-  }
-  const t = totals(cur, w)
-  const tp = totals(prev, wp)
-  const start = dayStart(p.from, timeZone)
-  const off = tzOffsetMinutes(start, timeZone) * 60_000
-  const byDay = new Map<number, DayVolume>()
-  const dayRows = (
-    sw
-      ? db
-          .prepare(
-            `SELECT (s.bucket * ${HOUR_MS} + ${off}) / ${DAY} AS d, ${SUM.negative} AS neg, ${SUM.neutral} AS neu, ${SUM.positive} AS pos,
-             ${SUM.unlabelled} AS unl FROM ${sw.from} GROUP BY d`
-          )
-          .all(...sw.params)
-      : db
-          .prepare(
-            `SELECT (m.published_at + ${off}) / ${DAY} AS d, sum(m.sentiment = -1) AS neg, sum(m.sentiment = 0) AS neu, sum(m.sentiment = 1) AS pos, sum(m.sentiment IS NULL) AS unl
-             FROM mentions m WHERE ${w.sql} GROUP BY d`
-          )
-          .all(...w.params)
-  ) as { d: number; neg: number; neu: number; pos: number; unl: number }[]
-  for (const r of dayRows)
-    byDay.set(r.d, { day: '', negative: r.neg, neutral: r.neu, positive: r.pos, unlabelled: r.unl })
+  const t = totals(db, cur, timeZone)
+  const tp = totals(db, prev, timeZone)
+  const byDay = new Map(aggregate(db, cur, timeZone, ['day']).map((r) => [r.day, r]))
   const volume: DayVolume[] = []
   for (let day = p.from; day <= p.to; day = addDays(day, 1)) {
-    const d = Math.floor((dayStart(day, timeZone) + off) / DAY)
-    volume.push({ ...(byDay.get(d) ?? { negative: 0, neutral: 0, positive: 0, unlabelled: 0 }), day })
+    const r = byDay.get(day)
+    volume.push({
+      day,
+      negative: r?.negative ?? 0,
+      neutral: r?.neutral ?? 0,
+      positive: r?.positive ?? 0,
+      unlabelled: r?.unlabelled ?? 0
+    })
   }
-  const topicRows = (f2: MentionFilter, where: typeof w) => {
-    const s = summaryWhere(f2, timeZone, ['topic'])
-    const rows = s
-      ? db
-          .prepare(
-            `SELECT s.topic_id AS id, ${SUM.n} AS n, ${SUM.negative} AS neg FROM ${s.from} GROUP BY s.topic_id HAVING sum(s.n) > 0`
-          )
-          .all(...s.params)
-      : db
-          .prepare(
-            `SELECT mt.topic_id AS id, count(*) AS n, sum(m.sentiment = -1) AS neg FROM mention_topics mt JOIN mentions m ON m.id = mt.mention_id
-             WHERE ${where.sql} GROUP BY mt.topic_id`
-          )
-          .all(...where.params)
-    return new Map((rows as { id: number; n: number; neg: number }[]).map((r) => [r.id, r]))
-  }
-  const tc = topicRows(cur, w)
-  const tpv = topicRows(prev, wp)
+  const topicRows = (f2: MentionFilter) =>
+    new Map(aggregate(db, f2, timeZone, ['topic']).map((r) => [r.topic, r]))
+  const tc = topicRows(cur)
+  const tpv = topicRows(prev)
   const topics: TopicTrend[] = (
     db.prepare('SELECT id, key, name, names FROM topics WHERE enabled = 1').all() as {
       id: number
@@ -117,9 +72,9 @@ export function dashboard(
       key: x.key,
       name: localName(x.names, lang) ?? x.name,
       total: tc.get(x.id)?.n ?? 0,
-      negative: tc.get(x.id)?.neg ?? 0,
+      negative: tc.get(x.id)?.negative ?? 0,
       prevTotal: tpv.get(x.id)?.n ?? 0,
-      prevNegative: tpv.get(x.id)?.neg ?? 0
+      prevNegative: tpv.get(x.id)?.negative ?? 0
     }))
     .filter((x) => x.total > 0 || x.prevTotal > 0)
     .sort((a, b) => b.negative - a.negative || b.total - a.total)
@@ -138,26 +93,22 @@ export function dashboard(
     count: number
     negative: number
   }[]
-  const audienceRows = (col: 'age' | 'gender') => {
-    const s = summaryWhere(cur, timeZone, [col])
-    return (
-      s
-        ? db
-            .prepare(
-              `SELECT s.${col} AS k, ${SUM.n} AS total, ${SUM.negative} AS negative FROM ${s.from}
-               WHERE s.${col} != '' GROUP BY s.${col} HAVING sum(s.n) > 0 ORDER BY s.${col}`
-            )
-            .all(...s.params)
-        : db
-            .prepare(
-              `SELECT a.${col} AS k, count(*) AS total, sum(m.sentiment = -1) AS negative FROM mentions m JOIN authors a ON a.id = m.author_id
-               WHERE ${w.sql} AND a.${col} IS NOT NULL GROUP BY a.${col} ORDER BY a.${col}`
-            )
-            .all(...w.params)
-    ) as { k: string; total: number; negative: number }[]
+  // One row per (gender, age): each mention counted once, whatever the author tells of themselves.
+  const audience = aggregate(db, cur, timeZone, ['gender', 'age'])
+  const byKey = (col: 'age' | 'gender') => {
+    const m = new Map<string, { total: number; negative: number }>()
+    for (const r of audience) {
+      if (r[col] === '') continue
+      const x = m.get(r[col]) ?? { total: 0, negative: 0 }
+      x.total += r.n
+      x.negative += r.negative
+      m.set(r[col], x)
+    }
+    return [...m.entries()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0))
   }
-  const byAge = audienceRows('age').map((r) => ({ age: r.k, total: r.total, negative: r.negative }))
-  const byGender = audienceRows('gender').map((r) => ({ gender: r.k, total: r.total, negative: r.negative }))
+  const byAge = byKey('age').map(([age, r]) => ({ age, ...r }))
+  const byGender = byKey('gender').map(([gender, r]) => ({ gender, ...r }))
+  const covered = audience.reduce((sum, r) => sum + (r.gender !== '' || r.age !== '' ? r.n : 0), 0)
   // Few mentions carry a response status: the partial index finds them without scanning the period.
   const resp = db
     .prepare(
@@ -165,56 +116,34 @@ export function dashboard(
        sum(m.response_status = 'answered') AS answered FROM mentions m WHERE m.response_status IS NOT NULL AND ${w.sql}`
     )
     .get(...w.params) as Record<string, number | null>
-  const recentFrom = addDays(p.to, -2)
-  const sample = (from: string, to: string, n: number) =>
-    (() => {
-      const ws = buildWhere({ ...f, from, to }, timeZone)
-      return db
-        .prepare(
-          `SELECT coalesce(m.title || '. ', '') || m.text FROM mentions m WHERE ${ws.sql} ORDER BY m.id DESC LIMIT ${n}`
-        )
-        .pluck()
-        .all(...ws.params) as string[]
-    })()
   // Emerging terms tokenise a few thousand texts: remembered until the data or the filter changes.
   const stamp = `${db.prepare('SELECT max(id) FROM mentions').pluck().get() as number}:${t.n}:${tp.n}`
-  const emergingKey = JSON.stringify([f, p.to, timeZone])
+  const emergingKey = JSON.stringify([f, p.from, p.to, timeZone])
   let emerging = EMERGING_CACHE.get(emergingKey)
   if (emerging?.stamp !== stamp) {
-    const recent = sample(recentFrom, p.to, 600)
-    const before = sample(addDays(recentFrom, -21), addDays(recentFrom, -1), 1200)
-    emerging = { stamp, terms: recent.length ? emergingTerms(recent, before, { limit: 12 }) : [] }
+    // The same function and rule as the digest: the same list for the same period.
+    const terms = periodEmergingTerms(db, { from: p.from, to: p.to, timeZone, filter: f, limit: 12 })
+    emerging = { stamp, terms }
     EMERGING_CACHE.set(emergingKey, emerging)
     if (EMERGING_CACHE.size > 16) EMERGING_CACHE.delete(EMERGING_CACHE.keys().next().value as string)
   }
-  const extra = buildWhere({ ...f, from: undefined, to: undefined, sentiments: undefined }, timeZone)
   return {
     ...p,
     total: t.n,
     prevTotal: tp.n,
-    negShare: t.lab ? (t.neg ?? 0) / t.lab : null,
-    prevNegShare: tp.lab ? (tp.neg ?? 0) / tp.lab : null,
-    reach: t.reach ?? 0,
+    negShare: t.labelled ? t.negative / t.labelled : null,
+    prevNegShare: tp.labelled ? tp.negative / tp.labelled : null,
+    reach: t.reach,
     volume,
     topics,
     topSources,
     topPublications: topPublications(db, mentions, cur, timeZone, t.n),
-    audience: {
-      byAge,
-      byGender,
-      covered: byAge.reduce((s, r) => s + r.total, 0) + byGender.reduce((s, r) => s + r.total, 0)
-    },
-    spikes: topicSpikes(db, {
-      from: p.from,
-      to: p.to,
-      timeZone,
-      extraWhere: extra,
-      filter: { ...f, from: undefined, to: undefined, sentiments: undefined }
-    }).slice(0, 20),
+    audience: { byAge, byGender, covered },
+    spikes: findSpikes(db, { from: p.from, to: p.to, timeZone, filter: f }).slice(0, 20),
     spikeRule: describeSpikeRule(lang),
     emerging: emerging.terms,
     responses: {
-      critical: t.neg ?? 0,
+      critical: t.negative,
       needed: resp.needed ?? 0,
       assigned: resp.assigned ?? 0,
       answered: resp.answered ?? 0

@@ -1,3 +1,4 @@
+import { looksLikeFormula } from '../../../shared/text'
 import type { Db } from '../db/open'
 import { sentimentFromInt } from '../../../shared/types'
 import { isoInZone } from '../../../shared/time'
@@ -107,11 +108,14 @@ export function* exportMentions(db: Db, filter: MentionFilter, timeZone: string)
   }
 }
 
-/** A CSV cell: quoted when needed; a leading = + - @ (or tab/CR) is neutralised so spreadsheets don't run it as a formula. */
+/**
+ * A CSV cell: quoted when needed; a leading = + - @ (or tab/CR; see `looksLikeFormula`: also after spaces,
+ * zero-width and full-width forms) is neutralised with an apostrophe so spreadsheets don't run it.
+ */
 export function csvCell(v: unknown, delimiter = ';'): string {
   if (v === null || v === undefined) return ''
   let s = Array.isArray(v) ? v.join(', ') : typeof v === 'boolean' ? (v ? 'true' : 'false') : String(v)
-  if (/^[=+\-@\t\r]/.test(s) && typeof v !== 'number') s = `'${s}`
+  if (typeof v !== 'number' && looksLikeFormula(s)) s = `'${s}`
   if (s.includes(delimiter) || s.includes('"') || s.includes('\n') || s.includes('\r'))
     s = `"${s.replace(/"/g, '""')}"`
   return s

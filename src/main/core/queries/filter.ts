@@ -1,7 +1,6 @@
 import type { MentionFilter } from '../../../shared/filter'
 import { dateRange } from '../../../shared/time'
-import { parseQuery, compileToSql } from '../../../shared/query'
-import { OtklikError } from '../../../shared/errors'
+import { parseQuery, compileToSql, querySyntaxError } from '../../../shared/query'
 
 export interface Where {
   sql: string
@@ -88,8 +87,7 @@ export function buildWhere(f: MentionFilter, timeZone: string): Where {
     try {
       compiled = compileToSql(parseQuery(f.search))
     } catch (e) {
-      const pe = e as { position?: number; message: string }
-      throw new OtklikError('QUERY_SYNTAX', pe.message, { position: pe.position ?? 0 })
+      throw querySyntaxError(e)
     }
     parts.push(`(${compiled.sql})`)
     params.push(...compiled.params)

@@ -3,7 +3,7 @@ import type { MentionFilter, Sort } from '../../../shared/filter'
 import type { MentionDetail, MentionPage, MentionRow } from '../../../shared/rows'
 import { sentimentFromInt, type AuthorType, type Platform, type SentimentOrigin } from '../../../shared/types'
 import { buildWhere } from './filter'
-import { SUM, summaryWhere } from './summary'
+import { fromSummaries, totals } from './aggregate'
 
 const SORT_SQL: Record<Sort['col'], string> = {
   publishedAt: 'm.published_at',
@@ -119,7 +119,7 @@ export class MentionQueries {
     if (raw.length < limit && (raw.length > 0 || startRow === 0)) entry.total = startRow + raw.length
     // A search's total means reading every match: the status bar asks for it separately, and the grid
     // grows as it scrolls until a short block ends the list.
-    if (entry.total === null && (!filter.search?.trim() || summaryWhere(filter, this.timeZone())))
+    if (entry.total === null && (!filter.search?.trim() || fromSummaries(filter, this.timeZone())))
       entry.total = this.count(filter)
     return { rows: raw.map(toRow), total: entry.total }
   }
@@ -241,29 +241,13 @@ export class MentionQueries {
     positive: number
     unlabelled: number
   } {
-    const s = summaryWhere(filter, this.timeZone())
-    const r = s
-      ? (this.db
-          .prepare(
-            `SELECT ${SUM.n} AS total, ${SUM.negative} AS negative, ${SUM.neutral} AS neutral, ${SUM.positive} AS positive,
-             ${SUM.unlabelled} AS unlabelled FROM ${s.from}`
-          )
-          .get(...s.params) as Record<string, number | null>)
-      : (() => {
-          const where = buildWhere(filter, this.timeZone())
-          return this.db
-            .prepare(
-              `SELECT count(*) AS total, sum(m.sentiment = -1) AS negative, sum(m.sentiment = 0) AS neutral, sum(m.sentiment = 1) AS positive,
-               sum(m.sentiment IS NULL) AS unlabelled FROM mentions m WHERE ${where.sql}`
-            )
-            .get(...where.params) as Record<string, number | null>
-        })()
+    const t = totals(this.db, filter, this.timeZone())
     return {
-      total: r.total ?? 0,
-      negative: r.negative ?? 0,
-      neutral: r.neutral ?? 0,
-      positive: r.positive ?? 0,
-      unlabelled: r.unlabelled ?? 0
+      total: t.n,
+      negative: t.negative,
+      neutral: t.neutral,
+      positive: t.positive,
+      unlabelled: t.unlabelled
     }
   }
 

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs'
 import type { Db } from '../db/open'
 import type { MentionFilter } from '../../../shared/filter'
 import { formatDateTime } from '../../../shared/time'
+import { xmlSafeText } from '../../../shared/text'
 import { csvCell, exportMentions } from './export'
 import { authorsPage } from './authors'
 import type { Lean, LeanRule } from '../../../shared/lean'
@@ -16,9 +17,24 @@ export interface Table {
   truncated: boolean
 }
 
-/** A cell that a spreadsheet would read as a formula gets a leading apostrophe. */
-export function neutralise(v: string | number | null): string | number | null {
-  return typeof v === 'string' && /^[=+\-@\t\r]/.test(v) ? `'${v}` : v
+/** Excel's limit for one cell's text. */
+export const XLSX_CELL_CHARS = 32_767
+/** Ends a cell cut at XLSX_CELL_CHARS, so that nobody takes it for the whole text. */
+export const XLSX_CUT_MARKER = '… [текст обрезан: лимит Excel 32 767 символов]'
+
+/**
+ * An XLSX cell: text is written as a string cell, which a spreadsheet never runs as a formula, so it needs
+ * no visible apostrophe; text over Excel's 32,767 characters is cut with a visible marker, and what no XML
+ * may carry is dropped (texts stored before ingest removed it).
+ */
+export function xlsxCell(v: string | number | null): string | number | null {
+  if (typeof v !== 'string') return v
+  const s = xmlSafeText(v)
+  if (s.length <= XLSX_CELL_CHARS) return s
+  let end = XLSX_CELL_CHARS - XLSX_CUT_MARKER.length
+  // Never between the two halves of a surrogate pair.
+  if (/[\ud800-\udbff]/.test(s[end - 1]!)) end--
+  return s.slice(0, end) + XLSX_CUT_MARKER
 }
 
 export function mentionsTable(db: Db, filter: MentionFilter, timeZone: string): Table {
@@ -130,7 +146,7 @@ export function authorsTable(
 export function tableToCsv(t: Table): Buffer {
   const lines = [
     t.headers.map((h) => csvCell(h)).join(';'),
-    ...t.rows.map((r) => r.map((c) => csvCell(neutralise(c))).join(';'))
+    ...t.rows.map((r) => r.map((c) => csvCell(c)).join(';'))
   ]
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8')
 }
@@ -140,7 +156,7 @@ export async function tableToXlsx(t: Table): Promise<Buffer> {
   wb.creator = 'Otklik'
   const ws = wb.addWorksheet(t.name, { views: [{ state: 'frozen', ySplit: 1 }] })
   ws.addRow(t.headers).font = { bold: true }
-  for (const r of t.rows) ws.addRow(r.map(neutralise))
+  for (const r of t.rows) ws.addRow(r.map(xlsxCell))
   ws.columns.forEach((c, i) => {
     c.width = Math.min(60, Math.max(10, (t.headers[i]?.length ?? 10) + 4))
   })

@@ -1,5 +1,5 @@
 /** Building blocks of the DOCX digest: runs, paragraphs, headings, images, tables with light rules. */
-import { existsSync, readFileSync } from 'node:fs'
+import { readLogo } from './files'
 import {
   AlignmentType,
   BorderStyle,
@@ -181,11 +181,10 @@ export function spacer(pt = 6): Paragraph {
 }
 
 export function logoRun(path: string | null): ImageRun | null {
-  if (!path || !existsSync(path)) return null
+  const logo = readLogo(path)
+  if (!logo) return null
   try {
-    const b = readFileSync(path)
-    const type = b[0] === 0x89 && b[1] === 0x50 ? 'png' : b[0] === 0xff && b[1] === 0xd8 ? 'jpg' : null
-    if (!type) return null
+    const { data: b, type } = logo
     const { w, h } = imageSize(b, type)
     const scale = Math.min(64 / w, 64 / h, 1)
     return new ImageRun({

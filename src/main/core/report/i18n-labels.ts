@@ -20,6 +20,26 @@ export const RU = {
   secAuthors: 'Авторы',
   secSpikes: 'Всплески и новые темы',
   secMethod: 'Методика',
+  secHeadline: 'Главное за неделю',
+  secHeadlinePeriod: 'Главное за период',
+  headProblems: 'Проблемы с наибольшей критикой',
+  headProblemLine:
+    '{name}: {neg} {neg#негативная публикация|негативные публикации|негативных публикаций}, {trend}',
+  headSpikes: 'Всплески негатива',
+  headSpikeLine:
+    'всплеск: «{topic}», {date}, {count} {count#негативная|негативных|негативных} при обычных {expected}',
+  headSpikeAll: 'все упоминания',
+  headSpikesNone: 'Всплесков негатива за период не было.',
+  headAnswered:
+    'Отвечено {n} из {m} {m#критической публикации|критических публикаций|критических публикаций}.',
+  headUnanswered: 'Без ответа, с наибольшим охватом:',
+  headFigures: 'Ключевые показатели',
+  secResponses: 'Работа с критикой',
+  respCounts: 'Требуют ответа: {needed}; назначено ответственным: {assigned}; отвечено: {answered}.',
+  respAnsweredTitle: 'Отвеченные публикации',
+  respNone: 'Ответов за период не отмечено.',
+  respNote: 'Ответ: {note}',
+  respLinkWord: 'ответ',
   figMentions: 'Упоминания',
   figStoriesLine: '{n} {n#публикация|публикации|публикаций} в {m} {m#сюжете|сюжетах|сюжетах}',
   figStories: 'Сюжеты',
@@ -72,7 +92,8 @@ export const RU = {
   spikesDays: 'Всплески',
   spikesNone: 'Всплесков за период не обнаружено.',
   spikeLine:
-    '{date}: {count} {count#негативное упоминание|негативных упоминания|негативных упоминаний} при обычных {expected}',
+    '{date}, {topic} — {count} {count#негативное упоминание|негативных упоминания|негативных упоминаний} при обычных {expected}',
+  spikeAllTopics: 'все темы',
   termsTitle: 'Новые и растущие темы',
   termsNone: 'Новых тем не выявлено.',
   termLine:
@@ -98,7 +119,7 @@ export const RU = {
   pageOf: 'Страница {n} из {m}',
   quoteFrom: 'сюжет из {n} {n#публикации|публикаций|публикаций}',
   termsRule:
-    'Новые темы: слова и словосочетания, которые встретились не менее чем в трёх публикациях периода и чья доля выросла не менее чем втрое против четырёх предыдущих недель.',
+    'Новые темы: слова и словосочетания (без служебных слов по краям, в пределах одной фразы), которые встретились не менее чем в трёх публикациях периода у двух и более авторов и чья доля выросла не менее чем втрое против четырёх предыдущих недель.',
   qualityNames:
     'f1pn=F1 по позитиву и негативу|macroF1=macro-F1|accuracy=доля верных|f1=F1|precision=точность|recall=полнота|n=проверочных примеров'
 }
@@ -124,6 +145,23 @@ const KK: Dict = {
   secAuthors: 'Авторлар',
   secSpikes: 'Шарықтаулар мен жаңа тақырыптар',
   secMethod: 'Әдістеме',
+  secHeadline: 'Аптаның басты оқиғалары',
+  secHeadlinePeriod: 'Кезеңнің басты оқиғалары',
+  headProblems: 'Ең көп сынға ұшыраған мәселелер',
+  headProblemLine: '{name}: {neg} жағымсыз жарияланым, {trend}',
+  headSpikes: 'Жағымсыз жазбалардың шарықтауы',
+  headSpikeLine: 'шарықтау: «{topic}», {date}, әдеттегі {expected} орнына {count} жағымсыз',
+  headSpikeAll: 'барлық жазбалар',
+  headSpikesNone: 'Кезеңде жағымсыз жазбалардың шарықтауы болған жоқ.',
+  headAnswered: 'Сыни жарияланымдарға жауап берілді: {m} ішінен {n}.',
+  headUnanswered: 'Жауапсыз қалған, қамтуы ең үлкендері:',
+  headFigures: 'Негізгі көрсеткіштер',
+  secResponses: 'Сынмен жұмыс',
+  respCounts: 'Жауап қажет: {needed}; жауаптыға тапсырылды: {assigned}; жауап берілді: {answered}.',
+  respAnsweredTitle: 'Жауап берілген жарияланымдар',
+  respNone: 'Кезеңде жауаптар белгіленбеген.',
+  respNote: 'Жауап: {note}',
+  respLinkWord: 'жауап',
   figMentions: 'Жарияланымдар',
   figStoriesLine: '{m} сюжетте {n} жарияланым',
   figStories: 'Сюжеттер',
@@ -175,7 +213,8 @@ const KK: Dict = {
   authorsNone: 'Ережеге сай автор жоқ.',
   spikesDays: 'Шарықтаулар',
   spikesNone: 'Кезеңде шарықтау байқалмады.',
-  spikeLine: '{date}: әдеттегі {expected} орнына {count} жағымсыз жарияланым',
+  spikeLine: '{date}, {topic} — әдеттегі {expected} орнына {count} жағымсыз жарияланым',
+  spikeAllTopics: 'барлық тақырыптар',
   termsTitle: 'Жаңа және өсіп келе жатқан тақырыптар',
   termsNone: 'Жаңа тақырыптар анықталмады.',
   termLine: '«{term}»: {recent} жарияланым (кезеңге дейінгі төрт аптада: {baseline})',
@@ -197,7 +236,7 @@ const KK: Dict = {
   pageOf: '{n}-бет, барлығы {m}',
   quoteFrom: 'сюжеттен: {n} жарияланым',
   termsRule:
-    'Жаңа тақырыптар: кезеңнің кемінде үш жарияланымында кездескен және үлесі алдыңғы төрт аптамен салыстырғанда кемінде үш есе өскен сөздер мен сөз тіркестері.',
+    'Жаңа тақырыптар: кезеңнің кемінде үш жарияланымында екі не одан көп автордан кездескен және үлесі алдыңғы төрт аптамен салыстырғанда кемінде үш есе өскен сөздер мен сөз тіркестері (шеттерінде көмекші сөздер жоқ, бір сөйлем ішінде).',
   qualityNames:
     'f1pn=позитив пен негатив бойынша F1|macroF1=macro-F1|accuracy=дұрыс жауаптар үлесі|f1=F1|precision=нақтылық|recall=толықтық|n=тексеру мысалдары'
 }
@@ -220,6 +259,23 @@ const EN: Dict = {
   secAuthors: 'Authors',
   secSpikes: 'Spikes and emerging themes',
   secMethod: 'Method',
+  secHeadline: 'The week at a glance',
+  secHeadlinePeriod: 'The period at a glance',
+  headProblems: 'Problems with the most criticism',
+  headProblemLine: '{name}: {neg} negative {neg#publication|publications}, {trend}',
+  headSpikes: 'Spikes of criticism',
+  headSpikeLine: 'spike: “{topic}”, {date}, {count} negative against a usual {expected}',
+  headSpikeAll: 'all mentions',
+  headSpikesNone: 'No spikes of criticism in the period.',
+  headAnswered: 'Answered {n} of {m} critical {m#publication|publications}.',
+  headUnanswered: 'Unanswered, widest reach first:',
+  headFigures: 'Key figures',
+  secResponses: 'Responding to criticism',
+  respCounts: 'Needing a response: {needed}; assigned: {assigned}; answered: {answered}.',
+  respAnsweredTitle: 'Answered publications',
+  respNone: 'No responses were recorded in the period.',
+  respNote: 'Response: {note}',
+  respLinkWord: 'response',
   figMentions: 'Mentions',
   figStoriesLine: '{n} {n#publication|publications} in {m} {m#story|stories}',
   figStories: 'Stories',
@@ -271,7 +327,8 @@ const EN: Dict = {
   authorsNone: 'No author meets the rule.',
   spikesDays: 'Spikes',
   spikesNone: 'No spikes in the period.',
-  spikeLine: '{date}: {count} negative {count#mention|mentions} against a usual {expected}',
+  spikeLine: '{date}, {topic} — {count} negative {count#mention|mentions} against a usual {expected}',
+  spikeAllTopics: 'all topics',
   termsTitle: 'New and growing themes',
   termsNone: 'No emerging themes found.',
   termLine: '“{term}”: {recent} {recent#mention|mentions} (four weeks before the period: {baseline})',
@@ -296,7 +353,7 @@ const EN: Dict = {
   pageOf: 'Page {n} of {m}',
   quoteFrom: 'story of {n} {n#publication|publications}',
   termsRule:
-    'Emerging themes: words and word pairs found in at least three publications of the period whose share grew at least threefold against the four weeks before.',
+    'Emerging themes: words and phrases (no function word at either end, within one sentence) found in at least three publications of the period by two or more authors, whose share grew at least threefold against the four weeks before.',
   qualityNames:
     'f1pn=F1 over positive and negative|macroF1=macro-F1|accuracy=accuracy|f1=F1|precision=precision|recall=recall|n=test examples'
 }

@@ -1,7 +1,7 @@
 /** Figures, daily volume, authors, spikes and method of the digest model. */
 import type { Db } from '../db/open'
 import type { Platform } from '../../../shared/types'
-import { dateInZone, dateRange, addDays } from '../../../shared/time'
+import { addDays } from '../../../shared/time'
 import { authorTypeName, platformName, type Lang } from './i18n'
 import type { Masker } from './masking'
 import type {
@@ -13,8 +13,10 @@ import type {
   MethodInfo,
   SpikeDay
 } from './model-types'
-import { authorsById, dailyNegativeCounts, latestModel, sampleTexts, type LightRow } from './queries'
-import { detectSpikes, emergingTerms, SPIKE_RULE } from './spikes'
+import { authorsById, enabledTopics, latestModel, topicName, type LightRow } from './queries'
+import { SPIKE_RULE } from './spikes'
+import { findSpikes } from '../analysis/spikes-db'
+import { periodEmergingTerms } from '../analysis/emerging-db'
 import type { ResolvedPeriod } from './period'
 import { authorsPage } from '../queries/authors'
 import type { LeanRule } from '../../../shared/lean'
@@ -168,39 +170,29 @@ export function buildAuthors(
   }
 }
 
-const HISTORY_DAYS = 28
-const RECENT_SAMPLE = 1000
-const BASELINE_SAMPLE = 2000
-
 /**
- * Spikes: negative mentions per day of the period, each judged against the days before it (four
- * weeks of history are counted). Emerging terms: the period's texts against the four weeks before,
- * evenly sampled on big weeks (counts then scaled back to the whole period).
+ * The digest's spikes: the ONE place the model asks for them, from the app's one detector (findSpikes,
+ * the same as the dashboard, the alerts and `otklik spikes`), each topic named in the digest's language.
  */
+export function periodSpikes(db: Db, period: ResolvedPeriod, tz: string, lang: Lang): SpikeDay[] {
+  const topics = enabledTopics(db)
+  return findSpikes(db, { from: period.from, to: period.to, timeZone: tz }).map((s) => {
+    const row = s.topicId === null ? undefined : topics.get(s.topicId)
+    return { ...s, topicLabel: s.topicId === null ? null : row ? topicName(row, lang) : s.topic }
+  })
+}
+
+/** Spikes (periodSpikes) and the emerging terms (periodEmergingTerms) the dashboard shows for the same dates. */
 export function buildSpikes(
   db: Db,
+  lang: Lang,
   period: ResolvedPeriod,
   tz: string
 ): { days: SpikeDay[]; terms: EmergingTerm[] } {
-  const starts: number[] = []
-  for (let i = HISTORY_DAYS; i > 0; i--)
-    starts.push(dateRange(addDays(period.from, -i), addDays(period.from, -i), tz).start)
-  starts.push(...period.dayStarts)
-  const counts = dailyNegativeCounts(db, starts)
-  const series = counts.map((count, i) => ({ t: starts[i]!, count }))
-  const days = detectSpikes(series, { since: period.range.start })
-    .filter((s) => s.t < period.range.end)
-    .map((s) => ({ date: dateInZone(s.t, tz), count: s.count, expected: Math.round(s.baseline) }))
-  const baseRange = { start: starts[0]!, end: period.range.start }
-  const recent = sampleTexts(db, period.range, RECENT_SAMPLE)
-  const base = sampleTexts(db, baseRange, BASELINE_SAMPLE)
-  const terms = recent.texts.length
-    ? emergingTerms(recent.texts, base.texts, { limit: 10 }).map((x) => ({
-        term: x.term,
-        recent: x.recent * recent.scale,
-        baseline: x.before * base.scale
-      }))
-    : []
+  const days = periodSpikes(db, period, tz, lang)
+  const terms = periodEmergingTerms(db, { from: period.from, to: period.to, timeZone: tz, limit: 10 }).map(
+    (x) => ({ term: x.term, recent: x.recent, baseline: x.before })
+  )
   return { days, terms }
 }
 

@@ -4,10 +4,16 @@ import type { Platform } from '../../../shared/types'
 import { sentimentFromInt } from '../../../shared/types'
 import { formatDate } from '../../../shared/time'
 import { safeHttpUrl } from '../../../shared/url'
-import { formatInt, formatPct, platformName, t, type Lang } from './i18n'
+import { formatInt, platformName, t, type Lang } from './i18n'
+import { trendText } from './present'
 import type { KnownAuthor, Masker } from './masking'
 import type { ProblemItem, QuoteItem } from './model-types'
 import { OTHER_TOPIC_KEY } from '../analysis/topics'
+import { estimateJaccard, minhash, storyFeatures } from '../analysis/stories'
+import { analyse } from '../analysis/sentiment/analyse'
+import { loadLexicon } from '../analysis/sentiment/lexicon'
+import { lexiconScore } from '../analysis/sentiment/lexicon-score'
+import { chooseExcerpt, cutAt, queryKeys, splitSentences, textKey } from './quote-excerpt'
 import {
   details,
   enabledTopics,
@@ -25,18 +31,72 @@ export interface QuoteContext {
   masker: Masker
   excluded: Set<number>
   pinned: Set<number>
+  /** What the digest has quoted so far: no story, text or near-duplicate twice in the whole digest. */
+  ledger: QuoteLedger
+  /** Grouping keys of the monitored subjects' words (a quoted sentence naming them ranks higher). */
+  subjectKeys: Set<string>
 }
 
 const QUOTE_CHARS = 320
 const TITLE_CHARS = 180
+/** Estimated Jaccard of two quotes' signatures from which they count as one (the story index uses 0.33 for whole texts). */
+const NEAR_DUPLICATE = 0.5
+const SIGNATURE_HASHES = 64
 
 /** Cuts text at a word boundary and adds an ellipsis: trimText('один два три', 8) → 'один два…' */
-export function trimText(s: string, max: number): string {
-  const flat = s.replace(/\s+/g, ' ').trim()
-  if (flat.length <= max) return flat
-  const cut = flat.slice(0, max)
-  const sp = cut.lastIndexOf(' ')
-  return (sp > max * 0.6 ? cut.slice(0, sp) : cut).replace(/[\s,;:.\-–—(«"]+$/u, '') + '…'
+export const trimText = cutAt
+
+/**
+ * Quotes already in the digest: stories, normalised texts and titles, and MinHash signatures (the
+ * story index's own) so that the same complaint from two stories is quoted once.
+ */
+export class QuoteLedger {
+  private stories = new Set<number>()
+  private keys = new Set<string>()
+  private sigs: Uint32Array[] = []
+
+  hasStory(story: number): boolean {
+    return this.stories.has(story)
+  }
+
+  /**
+   * True when this quote repeats one already taken: the same text or title, a sentence already quoted
+   * (a template complaint copied into two stories), or nearly the same words.
+   */
+  repeats(q: { text: string; title: string | null }): boolean {
+    for (const k of ledgerKeys(q)) if (this.keys.has(k)) return true
+    const sig = quoteSignature(q.text)
+    return sig !== null && this.sigs.some((s) => estimateJaccard(s, sig) >= NEAR_DUPLICATE)
+  }
+
+  add(story: number, q: { text: string; title: string | null }): void {
+    this.stories.add(story)
+    for (const k of ledgerKeys(q)) this.keys.add(k)
+    const sig = quoteSignature(q.text)
+    if (sig) this.sigs.push(sig)
+  }
+}
+
+/** A sentence this long is a phrase of its own, not a stock «Спасибо!». */
+const SENTENCE_KEY_CHARS = 25
+
+function ledgerKeys(q: { text: string; title: string | null }): string[] {
+  const keys = [textKey(q.text), q.title ? textKey(q.title) : '']
+  for (const s of splitSentences(q.text)) {
+    const k = textKey(s)
+    if (k.length >= SENTENCE_KEY_CHARS) keys.push(`s:${k}`)
+  }
+  return keys.filter(Boolean)
+}
+
+function quoteSignature(text: string): Uint32Array | null {
+  const f = storyFeatures(null, text)
+  return f.all.size >= 4 ? minhash(f, SIGNATURE_HASHES) : null
+}
+
+/** Signed lexicon sentiment of one sentence (no target: every polarity word counts). */
+export function sentenceScore(sentence: string): number {
+  return lexiconScore(analyse(loadLexicon(), sentence)).score
 }
 
 function authorOf(d: DetailRow): KnownAuthor | null {
@@ -50,7 +110,20 @@ function authorOf(d: DetailRow): KnownAuthor | null {
   }
 }
 
-export function toQuote(ctx: QuoteContext, d: DetailRow): QuoteItem | null {
+export interface QuoteWants {
+  /** −1 for criticism, 1 for praise. */
+  polarity: -1 | 1
+  /** Grouping keys of the problem's words, besides the subjects'. */
+  keys?: Set<string>
+  /** A person or the service labelled it (or it is pinned): quoted even without sentiment words. */
+  trusted: boolean
+}
+
+/** Who published it as the digest names them: outlet or author label (masked when private), and the author. */
+export function bylineOf(
+  ctx: QuoteContext,
+  d: DetailRow
+): { author: KnownAuthor | null; masked: boolean; authorLabel: string | null; source: string } {
   const { masker, lang } = ctx
   const author = authorOf(d)
   const masked = author !== null && masker.masks(author.type)
@@ -64,11 +137,27 @@ export function toQuote(ctx: QuoteContext, d: DetailRow): QuoteItem | null {
     d.outlet_name && !(masked && outletIsAuthor)
       ? d.outlet_name.trim()
       : (authorLabel ?? platformName(lang, d.platform))
-  const text = trimText(masker.text(d.text ?? '', author), QUOTE_CHARS)
+  return { author, masked, authorLabel, source }
+}
+
+/** The quote of one publication, or null when none of its sentences earns a place (see chooseExcerpt). */
+export function toQuote(ctx: QuoteContext, d: DetailRow, wants: QuoteWants): QuoteItem | null {
+  const { masker, lang } = ctx
+  const { author, masked, authorLabel, source } = bylineOf(ctx, d)
   const rawTitle = d.title ? trimText(masker.text(d.title, author), TITLE_CHARS) : null
+  const keys = wants.keys ? new Set([...ctx.subjectKeys, ...wants.keys]) : ctx.subjectKeys
+  const text =
+    chooseExcerpt(masker.text(d.text ?? '', author), {
+      polarity: wants.polarity,
+      score: sentenceScore,
+      keys,
+      title: rawTitle,
+      max: QUOTE_CHARS,
+      trusted: wants.trusted
+    }) ?? ''
+  if (!text && !(wants.trusted && rawTitle)) return null
   const title =
     rawTitle && !text.toLowerCase().startsWith(rawTitle.replace(/…$/, '').toLowerCase()) ? rawTitle : null
-  if (!text && !title) return null
   return {
     id: d.id,
     date: formatDate(d.published_at, ctx.tz),
@@ -89,31 +178,34 @@ export function toQuote(ctx: QuoteContext, d: DetailRow): QuoteItem | null {
 }
 
 /**
- * The `n` best quotes among candidates: pinned first, then by reach, one per story (also across
- * calls that share `usedStories`), excluded ids skipped, empty texts skipped.
+ * The `n` best quotes among candidates: pinned first, then by reach; only publications whose
+ * effective sentiment is the section's; one per story and no text twice in the whole digest (the
+ * context's ledger); excluded ids skipped; publications with no sentence worth quoting skipped.
  */
 export function pickQuotes(
   ctx: QuoteContext,
   candidates: LightRow[],
   n: number,
-  usedStories = new Set<number>()
+  polarity: -1 | 1,
+  keys?: Set<string>,
+  /** false: by reach alone (page 1's unanswered list), pinned quotes keep their place in the sections. */
+  pinsFirst = true
 ): QuoteItem[] {
-  const sorted = [...candidates].sort(
-    (a, b) =>
-      Number(ctx.pinned.has(b.id)) - Number(ctx.pinned.has(a.id)) ||
-      b.reach - a.reach ||
-      b.at - a.at ||
-      a.id - b.id
-  )
+  const { ledger } = ctx
+  const pin = (id: number): number => (pinsFirst && ctx.pinned.has(id) ? 1 : 0)
+  const sorted = candidates
+    .filter(
+      (r) => r.sentiment === polarity && !ctx.excluded.has(r.id) && (pinsFirst || !ctx.pinned.has(r.id))
+    )
+    .sort((a, b) => pin(b.id) - pin(a.id) || b.reach - a.reach || b.at - a.at || a.id - b.id)
   const out: QuoteItem[] = []
   let i = 0
   while (out.length < n && i < sorted.length) {
     // Look rows up a few at a time: most candidates are never needed.
     const batch: LightRow[] = []
-    while (batch.length < (n - out.length) * 2 && i < sorted.length) {
+    while (batch.length < (n - out.length) * 3 && i < sorted.length) {
       const r = sorted[i++]!
-      if (ctx.excluded.has(r.id) || usedStories.has(r.story) || batch.some((b) => b.story === r.story))
-        continue
+      if (ledger.hasStory(r.story) || batch.some((b) => b.story === r.story)) continue
       batch.push(r)
     }
     const rows = details(
@@ -121,11 +213,12 @@ export function pickQuotes(
       batch.map((r) => r.id)
     )
     for (const r of batch) {
-      if (out.length >= n || usedStories.has(r.story)) continue
+      if (out.length >= n || ledger.hasStory(r.story)) continue
       const d = rows.get(r.id)
-      const q = d ? toQuote(ctx, d) : null
-      if (!q) continue
-      usedStories.add(r.story)
+      const trusted = ctx.pinned.has(r.id) || r.origin === 'manual' || r.origin === 'import'
+      const q = d ? toQuote(ctx, d, { polarity, keys, trusted }) : null
+      if (!q || ledger.repeats(q)) continue
+      ledger.add(r.story, q)
       out.push(q)
     }
   }
@@ -178,7 +271,6 @@ export function buildProblems(
     )
     .slice(0, MAX_PROBLEMS)
 
-  const used = new Set<number>()
   return ranked.map(({ id, p, prevNeg }) => {
     const neg = p.neg.length
     const growth = prevNeg > 0 ? (neg - prevNeg) / prevNeg : null
@@ -195,7 +287,7 @@ export function buildProblems(
       growth,
       platforms,
       summary: problemSummary(ctx.lang, neg, p.total, p.stories.size, prevNeg, growth, platforms),
-      quotes: pickQuotes(ctx, p.neg, QUOTES_PER_PROBLEM, used)
+      quotes: pickQuotes(ctx, p.neg, QUOTES_PER_PROBLEM, -1, queryKeys(topics.get(id)!.query))
     }
     return item
   })
@@ -210,20 +302,11 @@ function problemSummary(
   growth: number | null,
   platforms: { name: string; count: number }[]
 ): string {
-  const pv = formatInt(lang, prev)
-  const trend =
-    growth === null
-      ? t(lang, 'trendNew')
-      : growth > 0
-        ? t(lang, 'trendUp', { pct: formatPct(lang, growth, 0), prev: pv })
-        : growth < 0
-          ? t(lang, 'trendDown', { pct: formatPct(lang, -growth, 0), prev: pv })
-          : t(lang, 'trendSame', { prev: pv })
   return t(lang, 'problemLine', {
     neg: formatInt(lang, neg),
     total: formatInt(lang, total),
     stories: formatInt(lang, stories),
-    trend,
+    trend: trendText(lang, growth, prev),
     platforms: platforms
       .slice(0, 3)
       .map((p) => `${p.name} (${formatInt(lang, p.count)})`)
@@ -231,17 +314,17 @@ function problemSummary(
   })
 }
 
-/** Key critical publications (negative, by reach) and positive highlights, pinned ones first. */
+/**
+ * Key critical publications (negative, by reach) and positive highlights, pinned ones first; stories
+ * already quoted under the problems are not repeated (the ledger), so the tables add what is new.
+ */
 export function buildHighlights(
   ctx: QuoteContext,
   rows: LightRow[]
 ): { critical: QuoteItem[]; positive: QuoteItem[] } {
-  const pinnedPositive = rows.filter((r) => ctx.pinned.has(r.id) && r.sentiment === 1)
-  const pinnedOther = rows.filter((r) => ctx.pinned.has(r.id) && r.sentiment !== 1)
-  const negatives = rows.filter((r) => r.sentiment === -1 || (ctx.pinned.has(r.id) && r.sentiment !== 1))
-  const positives = rows.filter((r) => r.sentiment === 1)
+  const pinned = (s: number): number => rows.filter((r) => ctx.pinned.has(r.id) && r.sentiment === s).length
   return {
-    critical: pickQuotes(ctx, negatives, Math.max(8, pinnedOther.length)),
-    positive: pickQuotes(ctx, positives, Math.max(5, pinnedPositive.length))
+    critical: pickQuotes(ctx, rows, Math.max(8, pinned(-1)), -1),
+    positive: pickQuotes(ctx, rows, Math.max(5, pinned(1)), 1)
   }
 }

@@ -1,5 +1,6 @@
 import type { AuthorType, Platform, Sentiment } from '../../../shared/types'
 import type { Lang } from './i18n'
+import type { Spike } from '../../../shared/views'
 
 /** A figure of the period next to the same figure of the previous period of equal length. */
 export interface Change {
@@ -92,10 +93,48 @@ export interface AuthorItem {
   reach: number
 }
 
-export interface SpikeDay {
+/** A spike of the period (the one detector's, see shared Spike) with its topic named in the digest's language. */
+export interface SpikeDay extends Spike {
+  /** The topic's name in the report language; null for all topics together. */
+  topicLabel: string | null
+}
+
+/** A problem on page 1: the topics with the most criticism, against the previous period. */
+export interface HeadlineProblem {
+  topicId: number
+  name: string
+  negative: number
+  prevNegative: number
+  /** Relative change; null when the previous period had none. */
+  growth: number | null
+}
+
+/** An answered publication of the period, with the office's note and the link to its answer. */
+export interface AnsweredItem {
+  id: number
   date: string
-  count: number
-  expected: number
+  source: string
+  platformName: string
+  /** Its title or a short cut of its text; null when the digest already quotes it elsewhere. */
+  what: string | null
+  /** The publication; null when its author is masked. */
+  url: string | null
+  note: string | null
+  responseUrl: string | null
+}
+
+export interface ResponsesInfo {
+  /** Negative publications of the period. */
+  critical: number
+  /** Of those, answered. */
+  criticalAnswered: number
+  /** Response statuses set on the period's publications (any sentiment). */
+  needed: number
+  assigned: number
+  answered: number
+  /** Critical publications without an answer, widest reach first (quoted on page 1). */
+  unanswered: QuoteItem[]
+  answeredItems: AnsweredItem[]
 }
 
 export interface EmergingTerm {
@@ -129,6 +168,9 @@ export interface DigestModel {
   generatedAt: number
   masked: boolean
   summary: string | null
+  /** Page 1, «Главное за неделю»: the problems with the most criticism (spikes and responses are beside). */
+  headline: { problems: HeadlineProblem[] }
+  responses: ResponsesInfo
   /** No mentions in the period: renderers print a short notice. */
   empty: boolean
   figures: DigestFigures

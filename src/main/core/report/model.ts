@@ -6,9 +6,11 @@ import { LANGS, type Lang } from './i18n'
 import { Masker, type KnownAuthor } from './masking'
 import type { DigestModel } from './model-types'
 import { buildAuthors, buildDaily, buildFigures, buildMethod, buildSpikes } from './model-parts'
-import { buildHighlights, buildProblems, type QuoteContext } from './model-quotes'
+import { buildHighlights, buildProblems, QuoteLedger, type QuoteContext } from './model-quotes'
+import { queryKeys } from './quote-excerpt'
+import { buildResponses, headlineProblems } from './model-responses'
 import { resolvePeriod } from './period'
-import { handleType, periodRows } from './queries'
+import { handleType, periodRows, subjectQueries } from './queries'
 import { clock } from '../../../shared/clock'
 
 export interface DigestOptions {
@@ -44,17 +46,20 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
   const byId = new Map(rows.map((r) => [r.id, r]))
   const masker = new Masker(lang, masked, (h) => handleType(db, h))
   knowPeriodAuthors(db, masker, period.range)
-  const ctx: QuoteContext = { db, lang, tz, masker, excluded, pinned }
+  const subjectKeys = new Set(subjectQueries(db).flatMap((q) => [...queryKeys(q)]))
+  const ctx: QuoteContext = { db, lang, tz, masker, excluded, pinned, ledger: new QuoteLedger(), subjectKeys }
 
   const figures = buildFigures(rows, periodRows(db, period.prevRange))
   const empty = rows.length === 0
+  // Page 1's unanswered criticism takes its quotes first: later sections then do not repeat them.
+  const responses = buildResponses(ctx, rows, period.range)
   const problems = empty ? [] : buildProblems(ctx, byId, period.range, period.prevRange)
   const { critical, positive } = empty ? { critical: [], positive: [] } : buildHighlights(ctx, rows)
   const rule = leanRule(settings)
   const authors = empty
     ? { negative: [], positive: [], critics: [], supporters: [] }
     : buildAuthors(db, lang, masker, period, rule, tz)
-  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, period, tz)
+  const spikes = empty ? { days: [], terms: [] } : buildSpikes(db, lang, period, tz)
 
   return {
     schema: 1,
@@ -73,6 +78,8 @@ export function buildDigestModel(db: Db, opts: DigestOptions = {}): DigestModel 
     generatedAt: now,
     masked,
     summary: opts.summary?.trim() ? opts.summary.trim() : null,
+    headline: { problems: headlineProblems(problems) },
+    responses,
     empty,
     figures,
     daily: buildDaily(rows, period),

@@ -151,9 +151,10 @@ export function authorsRuleText(m: DigestModel): string {
 export function spikeLines(m: DigestModel): string[] {
   return m.spikes.days.map((s) =>
     t(m.lang, 'spikeLine', {
-      date: formatDay(s.date),
-      count: formatInt(m.lang, s.count),
-      expected: formatInt(m.lang, s.expected)
+      date: formatDay(s.day),
+      topic: s.topicLabel ?? t(m.lang, 'spikeAllTopics'),
+      count: formatInt(m.lang, s.negative),
+      expected: formatInt(m.lang, s.usual)
     })
   )
 }
@@ -234,4 +235,83 @@ export const SENTIMENT_COLOR: Record<string, ColorName> = {
   negative: 'negative',
   positive: 'positive',
   neutral: 'neutral'
+}
+
+/** 'рост на 25 % к пред. периоду (8)', 'новая тема (в пред. периоде 0)' */
+export function trendText(lang: DigestModel['lang'], growth: number | null, prev: number): string {
+  const pv = formatInt(lang, prev)
+  if (growth === null) return t(lang, 'trendNew')
+  if (growth > 0) return t(lang, 'trendUp', { pct: formatPct(lang, growth, 0), prev: pv })
+  if (growth < 0) return t(lang, 'trendDown', { pct: formatPct(lang, -growth, 0), prev: pv })
+  return t(lang, 'trendSame', { prev: pv })
+}
+
+/** «Главное за неделю» for a week, «Главное за период» otherwise. */
+export function headlineTitle(m: DigestModel): string {
+  return t(m.lang, m.period.days === 7 ? 'secHeadline' : 'secHeadlinePeriod')
+}
+
+/** 'ЖКХ: 458 негативных публикаций, рост на 332 % к пред. периоду (106)' */
+export function headlineProblemLines(m: DigestModel): string[] {
+  return m.headline.problems.map((p) =>
+    t(m.lang, 'headProblemLine', {
+      name: p.name,
+      neg: formatInt(m.lang, p.negative),
+      trend: trendText(m.lang, p.growth, p.prevNegative)
+    })
+  )
+}
+
+/** 'всплеск: ЖКХ, 23.11, 179 негативных при обычных 48' */
+export function headlineSpikeLines(m: DigestModel): string[] {
+  return m.spikes.days.map((s) =>
+    t(m.lang, 'headSpikeLine', {
+      topic: s.topicLabel ?? t(m.lang, 'headSpikeAll'),
+      date: formatDay(s.day).slice(0, 5),
+      count: formatInt(m.lang, s.negative),
+      expected: formatInt(m.lang, s.usual)
+    })
+  )
+}
+
+/** 'Отвечено 3 из 714 критических публикаций.' */
+export function answeredLine(m: DigestModel): string {
+  return t(m.lang, 'headAnswered', {
+    n: formatInt(m.lang, m.responses.criticalAnswered),
+    m: formatInt(m.lang, m.responses.critical)
+  })
+}
+
+export function responsesCountsLine(m: DigestModel): string {
+  const r = m.responses
+  return t(m.lang, 'respCounts', {
+    needed: formatInt(m.lang, r.needed),
+    assigned: formatInt(m.lang, r.assigned),
+    answered: formatInt(m.lang, r.answered)
+  })
+}
+
+/** An answered publication: 'date · outlet — what', then the note. */
+export function answeredItemText(
+  m: DigestModel,
+  a: DigestModel['responses']['answeredItems'][number]
+): { head: string; note: string | null } {
+  const parts = [a.date, a.platformName]
+  if (a.source !== a.platformName) parts.push(a.source)
+  return {
+    head: parts.join(' · ') + (a.what ? ` — ${a.what}` : ''),
+    note: a.note ? t(m.lang, 'respNote', { note: a.note }) : null
+  }
+}
+
+/** Page 1's closing line of key figures: 'Упоминания 1 323 (+44 %) · Негатив 54 % (+16,4 п. п.) · …' */
+export function headlineFiguresLine(m: DigestModel): string {
+  const cards = figureCards(m)
+  const pick = ['figMentions', 'figNegative', 'figPositive', 'figReach', 'figAuthors'].map((k) =>
+    t(m.lang, k as LabelKey)
+  )
+  return cards
+    .filter((c) => pick.includes(c.label))
+    .map((c) => `${c.label} ${c.value} (${c.delta})`)
+    .join(' · ')
 }

@@ -107,10 +107,14 @@ export interface TopicRow {
   key: string
   name: string
   names: string | null
+  query: string | null
   sort: number
 }
 export function enabledTopics(db: Db): Map<number, TopicRow> {
-  const rows = st(db, 'SELECT id, key, name, names, sort FROM topics WHERE enabled = 1').all() as TopicRow[]
+  const rows = st(
+    db,
+    'SELECT id, key, name, names, query, sort FROM topics WHERE enabled = 1'
+  ).all() as TopicRow[]
   return new Map(rows.map((r) => [r.id, r]))
 }
 
@@ -126,6 +130,15 @@ export function topicName(row: TopicRow, lang: string): string {
     }
   }
   return row.name
+}
+
+/** The enabled monitoring subjects' names and queries. */
+export function subjectQueries(db: Db): string[] {
+  const rows = st(db, 'SELECT name, query FROM subjects WHERE enabled = 1').all() as {
+    name: string
+    query: string
+  }[]
+  return rows.flatMap((r) => [r.name, r.query])
 }
 
 export interface DetailRow {
@@ -192,39 +205,6 @@ export function handleType(db: Db, handle: string): AuthorType | null {
   return r?.type ?? null
 }
 
-/** Negative mentions per day over [dayStarts[0], dayStarts[last]): one index range count per day. */
-export function dailyNegativeCounts(db: Db, dayStarts: number[]): number[] {
-  const q = st(
-    db,
-    'SELECT count(*) FROM mentions INDEXED BY mentions_published WHERE sentiment = -1 AND published_at >= ? AND published_at < ? AND irrelevant = 0'
-  ).pluck()
-  const out: number[] = []
-  for (let i = 0; i + 1 < dayStarts.length; i++) out.push(q.get(dayStarts[i], dayStarts[i + 1]) as number)
-  return out
-}
-
-/**
- * About `limit` texts of a period spread evenly over it (every k-th id), for emerging terms, in one
- * pass over the period; `scale` is k: a count in the sample stands for about k times as many.
- */
-export function sampleTexts(db: Db, r: Range, limit: number): { texts: string[]; scale: number } {
-  const all = st(
-    db,
-    'SELECT count(*) FROM mentions INDEXED BY mentions_published WHERE published_at >= ? AND published_at < ?'
-  )
-    .pluck()
-    .get(r.start, r.end) as number
-  const step = Math.max(1, Math.ceil(all / limit))
-  const rows = st(
-    db,
-    `SELECT coalesce(title, '') || ' ' || substr(text, 1, 400) FROM mentions INDEXED BY mentions_published
-     WHERE published_at >= ? AND published_at < ? AND irrelevant = 0 AND id % ? = 0`
-  )
-    .pluck()
-    .all(r.start, r.end, step) as string[]
-  return { texts: rows, scale: step }
-}
-
 export interface LearnedModelRow {
   kind: string
   quality: string | null
@@ -238,4 +218,23 @@ export function latestModel(db: Db): LearnedModelRow | null {
       "SELECT kind, quality, labels, trained_at FROM learned_models ORDER BY (kind LIKE '%sentiment%') DESC, trained_at DESC, id DESC LIMIT 1"
     ).get() as LearnedModelRow | undefined) ?? null
   )
+}
+
+export interface ResponseRow {
+  id: number
+  sentiment: -1 | 0 | 1 | null
+  status: 'needed' | 'assigned' | 'answered'
+  note: string | null
+  url: string | null
+}
+
+/** Publications of a period with a response status (few: the partial index holds them). */
+export function responseRows(db: Db, r: Range): ResponseRow[] {
+  return st(
+    db,
+    `SELECT id, sentiment, response_status AS status, response_note AS note, response_url AS url
+     FROM mentions INDEXED BY mentions_response
+     WHERE response_status IN ('needed', 'assigned', 'answered') AND published_at >= ? AND published_at < ? AND irrelevant = 0
+     ORDER BY coalesce(reach, 0) DESC, id`
+  ).all(r.start, r.end) as ResponseRow[]
 }

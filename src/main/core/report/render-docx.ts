@@ -23,6 +23,7 @@ import {
   h1,
   h2,
   image,
+  link,
   MARGIN,
   PAGE_H,
   PAGE_W,
@@ -43,7 +44,14 @@ import {
   authorHeaders,
   authorRow,
   authorsRuleText,
+  answeredItemText,
+  answeredLine,
+  headlineFiguresLine,
+  headlineProblemLines,
+  headlineSpikeLines,
+  headlineTitle,
   methodParagraphs,
+  responsesCountsLine,
   periodText,
   publicationRow,
   spikeLines,
@@ -105,7 +113,7 @@ function authors(m: DigestModel): Block[] {
     para(authorsRuleText(m), { color: 'muted', size: SMALL + 1, keepNext: true })
   ]
   for (const lean of ['negative', 'positive'] as const) {
-    const color: ColorName = lean === 'negative' ? 'negativeAuthor' : 'positive'
+    const color: ColorName = lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor'
     out.push(h2(t(lang, lean === 'negative' ? 'authorsNegative' : 'authorsPositive'), color))
     const items = m.authors[lean]
     if (!items.length) {
@@ -128,6 +136,66 @@ const bullet = (text: string): Paragraph =>
     spacing: { after: 3 * TWIP },
     children: [run(text)]
   })
+
+/** Page 1: the problems with the most criticism, the spikes, what was answered and what was not. */
+function headline(m: DigestModel): Block[] {
+  const lang = m.lang
+  const problems = headlineProblemLines(m)
+  const spikes = headlineSpikeLines(m)
+  const out: Block[] = [
+    h1(headlineTitle(m)),
+    h2(t(lang, 'headProblems'), 'negative'),
+    ...(problems.length ? problems.map(bullet) : [para(t(lang, 'problemsNone'), { color: 'muted' })]),
+    h2(t(lang, 'headSpikes'), 'negative'),
+    ...(spikes.length ? spikes.map(bullet) : [para(t(lang, 'headSpikesNone'), { color: 'muted' })]),
+    h2(answeredLine(m))
+  ]
+  if (m.responses.unanswered.length) {
+    out.push(para(t(lang, 'headUnanswered'), { color: 'muted', size: SMALL + 1, keepNext: true }))
+    for (const q of m.responses.unanswered) out.push(...quote(m, q))
+  }
+  out.push(h2(t(lang, 'headFigures')), para(headlineFiguresLine(m)))
+  return out
+}
+
+/** Responses: counts of the period's statuses, then the answered publications with note and links. */
+function responses(m: DigestModel): Block[] {
+  const lang = m.lang
+  const out: Block[] = [
+    h1(t(lang, 'secResponses')),
+    para(answeredLine(m), { bold: true }),
+    para(responsesCountsLine(m))
+  ]
+  if (!m.responses.answeredItems.length) return [...out, para(t(lang, 'respNone'), { color: 'muted' })]
+  out.push(h2(t(lang, 'respAnsweredTitle')))
+  for (const a of m.responses.answeredItems) {
+    const { head, note } = answeredItemText(m, a)
+    out.push(
+      new Paragraph({
+        spacing: { after: 1 * TWIP },
+        keepNext: !!(note || a.responseUrl),
+        children: [run(head), ...(a.url ? [run(' · '), link(t(lang, 'linkWord'), a.url)] : [])]
+      })
+    )
+    if (note || a.responseUrl)
+      out.push(
+        new Paragraph({
+          spacing: { after: 5 * TWIP },
+          indent: { left: 240 },
+          children: [
+            run(note ?? '', { color: 'muted', size: SMALL }),
+            ...(a.responseUrl
+              ? [
+                  run(note ? ' · ' : '', { size: SMALL }),
+                  link(t(lang, 'respLinkWord'), a.responseUrl, { size: SMALL })
+                ]
+              : [])
+          ]
+        })
+      )
+  }
+  return out
+}
 
 function spikes(m: DigestModel): Block[] {
   const lang = m.lang
@@ -176,12 +244,13 @@ export async function renderDocx(model: DigestModel): Promise<Buffer> {
       )
     )
   } else {
-    body.push(...figures(m))
+    body.push(...headline(m), ...figures(m))
     if (charts.daily) body.push(h1(t(lang, 'secDaily')), image(charts.daily, t(lang, 'chartDaily')))
     body.push(
       ...problems(m, charts.problems),
       ...publications(m, 'secCritical', m.critical, 'criticalNone', 'negative'),
       ...publications(m, 'secPositive', m.positive, 'positiveNone', 'positive'),
+      ...responses(m),
       ...authors(m),
       ...spikes(m)
     )

@@ -1,5 +1,5 @@
 /** The digest as PDF (pdfkit): embedded PT Sans, a bookmark per section, clickable links, "Страница N из M". */
-import { existsSync, readFileSync } from 'node:fs'
+import { readLogo } from './files'
 import { formatDay, formatInt, t } from './i18n'
 import { digestCharts } from './charts'
 import type { DigestModel, QuoteItem } from './model-types'
@@ -8,8 +8,15 @@ import {
   authorHeaders,
   authorRow,
   authorsRuleText,
+  answeredItemText,
+  answeredLine,
   figureCards,
+  headlineFiguresLine,
+  headlineProblemLines,
+  headlineSpikeLines,
+  headlineTitle,
   methodParagraphs,
+  responsesCountsLine,
   periodText,
   publicationRow,
   quoteMeta,
@@ -48,6 +55,7 @@ export async function renderPdf(model: DigestModel, opts: PdfOptions = {}): Prom
       { color: 'muted' }
     )
   } else {
+    headline(L, model)
     figures(L, model)
     const charts = digestCharts(model)
     if (charts.daily) {
@@ -57,6 +65,7 @@ export async function renderPdf(model: DigestModel, opts: PdfOptions = {}): Prom
     problems(L, model)
     publications(L, model, 'secCritical', model.critical, 'criticalNone', 'negative')
     publications(L, model, 'secPositive', model.positive, 'positiveNone', 'positive')
+    responses(L, model)
     authors(L, model)
     spikes(L, model)
   }
@@ -71,15 +80,7 @@ export async function renderPdf(model: DigestModel, opts: PdfOptions = {}): Prom
 }
 
 function logo(path: string | null): Buffer | null {
-  if (!path || !existsSync(path)) return null
-  try {
-    const b = readFileSync(path)
-    const png = b[0] === 0x89 && b[1] === 0x50
-    const jpg = b[0] === 0xff && b[1] === 0xd8
-    return png || jpg ? b : null
-  } catch {
-    return null
-  }
+  return readLogo(path)?.data ?? null
 }
 
 function titleBlock(L: PdfLayout, m: DigestModel): void {
@@ -142,6 +143,65 @@ function summaryBlock(L: PdfLayout, m: DigestModel): void {
     .text(text, PAGE.left + 14, doc.y + 3, { width: CONTENT_W - 24, lineGap: 2 })
   doc.y = y + h + 6
   L.reset()
+}
+
+/** Page 1: the problems with the most criticism, the spikes, what was answered and what was not. */
+function headline(L: PdfLayout, m: DigestModel): void {
+  const lang = m.lang
+  L.h1(headlineTitle(m), 120)
+  L.h2(t(lang, 'headProblems'), 40, 'negative')
+  const problems = headlineProblemLines(m)
+  if (problems.length) for (const s of problems) L.bullet(s)
+  else L.para(t(lang, 'problemsNone'), { color: 'muted' })
+  L.h2(t(lang, 'headSpikes'), 40, 'negative')
+  const spikes = headlineSpikeLines(m)
+  if (spikes.length) for (const s of spikes) L.bullet(s)
+  else L.para(t(lang, 'headSpikesNone'), { color: 'muted' })
+  L.h2(answeredLine(m), 40)
+  if (m.responses.unanswered.length) {
+    L.para(t(lang, 'headUnanswered'), { size: SIZE.small + 0.5, color: 'muted' })
+    for (const q of m.responses.unanswered) quote(L, m, q)
+  }
+  L.h2(t(lang, 'headFigures'), 30)
+  L.para(headlineFiguresLine(m))
+}
+
+/** Responses: counts of the period's statuses, then the answered publications with note and links. */
+function responses(L: PdfLayout, m: DigestModel): void {
+  const lang = m.lang
+  const doc = L.doc
+  L.h1(t(lang, 'secResponses'), 130)
+  L.para(answeredLine(m), { face: 'B' })
+  L.para(responsesCountsLine(m))
+  if (!m.responses.answeredItems.length) {
+    L.para(t(lang, 'respNone'), { color: 'muted' })
+    return
+  }
+  L.h2(t(lang, 'respAnsweredTitle'), 40)
+  for (const a of m.responses.answeredItems) {
+    const { head, note } = answeredItemText(m, a)
+    L.ensure(40)
+    doc
+      .font('R')
+      .fontSize(SIZE.body)
+      .fillColor(COLORS.text)
+      .text(head, PAGE.left, doc.y, { width: CONTENT_W, continued: !!a.url })
+    if (a.url) doc.fillColor(COLORS.link).text(` · ${t(lang, 'linkWord')}`, { link: a.url })
+    doc.y += 1
+    if (note || a.responseUrl) {
+      doc
+        .font('R')
+        .fontSize(SIZE.small)
+        .fillColor(COLORS.muted)
+        .text(note ?? '', PAGE.left + 12, doc.y, { width: CONTENT_W - 12, continued: !!a.responseUrl })
+      if (a.responseUrl)
+        doc
+          .fillColor(COLORS.link)
+          .text(`${note ? ' · ' : ''}${t(lang, 'respLinkWord')}`, { link: a.responseUrl })
+    }
+    doc.y += 5
+    L.reset()
+  }
 }
 
 function figures(L: PdfLayout, m: DigestModel): void {
@@ -243,13 +303,14 @@ function quote(L: PdfLayout, m: DigestModel, q: QuoteItem): void {
 
 function problems(L: PdfLayout, m: DigestModel): void {
   const lang = m.lang
-  L.h1(t(lang, 'secProblems'), 160)
+  const chart = m.problems.length ? digestCharts(m).problems : null
+  // The heading stays with its intro and chart: never alone at the foot of a page.
+  L.h1(t(lang, 'secProblems'), chart ? 40 + (chart.height * CONTENT_W) / chart.width : 160)
   if (!m.problems.length) {
     L.para(t(lang, 'problemsNone'), { color: 'muted' })
     return
   }
   L.para(t(lang, 'problemsIntro'), { size: SIZE.small + 0.5, color: 'muted' })
-  const chart = digestCharts(m).problems
   if (chart) L.image(chart.png, chart.width, chart.height)
   m.problems.forEach((p, i) => {
     L.h2(`${i + 1}. ${p.name}`, 80)
@@ -299,7 +360,7 @@ function authors(L: PdfLayout, m: DigestModel): void {
     L.h2(
       t(lang, lean === 'negative' ? 'authorsNegative' : 'authorsPositive'),
       60,
-      lean === 'negative' ? 'negativeAuthor' : 'positive'
+      lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor'
     )
     if (!items.length) {
       L.para(t(lang, 'authorsNone'), { color: 'muted' })
@@ -317,11 +378,11 @@ function authors(L: PdfLayout, m: DigestModel): void {
         i === 0
           ? { text, link: a.url, face: 'B', color: a.url ? 'link' : 'text' }
           : i === 4
-            ? { text, color: lean === 'negative' ? 'negativeAuthor' : 'positive', face: 'B' }
+            ? { text, color: lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor', face: 'B' }
             : { text }
       )
     )
-    L.table(cols, rows, lean === 'negative' ? 'negativeAuthor' : 'positive')
+    L.table(cols, rows, lean === 'negative' ? 'negativeAuthor' : 'positiveAuthor')
   }
 }
 

@@ -1,2 +1,2 @@
-/** Spike detection and emerging terms come from the shared analysis module. */
-export { detectSpikes, emergingTerms, SPIKE_RULE } from '../analysis/spikes'
+/** The spike rule comes from the shared analysis module (spikes: analysis/spikes-db, terms: analysis/emerging-db). */
+export { SPIKE_RULE } from '../analysis/spikes'

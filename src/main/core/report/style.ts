@@ -1,3 +1,5 @@
+import { PALETTE } from '../../../shared/palette'
+
 /** The digest's look, shared by the DOCX and PDF writers and the charts. Hex colours without '#' go to docx. */
 export const COLORS = {
   text: '#1f2933',
@@ -7,11 +9,13 @@ export const COLORS = {
   ruleLight: '#e8ebef',
   band: '#f4f6f8',
   accent: '#1d4e89',
-  negative: '#d9534f',
-  negativeAuthor: '#e8772e',
-  positive: '#2f78c4',
-  neutral: '#9aa3ad',
-  unlabelled: '#d9dde2',
+  // Sentiment and lean: the app's palette (one definition in src/shared/palette.ts).
+  negative: PALETTE.light.negative,
+  negativeAuthor: PALETTE.light.critic,
+  positiveAuthor: PALETTE.light.supporter,
+  positive: PALETTE.light.positive,
+  neutral: PALETTE.light.neutral,
+  unlabelled: PALETTE.light.unlabelled,
   link: '#1d5fa8'
 } as const
 

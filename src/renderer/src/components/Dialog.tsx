@@ -63,6 +63,7 @@ export function ConfirmDialog({
   title,
   body,
   confirmLabel,
+  cancelLabel,
   danger,
   onConfirm,
   onClose
@@ -71,6 +72,8 @@ export function ConfirmDialog({
   title: string
   body: ReactNode
   confirmLabel: string
+  /** Names what not confirming keeps («Оставить»); «Отмена» when not given. */
+  cancelLabel?: string
   danger?: boolean
   onConfirm: () => void
   onClose: () => void
@@ -84,8 +87,8 @@ export function ConfirmDialog({
       testId="confirm-dialog"
       footer={
         <>
-          <button className="btn" onClick={onClose}>
-            {t('common.cancel')}
+          <button className="btn" onClick={onClose} data-testid="confirm-cancel">
+            {cancelLabel ?? t('common.cancel')}
           </button>
           <button
             className={`btn ${danger ? 'danger' : 'primary'}`}

@@ -1,10 +1,16 @@
 import type { ReactNode } from 'react'
 import { ApiCallError } from '../api'
 import { useI18n, type I18n } from '../i18n'
+import type { QueryErrorInfo } from '../../../shared/query'
+import { queryErrorText } from './QueryInput'
 
 /** The people-facing text for a failed call: our translated line by error code, main's message as detail. */
 export function errorText(e: unknown, t: I18n['tx']): { title: string; detail: string | null } {
   if (e instanceof ApiCallError) {
+    // A query syntax error is said in the UI language from its code and values (main's text is English).
+    const q =
+      e.error.code === 'QUERY_SYNTAX' ? (e.error.details?.query as QueryErrorInfo | undefined) : undefined
+    if (q) return { title: t('error.code.QUERY_SYNTAX'), detail: queryErrorText(q, t, e.error.message) }
     return {
       title: t(`error.code.${e.error.code}`, t('error.code.INTERNAL')),
       detail: e.error.message

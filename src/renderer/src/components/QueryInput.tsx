@@ -1,7 +1,17 @@
 import type { Ref } from 'react'
 import { useId, useMemo } from 'react'
-import { formatQueryError, parseQuery, QueryError } from '../../../shared/query'
-import { useI18n } from '../i18n'
+import {
+  bilingualHints,
+  formatQueryErrorMessage,
+  parseQuery,
+  QUERY_ERROR_MESSAGES,
+  QueryError,
+  withAlternative,
+  type BilingualHint,
+  type QueryErrorInfo
+} from '../../../shared/query'
+import { useI18n, type I18n } from '../i18n'
+import { useOptionalCatalog } from '../hooks/useCatalog'
 
 export interface QueryCheck {
   ok: boolean
@@ -9,25 +19,59 @@ export interface QueryCheck {
   position: number | null
 }
 
+/**
+ * A query syntax error in the UI language, from its code and values (`query.error.<code>`); a code
+ * this build does not know falls back to the English message main sent.
+ */
+export function queryErrorText(
+  e: QueryErrorInfo | { code: string; position: number; details?: Record<string, string | number> },
+  tx: I18n['tx'],
+  message?: string
+): string {
+  const english = (QUERY_ERROR_MESSAGES as Record<string, string | undefined>)[e.code]
+  const fallback = english ? formatQueryErrorMessage(english, e) : (message ?? e.code)
+  return tx(`query.error.${e.code}`, fallback, { ...(e.details ?? {}), position: e.position })
+}
+
 /** Validates a query in the language of the UI: the message and the 0-based error position. */
 export function useQueryCheck(value: string): QueryCheck {
-  const { lang } = useI18n()
+  const { lang, tx } = useI18n()
   return useMemo(() => {
     if (!value.trim()) return { ok: true, message: null, position: null }
     try {
       parseQuery(value)
       return { ok: true, message: null, position: null }
     } catch (e) {
-      if (e instanceof QueryError)
-        return { ok: false, message: formatQueryError(e, lang), position: e.position }
+      if (e instanceof QueryError) return { ok: false, message: queryErrorText(e, tx), position: e.position }
       return { ok: false, message: String(e), position: null }
     }
-  }, [value, lang])
+    // tx changes with the language
+  }, [value, lang, tx])
+}
+
+/**
+ * Other-language forms the workspace's subjects and topics give for the words of a valid query
+ * (акимат → әкімдік*), see bilingualHints.
+ */
+export function useBilingualHints(value: string, ok: boolean): BilingualHint[] {
+  const catalog = useOptionalCatalog()
+  const { lang } = useI18n()
+  const known = useMemo(
+    () => [
+      ...(catalog?.subjects ?? []).filter((s) => s.enabled).map((s) => ({ name: s.name, query: s.query })),
+      ...(catalog?.topics ?? [])
+        .filter((t) => t.enabled)
+        .map((t) => ({ name: t.names[lang] ?? t.name, query: t.query }))
+    ],
+    [catalog?.subjects, catalog?.topics, lang]
+  )
+  return useMemo(() => (ok && value.trim() ? bilingualHints(value, known) : []), [value, ok, known])
 }
 
 /**
  * A query box that checks the query language as you type and shows where the error is: the message
- * and the query itself with the offending character marked.
+ * and the query itself with the offending character marked. For words whose other-language form the
+ * workspace knows, it offers that form (a click turns «акимат» into «(акимат OR әкімдік*)»).
  */
 export function QueryInput({
   value,
@@ -49,6 +93,8 @@ export function QueryInput({
   inputRef?: Ref<HTMLInputElement>
 }) {
   const check = useQueryCheck(value)
+  const hints = useBilingualHints(value, check.ok)
+  const { t } = useI18n()
   const errId = useId()
   const common = {
     value,
@@ -86,6 +132,26 @@ export function QueryInput({
         >
           <span>{check.message}</span>
           {check.position !== null && <ErrorCaret text={value} position={check.position} />}
+        </div>
+      )}
+      {hints.length > 0 && (
+        <div className="query-hints" data-testid={testId ? `${testId}-hints` : undefined}>
+          {hints.map((h) => (
+            <span key={h.start} className="query-hint">
+              <span>{t('query.hint.other', { term: h.term })}</span>
+              {h.alternatives.map((alt) => (
+                <button
+                  key={alt}
+                  type="button"
+                  className="btn small link"
+                  title={t('query.hint.add', { alt, source: h.source })}
+                  onClick={() => onChange(withAlternative(value, h, alt))}
+                >
+                  {alt}
+                </button>
+              ))}
+            </span>
+          ))}
         </div>
       )}
     </div>

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n'
 import { PlatformIcon, SentimentBadge } from './cells'
 import { ErrorNote } from './ErrorNote'
 import { Highlighted, useQueryNode } from './Highlighted'
-import { useQueryCheck } from './QueryInput'
+import { queryErrorText, useQueryCheck } from './QueryInput'
 
 /** How many matching rows the box shows. */
 const SAMPLE = 5
@@ -15,7 +15,7 @@ const SAMPLE = 5
  * matched words marked, or where main found the query wrong. Runs a moment after typing stops.
  */
 export function QueryTester({ query }: { query: string }) {
-  const { t, num, dateTime, lang } = useI18n()
+  const { t, tx, num, dateTime, lang } = useI18n()
   const check = useQueryCheck(query)
   const node = useQueryNode(check.ok ? query : '')
   const [result, setResult] = useState<QueryTestResult | null>(null)
@@ -47,7 +47,7 @@ export function QueryTester({ query }: { query: string }) {
       {error ? <ErrorNote error={error} /> : null}
       {result && !result.ok && (
         <div className="note note-error">
-          {result.error}
+          {result.syntax ? queryErrorText(result.syntax, tx, result.error ?? undefined) : result.error}
           {result.position !== null && (
             <span className="muted"> ({t('query.test.position', { n: result.position })})</span>
           )}

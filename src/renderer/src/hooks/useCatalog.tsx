@@ -62,3 +62,8 @@ export function useCatalog(): Catalog {
   if (!v) throw new Error('useCatalog outside CatalogProvider')
   return v
 }
+
+/** The catalog where there is one (null outside the provider): for parts that only add to what they show. */
+export function useOptionalCatalog(): Catalog | null {
+  return useContext(Ctx)
+}

@@ -20,7 +20,9 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const notify = useCallback<ToastCtx['notify']>((text, opts) => {
     const id = next.current++
     setToasts((ts) => [...ts.slice(-2), { id, text, kind: opts?.kind ?? 'info', action: opts?.action }])
-    setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), opts?.kind === 'error' ? 9000 : 5000)
+    // Errors and toasts offering an undo stay long enough to be read and acted on.
+    const ms = opts?.kind === 'error' ? 9000 : opts?.action ? 10_000 : 5000
+    setTimeout(() => setToasts((ts) => ts.filter((x) => x.id !== id)), ms)
   }, [])
   const value = useMemo(() => ({ notify }), [notify])
   return (
@@ -33,6 +35,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
             {x.action && (
               <button
                 className="btn link"
+                data-testid="toast-action"
                 onClick={() => {
                   x.action?.run()
                   setToasts((ts) => ts.filter((y) => y.id !== x.id))

@@ -1,4 +1,4 @@
-import { detectLanguage, type Lang } from './language'
+import { languageOfWords, type Lang } from './language'
 import { analyseLexicon, type LexAnalysis, type LexHit, type Lexicon } from './lexicon'
 import type { LexiconScore } from './lexicon-score'
 import { findTarget, tokenizeWithOffsets, type Token } from './tokens'
@@ -35,7 +35,7 @@ export function analyse(lexicon: Lexicon, text: string, target?: string | null):
   )
   return {
     text,
-    lang: detectLanguage(text),
+    lang: languageOfWords(words),
     tokens,
     words,
     spans,

@@ -92,3 +92,14 @@ export function crossValidateWith(
     kept.map((i) => predicted[i]!)
   )
 }
+
+/** Training-set sizes of the learning curve (Settings): those below the number of labels are measured. */
+export const CURVE_SIZES = [100, 250, 500, 1000, 2500, 5000, 10_000, 25_000, 50_000]
+
+export interface CurvePoint {
+  labels: number
+  f1pn: number
+  accuracy: number
+  /** held-out examples the point was measured on */
+  n: number
+}

@@ -38,6 +38,10 @@ export function hashFeature(...parts: string[]): number {
   return (h >>> 0) & MASK
 }
 
+const U_STATE = fnv(FNV_OFFSET, 'u:')
+const B_STATE = fnv(FNV_OFFSET, 'b:')
+const isDigit = (c: number) => c >= 48 && c <= 57
+
 /** Feature groups that can be switched off (ablations in the bench). */
 export const FEATURE_GROUPS = {
   bag: true,
@@ -60,25 +64,54 @@ export function targetShape(raw: string): string {
   return 'mixed'
 }
 
+/**
+ * The features of one text as they are added: a dense scratch over the hashed space, reused for every
+ * text (a Map per text cost more than the rest of the featuriser). Keeps insertion order, and keys
+ * added with a zero value, exactly as a Map would: training counts a feature's presence.
+ */
 class FeatureBag {
-  private m = new Map<number, number>()
+  private static readonly value = new Float64Array(DIM)
+  private static readonly present = new Uint8Array(DIM)
+  private static keys = new Int32Array(1024)
+  private static n = 0
+  constructor() {
+    // a text whose featurising threw midway must not leak into this one
+    FeatureBag.clear()
+  }
+  private static clear(): void {
+    for (let j = 0; j < FeatureBag.n; j++) {
+      const k = FeatureBag.keys[j]!
+      FeatureBag.present[k] = 0
+      FeatureBag.value[k] = 0
+    }
+    FeatureBag.n = 0
+  }
+  private static push(k: number, v: number): void {
+    if (FeatureBag.n === FeatureBag.keys.length) {
+      const grown = new Int32Array(FeatureBag.n * 2)
+      grown.set(FeatureBag.keys)
+      FeatureBag.keys = grown
+    }
+    FeatureBag.keys[FeatureBag.n++] = k
+    FeatureBag.present[k] = 1
+    FeatureBag.value[k] = v
+  }
   add(v: number, ...parts: string[]): void {
     const k = hashFeature(...parts)
-    this.m.set(k, (this.m.get(k) ?? 0) + v)
+    if (FeatureBag.present[k]) FeatureBag.value[k]! += v
+    else FeatureBag.push(k, v)
   }
-  /** add once per text however often it occurs */
-  addOnce(v: number, ...parts: string[]): void {
-    const k = hashFeature(...parts)
-    if (!this.m.has(k)) this.m.set(k, v)
+  /** add once per text however often it occurs, by its hash */
+  addOnceHashed(v: number, k: number): void {
+    if (!FeatureBag.present[k]) FeatureBag.push(k, v)
   }
+  /** The vector, and the scratch cleared for the next text. */
   vector(): SparseVector {
-    const idx = new Int32Array(this.m.size)
-    const val = new Float32Array(this.m.size)
-    let j = 0
-    for (const [k, v] of this.m) {
-      idx[j] = k
-      val[j++] = v
-    }
+    const n = FeatureBag.n
+    const idx = FeatureBag.keys.slice(0, n)
+    const val = new Float32Array(n)
+    for (let j = 0; j < n; j++) val[j] = FeatureBag.value[idx[j]!]!
+    FeatureBag.clear()
     return { idx, val }
   }
 }
@@ -88,14 +121,20 @@ export function extractFeatures(a: Analysis): SparseVector {
   const n = a.words.length
   const inT = new Uint8Array(n)
   for (const [s, e] of a.spans) for (let i = s; i < e; i++) inT[i] = 1
-  const stems = a.words.map((w, i) => (inT[i] ? '<T>' : /^\d/.test(w.norm) ? '<N>' : w.stem))
+  const stems = a.words.map((w, i) => (inT[i] ? '<T>' : isDigit(w.norm.charCodeAt(0)) ? '<N>' : w.stem))
   const stemAt = (i: number) => stems[i] ?? ''
 
   // Bag of stems, scaled down in long texts so that length does not decide the class.
+  // (The hashes of 'u:' + stem and 'b:' + stem + '_' + next, from the prefixes' states: the same values
+  // hashFeature gives, without hashing the prefixes again for every word.)
   const bagScale = 1 / Math.sqrt(Math.max(4, n))
   for (let i = 0; i < n; i++) {
-    if (FEATURE_GROUPS.bag) f.addOnce(bagScale, 'u:', stemAt(i))
-    if (FEATURE_GROUPS.bigrams) f.addOnce(bagScale, 'b:', stemAt(i), '_', i + 1 < n ? stemAt(i + 1) : '</s>')
+    const stem = stemAt(i)
+    if (FEATURE_GROUPS.bag) f.addOnceHashed(bagScale, (fnv(U_STATE, stem) >>> 0) & MASK)
+    if (FEATURE_GROUPS.bigrams) {
+      const next = i + 1 < n ? stemAt(i + 1) : '</s>'
+      f.addOnceHashed(bagScale, (fnv(fnv(fnv(B_STATE, stem), '_'), next) >>> 0) & MASK)
+    }
   }
 
   f.add(1, 'bias')

@@ -10,6 +10,7 @@ import { resourcePath } from '../../paths'
 import type { Sentiment } from '../../../../shared/types'
 import { crossValidateWith, type CrossValidateOptions, type Scores } from './evaluate'
 import { loadLexicon } from './lexicon'
+import { fitOfficeModel, type OfficeFit } from './office'
 import {
   makeModel,
   prepare,
@@ -24,7 +25,8 @@ import {
 export { detectLanguage, type Lang } from './language'
 export type { SentimentResult, SentimentModel, LabelledExample, LearnedModelData } from './model'
 export { lexiconOnlyModel } from './model'
-export { score as scorePredictions, type Scores } from './evaluate'
+export { score as scorePredictions, CURVE_SIZES, type Scores, type CurvePoint } from './evaluate'
+export { STRENGTHS, type OfficeFit } from './office'
 export { classifyJsonLines } from './jsonl'
 
 let builtin: LinearSentimentModel | null = null
@@ -63,7 +65,7 @@ export function trainLearnedModel(
 }
 
 /** The office's model: its weights added to the built-in model's (when it was trained as a correction). */
-export function learnedModel(data: LearnedModelData, builtinModel?: SentimentModel): SentimentModel {
+export function learnedModel(data: LearnedModelData, builtinModel?: SentimentModel): LinearSentimentModel {
   if (data.version !== 1) throw new Error(`unknown sentiment model version ${String(data.version)}`)
   if (data.base === 'none') return makeModel('learned', [data])
   const base =
@@ -90,6 +92,14 @@ export function crossValidate(
   const train = opts.train ?? ((ex: LabelledExample[]) => learnedModel(trainLearnedModel(ex, { seed })))
   const s: Scores = crossValidateWith(examples, train, opts.folds ?? 5, seed)
   return s
+}
+
+/**
+ * The office's model from its labels: a correction over the built-in weights whose strength, quality and
+ * learning curve come from one cross-validation (see office.ts).
+ */
+export function fitOffice(examples: LabelledExample[], opts: { seed?: number } = {}): OfficeFit {
+  return fitOfficeModel(examples, loadBuiltinLinear(), opts)
 }
 
 /** A model trained from scratch on these examples (no built-in weights): for benchmarks on RuSentNE. */

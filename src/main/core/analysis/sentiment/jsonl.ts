@@ -32,7 +32,11 @@ export function classifyJsonLines(input: string, model: SentimentModel): string 
       return
     }
     const r = model.classify(text, target ?? null)
-    out.push(JSON.stringify({ id: id ?? null, label: r.label, score: Math.round(r.score * 1000) / 1000 }))
+    // written by hand: the same text JSON.stringify gives for these three fields, at a fraction of its cost
+    const score = Math.round(r.score * 1000) / 1000
+    out.push(
+      `{"id":${JSON.stringify(id ?? null)},"label":"${r.label}","score":${Number.isFinite(score) ? score : 'null'}}`
+    )
   })
   return out.length ? out.join('\n') + '\n' : ''
 }

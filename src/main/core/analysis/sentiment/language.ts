@@ -146,8 +146,37 @@ const EN_WORDS = new Set([
 ])
 
 export function detectLanguage(text: string): Lang {
-  const words = text.toLowerCase().match(/[\p{L}]+/gu)
-  if (!words || words.length === 0) return 'other'
+  return languageOfWords(text.toLowerCase().match(/[\p{L}]+/gu) ?? [])
+}
+
+const KK = 1
+const CYR = 2
+const LAT = 4
+const KK_FN = 8
+const RU_FN = 16
+const EN_FN = 32
+/** What one lower-case word says about the language, as bits (kept: the same words recur). */
+const bitsCache = new Map<string, number>()
+function wordBits(w: string): number {
+  let b = bitsCache.get(w)
+  if (b !== undefined) return b
+  b = 0
+  if (KK_LETTER.test(w)) b = KK | CYR | (KK_WORDS.has(w) ? KK_FN : 0)
+  else if (CYRILLIC.test(w)) b = CYR | (KK_WORDS.has(w) ? KK_FN : RU_WORDS.has(w) ? RU_FN : 0)
+  else if (LATIN.test(w)) b = LAT | (EN_WORDS.has(w) ? EN_FN : 0)
+  if (bitsCache.size >= 200_000) bitsCache.clear()
+  bitsCache.set(w, b)
+  return b
+}
+
+/**
+ * The language of a text from its lower-case words (the sentiment analysis passes the words it has
+ * already tokenised; detectLanguage splits the text itself).
+ */
+export function languageOfWords(
+  words: readonly (string | { norm: string; form?: { lang?: number } })[]
+): Lang {
+  if (words.length === 0) return 'other'
   let kkLetter = 0
   let kkWord = 0
   let ruWord = 0
@@ -155,18 +184,16 @@ export function detectLanguage(text: string): Lang {
   let lat = 0
   let enWord = 0
   for (const w of words) {
-    if (KK_LETTER.test(w)) {
-      kkLetter++
-      cyr++
-      if (KK_WORDS.has(w)) kkWord++
-    } else if (CYRILLIC.test(w)) {
-      cyr++
-      if (KK_WORDS.has(w)) kkWord++
-      else if (RU_WORDS.has(w)) ruWord++
-    } else if (LATIN.test(w)) {
-      lat++
-      if (EN_WORDS.has(w)) enWord++
-    }
+    let b: number
+    if (typeof w === 'string') b = wordBits(w)
+    else if (w.form) b = w.form.lang ??= wordBits(w.norm)
+    else b = wordBits(w.norm)
+    if (b & KK) kkLetter++
+    if (b & CYR) cyr++
+    if (b & LAT) lat++
+    if (b & KK_FN) kkWord++
+    if (b & RU_FN) ruWord++
+    if (b & EN_FN) enWord++
   }
   if (cyr === 0) {
     if (lat > 0 && (enWord > 0 || lat >= 3)) return 'en'

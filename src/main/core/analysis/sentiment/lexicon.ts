@@ -131,7 +131,13 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
   const postNegAt = new Set<number>()
   for (const m of lex.postNegators.matchAll(words)) postNegAt.add(m.from)
   words.forEach((w, i) => {
-    if (w.norm.length >= 6 && KK_NEG_VERB.test(w.norm)) postNegAt.add(i)
+    const form = w.form
+    let neg = form?.kkNeg
+    if (neg === undefined) {
+      neg = w.norm.length >= 6 && KK_NEG_VERB.test(w.norm)
+      if (form) form.kkNeg = neg
+    }
+    if (neg) postNegAt.add(i)
   })
   const intensAt = new Set<number>()
   for (const m of lex.intensifiers.matchAll(words)) intensAt.add(m.to - 1)

@@ -36,6 +36,9 @@ interface Compiled<T> {
   payload: T
 }
 
+const NONE: never[] = []
+let nextSlot = 0
+
 interface TrieNode<T> {
   next: Map<string, TrieNode<T>>
   list: Compiled<T>[] | null
@@ -90,17 +93,26 @@ export class PatternSet<T> {
     return p.verb && KK_NEG_AFTER_STEM.test(w.norm.slice(p.value.length)) ? 2 : 1
   }
 
-  private scratch: Compiled<T>[][] = []
+  /** this set's slot in WordForm.slots */
+  private readonly slot = nextSlot++
 
-  /** Candidate lists whose first part can match this word: exact, prefixes (longest first), stem. */
+  /**
+   * Candidate lists whose first part can match this word: exact, prefixes (longest first), stem.
+   * They depend on the word's form alone, so they are kept on its shared WordForm: the same forms
+   * recur in every text, and a lookup there is an array read instead of a trie walk.
+   */
   private candidates(w: Token): Compiled<T>[][] {
-    const out = this.scratch
-    this.collect(w, out)
+    const slots = w.form?.slots
+    const kept = slots?.[this.slot] as Compiled<T>[][] | undefined
+    if (kept) return kept
+    const found: Compiled<T>[][] = []
+    this.collect(w, found)
+    const out = found.length ? found : (NONE as Compiled<T>[][])
+    if (slots) slots[this.slot] = out
     return out
   }
 
   private collect(w: Token, out: Compiled<T>[][]): void {
-    out.length = 0
     const e = this.exact.get(w.norm)
     if (e) out.push(e)
     const mark = out.length
@@ -124,10 +136,16 @@ export class PatternSet<T> {
     const out: PatternMatch<T>[] = []
     for (let i = 0; i < words.length;) {
       const w = words[i]!
-      let best: PatternMatch<T> | null = null
       const lists = this.candidates(w)
-      for (const list of lists)
-        for (const c of list) {
+      if (lists.length === 0) {
+        i++
+        continue
+      }
+      let best: PatternMatch<T> | null = null
+      for (let l = 0; l < lists.length; l++) {
+        const list = lists[l]!
+        for (let ci = 0; ci < list.length; ci++) {
+          const c = list[ci]!
           if (best && c.parts.length <= best.to - best.from) continue
           let neg = false
           let ok = c.parts.length <= words.length - i
@@ -138,6 +156,7 @@ export class PatternSet<T> {
           }
           if (ok) best = { from: i, to: i + c.parts.length, payload: c.payload, verbNegated: neg }
         }
+      }
       if (best) {
         out.push(best)
         i = best.to

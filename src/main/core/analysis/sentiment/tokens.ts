@@ -19,11 +19,88 @@ export interface Token {
   quoted: boolean
   /** starts with a capital letter (a name, or a sentence start) */
   cap: boolean
+  /**
+   * Words only: what is known about this written form across texts (shared by every occurrence),
+   * where the pattern sets keep their candidates for it (see PatternSet).
+   */
+  form?: WordForm
+}
+
+/** One written form of a word, analysed once and shared by all its occurrences (bounded cache). */
+export interface WordForm {
+  norm: string
+  stem: string
+  /** per pattern set (by its number): the candidate lists for this form */
+  slots: unknown[]
+  /** the key findTarget matches on (matchKey), once computed */
+  key?: string
+  /** language bits (language.ts), once computed */
+  lang?: number
+  /** a Kazakh negative verb form (lexicon.ts), once computed */
+  kkNeg?: boolean
 }
 
 const KK_LETTER = /[әғқңөұүһі]/
 const CAPITAL = /^\p{Lu}/u
-const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|[«»“”„"]|[,;—–]|\.\.\.|[.…]|!+|\?+|:/gu
+/** The tokens, as a regular expression (the scanner below finds the same, faster; a test holds them equal). */
+export const TOKEN_RE = /[\p{L}\p{N}\p{M}]+|[«»“”„"]|[,;—–]|\.\.\.|[.…]|!+|\?+|:/gu
+
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u
+/** per BMP code unit: 0 not known yet, 1 a letter, digit or mark, 2 not */
+const wordUnit = new Uint8Array(65536)
+function isWordUnit(c: number): boolean {
+  let k = wordUnit[c]!
+  if (k === 0) wordUnit[c] = k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2
+  return k === 1
+}
+
+/** Length (0, 1 or 2 code units) of the letter, digit or mark at i; astral ones are surrogate pairs. */
+function wordCharAt(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c < 0xd800 || c > 0xdfff) return isWordUnit(c) ? 1 : 0
+  if (c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1)
+    if (d >= 0xdc00 && d <= 0xdfff) return WORD_CHAR.test(text.slice(i, i + 2)) ? 2 : 0
+  }
+  return 0
+}
+
+/** End of the token that starts at i (TOKEN_RE's match there), or -1 when none starts there. */
+export function tokenEnd(text: string, i: number): number {
+  let n = wordCharAt(text, i)
+  if (n > 0) {
+    let j = i + n
+    while (j < text.length && (n = wordCharAt(text, j)) > 0) j += n
+    return j
+  }
+  switch (text.charCodeAt(i)) {
+    case 0xab: // «
+    case 0xbb: // »
+    case 0x201c: // “
+    case 0x201d: // ”
+    case 0x201e: // „
+    case 0x22: // "
+    case 0x2c: // ,
+    case 0x3b: // ;
+    case 0x2014: // —
+    case 0x2013: // –
+    case 0x2026: // …
+    case 0x3a: // :
+      return i + 1
+    case 0x2e: // .
+      return text.startsWith('...', i) ? i + 3 : i + 1
+    case 0x21: // !
+    case 0x3f: {
+      // ? and ! runs
+      const ch = text.charCodeAt(i)
+      let j = i + 1
+      while (j < text.length && text.charCodeAt(j) === ch) j++
+      return j
+    }
+    default:
+      return -1
+  }
+}
 
 /** Kazakh has no stemmer here: a fixed-length prefix stands in for its stem (agglutinative suffixes follow). */
 export function kazakhStem(w: string): string {
@@ -35,29 +112,39 @@ export function stemOf(norm: string): string {
 }
 
 /** normal form and stem of a word as written, kept across texts (bounded) */
-const wordCache = new Map<string, [string, string]>()
-function normAndStem(raw: string): [string, string] {
+const wordCache = new Map<string, WordForm>()
+function formOf(raw: string): WordForm {
   let r = wordCache.get(raw)
   if (r) return r
   const norm = normalizeText(raw)
-  r = [norm, stemOf(norm)]
+  r = { norm, stem: stemOf(norm), slots: [] }
   if (wordCache.size >= 200_000) wordCache.clear()
   wordCache.set(raw, r)
   return r
 }
+
+const QUOTES = '«»“”„"'
+const BREAKS = ',;—–'
 
 export function tokenizeWithOffsets(text: string): Token[] {
   const out: Token[] = []
   let wi = 0
   let quoteDepth = 0
   let straightOpen = false
-  for (const m of text.matchAll(TOKEN_RE)) {
-    const raw = m[0]
-    const start = m.index ?? 0
+  for (let pos = 0; pos < text.length;) {
+    const start = pos
+    const end = tokenEnd(text, start)
+    if (end < 0) {
+      pos++
+      continue
+    }
+    pos = end
+    const raw = text.slice(start, end)
     const ch = raw[0] ?? ''
     let kind: Token['kind'] = 'w'
-    if (/[«»“”„"]/.test(ch)) kind = 'q'
-    else if (/[,;—–]/.test(ch)) kind = ','
+    if (wordCharAt(raw, 0) > 0) kind = 'w'
+    else if (QUOTES.includes(ch)) kind = 'q'
+    else if (BREAKS.includes(ch)) kind = ','
     else if (ch === '.' || ch === '…') kind = '.'
     else if (ch === '!') kind = '!'
     else if (ch === '?') kind = '?'
@@ -84,24 +171,46 @@ export function tokenizeWithOffsets(text: string): Token[] {
       out.push({ kind, norm: raw, stem: raw, start, end: start + raw.length, wi: -1, quoted, cap: false })
       continue
     }
-    const [norm, stem] = normAndStem(raw)
+    const form = formOf(raw)
     out.push({
       kind,
-      norm,
-      stem,
+      norm: form.norm,
+      stem: form.stem,
       start,
       end: start + raw.length,
       wi: wi++,
       quoted,
-      cap: CAPITAL.test(raw)
+      cap: CAPITAL.test(raw),
+      form
     })
   }
   return out
 }
 
 /** Key that matches inflected forms of one word: its stem, or its first 5 letters for long Kazakh words. */
-function matchKey(t: { norm: string; stem: string }): string {
-  return KK_LETTER.test(t.norm) && t.norm.length >= 5 ? t.norm.slice(0, 5) : t.stem
+function matchKey(t: { norm: string; stem: string; form?: WordForm }): string {
+  if (t.form?.key !== undefined) return t.form.key
+  const key = KK_LETTER.test(t.norm) && t.norm.length >= 5 ? t.norm.slice(0, 5) : t.stem
+  if (t.form) t.form.key = key
+  return key
+}
+
+/** Match keys of a target's words (kept: a workspace asks about the same few targets). */
+const targetKeys = new Map<string, string[] | null>()
+function keysOfTarget(target: string): string[] | null {
+  let keys = targetKeys.get(target)
+  if (keys !== undefined) return keys
+  const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
+  keys =
+    tt && tt.length > 0
+      ? tt.map((w) => {
+          const norm = normalizeText(w)
+          return matchKey({ norm, stem: stemOf(norm) })
+        })
+      : null
+  if (targetKeys.size >= 10_000) targetKeys.clear()
+  targetKeys.set(target, keys)
+  return keys
 }
 
 const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон', 'ван', 'дер', 'the', 'of', 'бен', 'мен'])
@@ -112,12 +221,8 @@ const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон'
  */
 export function findTarget(words: Token[], target: string | null | undefined): Array<[number, number]> {
   if (!target) return []
-  const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
-  if (!tt || tt.length === 0) return []
-  const keys = tt.map((w) => {
-    const norm = normalizeText(w)
-    return matchKey({ norm, stem: stemOf(norm) })
-  })
+  const keys = keysOfTarget(target)
+  if (!keys) return []
   const wk = words.map(matchKey)
   const spans: Array<[number, number]> = []
   for (let i = 0; i + keys.length <= wk.length; i++) {

@@ -1,6 +1,6 @@
 import { normalizeText, tokenize } from '../../../../shared/text'
 import { stemWord } from '../../../../shared/stem'
-import { isContentToken } from './stopwords'
+import { isEdgeToken } from './stopwords'
 
 export interface EmergingTerm {
   /** The most frequent surface form in the recent documents («ямы», «отключили газ»). */
@@ -13,15 +13,20 @@ export interface EmergingTerm {
   score: number
 }
 
+/** A text, or a text with its author (distinct authors make a theme, one loud author does not). */
+export type EmergingDoc = string | { text: string; author: number | string | null }
+
 export interface EmergingOptions {
   /** At most this many terms. */
   limit?: number
   /** A term must occur in at least this many recent documents. */
   minRecent?: number
+  /** …by at least this many distinct authors (a document without one counts as its own author). */
+  minAuthors?: number
   /** Its document rate must have grown at least this many times. */
   minRatio?: number
-  /** Count word pairs as well as words. */
-  bigrams?: boolean
+  /** Longest phrase counted, in words (1: single words only). */
+  maxWords?: number
   /** Count identical texts (reposts, copy-paste) once. */
   dedupe?: boolean
 }
@@ -29,12 +34,30 @@ export interface EmergingOptions {
 const DEFAULTS: Required<EmergingOptions> = {
   limit: 20,
   minRecent: 3,
+  minAuthors: 2,
   minRatio: 3,
-  bigrams: true,
+  maxWords: 3,
   dedupe: true
 }
 const KAZAKH = /[әғқңөұүһі]/
 const KAZAKH_KEY_LENGTH = 5
+/** Phrases stop at sentence and clause marks: «дети болеют. Акимат…» holds no phrase «болеют акимат». */
+const CLAUSE_BREAK = /[.!?…;:,()[\]{}«»"“”„<>|\n\r\t—–/\\]+|\s-\s/u
+/** A lone finite Russian verb («приезжает», «жалуются») is an action, not a theme: only phrases keep it. */
+const FINITE_VERB = /(?:ает|яет|еет|ует|ают|яют|еют|уют|ится|ется|ются|ятся|ался|ился|ала|ила|али|или)$/u
+
+/** Two terms whose documents overlap this much (Jaccard) are one theme. */
+const TWIN_OVERLAP = 0.7
+
+function overlap(a: Set<number>, b: Set<number>): number {
+  let both = 0
+  for (const x of a) if (b.has(x)) both++
+  return both / (a.size + b.size - both || 1)
+}
+
+/** A phrase ending on an adjective has lost its noun («отключили горячую», «садах наурызбайский»). */
+const ADJECTIVE_END =
+  /(?:(?:ск|цк)(?:ий|ая|ое|ие|ого|ой|ому|им|их|ую)|н(?:ый|ая|ое|ые|ого|ому|ым|ых|ую)|[бвгджзклмнпрстфхцчшщ](?:ую|юю|ая|яя))$/u
 
 /**
  * The grouping key of a word: the Russian stem, or for Kazakh words (no Kazakh stemmer exists)
@@ -46,76 +69,103 @@ export function termKey(token: string): string {
 
 interface Counted {
   docs: number
+  authors: Set<string>
   forms: Map<string, number>
+  /** Which recent documents hold it (recent side only). */
+  ids: number[]
 }
 
-/** Per document, once per term: words and adjacent word pairs that are not stop words. */
-function countTerms(
-  docs: string[],
-  o: Required<EmergingOptions>,
-  keepForms: boolean,
-  only?: Set<string>
-): Map<string, Counted> {
-  const counts = new Map<string, Counted>()
-  const seenTexts = new Set<string>()
-  for (const doc of docs) {
-    if (o.dedupe) {
-      const norm = normalizeText(doc).replace(/\s+/g, ' ').trim()
-      if (seenTexts.has(norm)) continue
-      seenTexts.add(norm)
-    }
-    const tokens = tokenize(doc)
-    const inDoc = new Map<string, string>()
-    let prev: { key: string; form: string } | null = null
-    for (const tok of tokens) {
-      if (!isContentToken(tok) || tok.length < 3) {
-        prev = null
-        continue
-      }
-      const cur = { key: termKey(tok), form: tok }
-      if (!inDoc.has(cur.key) && (!only || only.has(cur.key))) inDoc.set(cur.key, cur.form)
-      if (o.bigrams && prev) {
-        const key = `${prev.key} ${cur.key}`
-        if (!inDoc.has(key) && (!only || only.has(key)))
-          inDoc.set(key, keepForms ? `${prev.form} ${cur.form}` : '')
-      }
-      prev = cur
-    }
-    for (const [key, form] of inDoc) {
-      let c = counts.get(key)
-      if (!c) counts.set(key, (c = { docs: 0, forms: new Map() }))
-      c.docs++
-      if (keepForms) c.forms.set(form, (c.forms.get(form) ?? 0) + 1)
-    }
-  }
-  return counts
+function docText(d: EmergingDoc): string {
+  return typeof d === 'string' ? d : d.text
 }
 
 /**
- * Words and word pairs frequent in the recent documents that were rare before.
- * Rates are document frequencies smoothed by +0.5, so a term absent before is not infinitely new.
- * A word that only appears inside an emerging pair is dropped in favour of the pair.
+ * Phrases of one text, once each: runs of up to maxWords words inside one clause whose first and last
+ * words are content words (isEdgeToken), keyed by their stems, with the words as written.
+ */
+export function phrasesOf(text: string, maxWords = DEFAULTS.maxWords): Map<string, string> {
+  const out = new Map<string, string>()
+  for (const clause of text.split(CLAUSE_BREAK)) {
+    const words = tokenize(clause)
+    const keys = words.map((w) => termKey(w))
+    for (let i = 0; i < words.length; i++) {
+      if (!isEdgeToken(words[i]!)) continue
+      for (let n = 1; n <= maxWords && i + n <= words.length; n++) {
+        const last = words[i + n - 1]!
+        if (/^\d+$/.test(last)) break
+        if (!isEdgeToken(last)) continue
+        // Inside a phrase: content words, or «не» (it makes «не вывозят» a complaint); no «на», «без».
+        if (n === 3 && !isEdgeToken(words[i + 1]!) && words[i + 1] !== 'не') continue
+        if (n === 1 && !KAZAKH.test(last) && FINITE_VERB.test(last) && last.length >= 6) continue
+        if (n > 1 && ADJECTIVE_END.test(last)) continue
+        const key = keys.slice(i, i + n).join(' ')
+        if (!out.has(key)) out.set(key, words.slice(i, i + n).join(' '))
+      }
+    }
+  }
+  return out
+}
+
+function countTerms(
+  docs: EmergingDoc[],
+  o: Required<EmergingOptions>,
+  keepForms: boolean,
+  only?: Set<string>
+): { counts: Map<string, Counted>; n: number } {
+  const counts = new Map<string, Counted>()
+  const seenTexts = new Set<string>()
+  let n = 0
+  docs.forEach((doc, i) => {
+    const text = docText(doc)
+    if (o.dedupe) {
+      const norm = normalizeText(text).replace(/\s+/g, ' ').trim()
+      if (seenTexts.has(norm)) return
+      seenTexts.add(norm)
+    }
+    n++
+    const author = typeof doc === 'string' || doc.author === null ? `#${i}` : String(doc.author)
+    for (const [key, form] of phrasesOf(text, o.maxWords)) {
+      if (only && !only.has(key)) continue
+      let c = counts.get(key)
+      if (!c) counts.set(key, (c = { docs: 0, authors: new Set(), forms: new Map(), ids: [] }))
+      c.docs++
+      c.authors.add(author)
+      if (keepForms) {
+        c.forms.set(form, (c.forms.get(form) ?? 0) + 1)
+        c.ids.push(i)
+      }
+    }
+  })
+  return { counts, n }
+}
+
+/**
+ * Words and phrases frequent in the recent documents that were rare before: stemmed n-grams that
+ * neither start nor end with a stop or filler word, inside one clause, written in their most frequent
+ * form, found in at least minRecent documents by at least minAuthors authors. Rates are document
+ * frequencies smoothed by +0.5, so a term absent before is not infinitely new. A term that only
+ * appears inside a longer emerging phrase is dropped in favour of the phrase.
  */
 export function emergingTerms(
-  recentDocs: string[],
-  baselineDocs: string[],
+  recentDocs: EmergingDoc[],
+  baselineDocs: EmergingDoc[],
   opts: EmergingOptions = {}
 ): EmergingTerm[] {
   const o = { ...DEFAULTS, ...opts }
   const recent = countTerms(recentDocs, o, true)
   // The baseline only needs the terms that could qualify: far fewer map entries on large samples.
-  const candidates = new Set([...recent].filter(([, c]) => c.docs >= o.minRecent).map(([k]) => k))
-  const before = countTerms(baselineDocs, o, false, candidates)
-  const nRecent = Math.max(
-    1,
-    o.dedupe
-      ? new Set(recentDocs.map((d) => normalizeText(d).replace(/\s+/g, ' ').trim())).size
-      : recentDocs.length
+  const candidates = new Set(
+    [...recent.counts]
+      .filter(([, c]) => c.docs >= o.minRecent && c.authors.size >= o.minAuthors)
+      .map(([k]) => k)
   )
-  const nBefore = Math.max(1, baselineDocs.length)
-  const found: (EmergingTerm & { key: string })[] = []
-  for (const [key, c] of recent) {
-    if (c.docs < o.minRecent) continue
+  const base = countTerms(baselineDocs, o, false, candidates)
+  const before = base.counts
+  const nRecent = Math.max(1, recent.n)
+  const nBefore = Math.max(1, base.n)
+  const found: (EmergingTerm & { key: string; ids: number[] })[] = []
+  for (const key of candidates) {
+    const c = recent.counts.get(key)!
     const b = before.get(key)?.docs ?? 0
     const ratio = (c.docs + 0.5) / (nRecent + 1) / ((b + 0.5) / (nBefore + 1))
     if (ratio < o.minRatio) continue
@@ -124,21 +174,40 @@ export function emergingTerms(
     for (const [form, n] of c.forms) if (n > best || (n === best && form < term)) [term, best] = [form, n]
     found.push({
       key,
+      ids: c.ids,
       term,
       recent: c.docs,
       before: b,
       score: Math.round(Math.log2(ratio) * Math.log2(1 + c.docs) * 100) / 100
     })
   }
-  // Drop a word whose recent documents are (nearly) all explained by an emerging pair with it.
-  const pairs = found.filter((f) => f.key.includes(' '))
+  // Drop a term whose recent documents are (nearly) all explained by a longer emerging phrase holding it.
   const kept = found.filter(
     (f) =>
-      f.key.includes(' ') ||
-      !pairs.some((p) => p.key.split(' ').includes(f.key) && p.recent >= 0.8 * f.recent)
+      !found.some(
+        (g) =>
+          g.key.length > f.key.length && ` ${g.key} `.includes(` ${f.key} `) && g.recent >= 0.8 * f.recent
+      )
   )
-  kept.sort((a, b) => b.score - a.score || b.recent - a.recent || a.term.localeCompare(b.term))
-  return kept
+  kept.sort(
+    (a, b) =>
+      b.score - a.score ||
+      b.recent - a.recent ||
+      b.key.split(' ').length - a.key.split(' ').length ||
+      a.term.localeCompare(b.term)
+  )
+  // Two overlapping phrases («отключили горячую воду», «горячую воду без…») count nearly the same
+  // documents: the list keeps the higher-ranked one.
+  const shown: typeof kept = []
+  for (const f of kept) {
+    const words = new Set(f.key.split(' '))
+    const twin = shown.some(
+      (g) =>
+        g.key.split(' ').some((w) => words.has(w)) && overlap(new Set(g.ids), new Set(f.ids)) >= TWIN_OVERLAP
+    )
+    if (!twin) shown.push(f)
+  }
+  return shown
     .slice(0, o.limit)
     .map(({ term, recent: r, before: bf, score }) => ({ term, recent: r, before: bf, score }))
 }

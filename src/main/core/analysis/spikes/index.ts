@@ -9,8 +9,15 @@ export {
   DAILY_SPIKE_DEFAULTS,
   HOURLY_SPIKE_DEFAULTS,
   type SeriesPoint,
-  type Spike,
+  type SpikePoint,
   type SpikeOptions
 } from './spikes'
-export { emergingTerms, termKey, type EmergingTerm, type EmergingOptions } from './emerging'
-export { STOP_WORDS, isContentToken } from './stopwords'
+export {
+  emergingTerms,
+  phrasesOf,
+  termKey,
+  type EmergingTerm,
+  type EmergingOptions,
+  type EmergingDoc
+} from './emerging'
+export { STOP_WORDS, isContentToken, isEdgeToken } from './stopwords'

@@ -9,7 +9,8 @@ export interface SeriesPoint {
   count: number
 }
 
-export interface Spike {
+/** A point of a series judged a spike (the app's spike, with day and topic, is `Spike` in src/shared/views.ts). */
+export interface SpikePoint {
   t: number
   count: number
   /** Median of the comparison points. */
@@ -79,9 +80,9 @@ export function median(xs: number[]): number {
  * perfectly flat history must not make every small rise a spike).
  * The series must be evenly spaced and sorted by t, zeros included (see fillGaps).
  */
-export function detectSpikes(series: SeriesPoint[], opts: SpikeOptions = {}): Spike[] {
+export function detectSpikes(series: SeriesPoint[], opts: SpikeOptions = {}): SpikePoint[] {
   const o = { ...DAILY_SPIKE_DEFAULTS, ...opts }
-  const out: Spike[] = []
+  const out: SpikePoint[] = []
   for (let i = 0; i < series.length; i++) {
     const p = series[i] as SeriesPoint
     if (o.since !== undefined && p.t < o.since) continue
@@ -116,7 +117,7 @@ const HOUR = 3_600_000
 export function detectHourlySpikes(
   series: SeriesPoint[],
   opts: SpikeOptions & { hours?: number } = {}
-): Spike[] {
+): SpikePoint[] {
   const last = series.at(-1)
   if (!last) return []
   const { hours = 48, ...rest } = opts
@@ -150,9 +151,9 @@ export function describeSpikeRule(lang: Lang, opts: SpikeOptions = {}): string {
     }[lang]
   }
   return {
-    ru: `День считается всплеском, если негативных упоминаний за него не меньше ${o.minCount}, не меньше чем в ${o.minRatio} раза больше обычного (медиана ${o.window} предыдущих дней) и выше обычного на ${o.k} типичных отклонения.`,
-    kk: `Күндегі жағымсыз жазбалар кемінде ${o.minCount} болса, әдеттегі деңгейден (алдыңғы ${o.window} күннің медианасы) кемінде ${o.minRatio} есе көп және одан ${o.k} типтік ауытқудан жоғары болса, ол күн секіріс деп саналады.`,
-    en: `A day is a spike when it has at least ${o.minCount} negative mentions, at least ${o.minRatio}× the usual (the median of the previous ${o.window} days) and more than ${o.k} typical deviations above it.`
+    ru: `День считается всплеском, если негативных упоминаний за него не меньше ${o.minCount}, не меньше чем в ${o.minRatio} раза больше обычного (медиана ${o.window} предыдущих дней) и выше обычного на ${o.k} типичных отклонения. Считается по каждой теме и по всем темам вместе, только по релевантным упоминаниям.`,
+    kk: `Күндегі жағымсыз жазбалар кемінде ${o.minCount} болса, әдеттегі деңгейден (алдыңғы ${o.window} күннің медианасы) кемінде ${o.minRatio} есе көп және одан ${o.k} типтік ауытқудан жоғары болса, ол күн секіріс деп саналады. Әр тақырып бойынша және барлық тақырыптар бойынша бірге, тек қатысты жазбалармен есептеледі.`,
+    en: `A day is a spike when it has at least ${o.minCount} negative mentions, at least ${o.minRatio}× the usual (the median of the previous ${o.window} days) and more than ${o.k} typical deviations above it. Counted for each topic and for all topics together, relevant mentions only.`
   }[lang]
 }
 

@@ -28,3 +28,23 @@ export const STOP_WORDS: ReadonlySet<string> = new Set(`${RU} ${KK}`.split(/\s+/
 export function isContentToken(token: string): boolean {
   return token.length > 1 && !STOP_WORDS.has(token) && !/^\d+$/.test(token)
 }
+
+/**
+ * Words that may sit inside a phrase but never at its edge: ordinals, counts and spans of time, and
+ * the filler that glues a complaint together («районе третий день», «второй раз»). Normalised forms.
+ */
+const EDGE_RU = `первый первая первое первые первого первой первую первых второй вторая второе вторые второго
+вторую вторых третий третья третье третьи третьего третьей третью третьих четвертый четвертая четвертое
+четвертого четвертой четвертую пятый пятая пятое пятого пятой пятую один одна одно одного одной одну
+четыре пять шесть семь восемь девять десять двое трое сутки суток неделю неделя недели недель неделе
+месяц месяца месяцев минут минуты час часа часов раза разу снова опять уже давно почти около весь вся
+всё целый целую целые день дня дней дню сегодня вчера завтра утром вечером ночью сколько столько
+скоро хватит спасибо пожалуйста`
+const EDGE_KK = `бір екі үш төрт бес алты жеті сегіз тоғыз он бірінші екінші үшінші апта аптадан ай айдан
+күннен сағаттан тағы әлі енді бүгін кеше`
+const EDGE_WORDS: ReadonlySet<string> = new Set(`${EDGE_RU} ${EDGE_KK}`.split(/\s+/).filter(Boolean))
+
+/** A word that can open or close an emerging phrase: a content word of three letters or more, not filler. */
+export function isEdgeToken(token: string): boolean {
+  return token.length >= 3 && isContentToken(token) && !EDGE_WORDS.has(token)
+}

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { basename, join } from 'node:path'
+import { basename, join, relative, resolve, isAbsolute } from 'node:path'
 import type { HandlerContext, Impl } from '../context'
 import {
   listImportHistory,
@@ -35,15 +35,42 @@ function cleanName(name: string): string {
   return /^\.*$/.test(n) ? 'upload' : n
 }
 
+/** Whether `path` lies inside `dir` (after resolving both; '..' cannot climb out). */
+function inside(dir: string, path: string): boolean {
+  const r = relative(resolve(dir), resolve(path))
+  return r !== '' && !r.startsWith('..') && !isAbsolute(r)
+}
+
 export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
   const jobs = new Map<string, AbortController>()
+  /** Files the user picked in the dialog in this session. */
+  const picked = new Set<string>()
+  /**
+   * The renderer may name only files the user gave: picked in the dialog, dropped or uploaded (they land
+   * in the uploads folder), or lying in a watched folder. Any other path (/etc/passwd) is refused.
+   */
+  const checkPath = (path: string): void => {
+    if (picked.has(resolve(path)) || inside(host.uploadsDir(), path)) return
+    const folders = ws.db
+      .prepare("SELECT target FROM sources WHERE type = 'folder'")
+      .pluck()
+      .all() as string[]
+    if (folders.some((d) => inside(d, path))) return
+    throw new OtklikError(
+      'VALIDATION',
+      'Only files picked in the dialog, dropped onto the window or lying in a watched folder can be imported.',
+      { path }
+    )
+  }
   return {
     'imports:pickFiles': async () => {
       if (!host.pickFiles)
         throw new OtklikError('VALIDATION', 'No file dialog here: drop files or use the file field.', {
           unsupported: true
         })
-      return { paths: await host.pickFiles() }
+      const paths = await host.pickFiles()
+      for (const p of paths) picked.add(resolve(p))
+      return { paths }
     },
     'imports:upload': (i) => {
       mkdirSync(host.uploadsDir(), { recursive: true })
@@ -52,9 +79,16 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
       writeFileSync(path, Buffer.from(i.base64, 'base64'))
       return { path }
     },
-    'imports:preview': (i) =>
-      previewFile(ws.db, i.path, { preset: i.preset, mapping: i.mapping, timezone: ws.settings().timeZone }),
+    'imports:preview': (i) => {
+      checkPath(i.path)
+      return previewFile(ws.db, i.path, {
+        preset: i.preset,
+        mapping: i.mapping,
+        timezone: ws.settings().timeZone
+      })
+    },
     'imports:commit': async (i) => {
+      checkPath(i.path)
       if (jobs.has(i.jobId)) throw new OtklikError('BUSY', `Import job ${i.jobId} is already running.`)
       const ctl = new AbortController()
       jobs.set(i.jobId, ctl)
@@ -69,7 +103,7 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
           onProgress: (p: ImportProgress) => ws.events.emit('import:progress', { jobId: i.jobId, ...p })
         })
         ws.changed('import', report.inserted)
-        if (report.inserted) ws.labelsChanged()
+        if (report.batchId !== null) ws.labelsChanged({ kind: 'import', batchId: report.batchId })
         return report
       } catch (e) {
         if (ctl.signal.aborted)

@@ -1,10 +1,11 @@
 import type { HandlerContext, Impl } from '../context'
-import { setIrrelevant, setManualSentiment, setResponse } from '../../mentions/labels'
+import { labelSnapshot, setIrrelevant, setManualSentiment, setResponse } from '../../mentions/labels'
 import { facets } from '../../queries/facets'
 import { dashboard } from '../../queries/dashboard'
 import { authorsPage, mergeAuthors, setAuthorType, unmergeAuthors } from '../../queries/authors'
 import { authorsTable, mentionsTable, tableToCsv, tableToXlsx, type Table } from '../../queries/table-export'
 import { userName } from '../../ingest'
+import { mentionsToLabel } from '../../analysis/label-queue'
 import { isSafeExternalUrl } from '../../../security'
 import { dateInZone } from '../../../../shared/time'
 import { clock } from '../../../../shared/clock'
@@ -14,6 +15,7 @@ type K =
   | 'mentions:page'
   | 'mentions:counts'
   | 'mentions:get'
+  | 'mentions:toLabel'
   | 'mentions:setSentiment'
   | 'mentions:setIrrelevant'
   | 'mentions:setResponse'
@@ -61,18 +63,22 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
     },
     'mentions:counts': (i) => ws.mentions.counts(i.filter),
     'mentions:get': (i) => ws.mentions.detail(i.id),
+    'mentions:toLabel': () => mentionsToLabel(ws.db),
     'mentions:setSentiment': (i) => {
+      const undo = labelSnapshot(ws.db, i.ids, 'sentiment')
       const changed = setManualSentiment(ws.db, i.ids, i.sentiment)
       ws.changed('label', changed)
-      ws.labelsChanged()
-      return { changed }
+      ws.labelsChanged({ kind: 'manual', count: changed })
+      return { changed, undo }
     },
     'mentions:setIrrelevant': (i) => {
+      const undo = labelSnapshot(ws.db, i.ids, 'irrelevant')
       const changed = setIrrelevant(ws.db, i.ids, i.irrelevant, i.reason ?? null)
       ws.changed('label', changed)
-      return { changed }
+      return { changed, undo }
     },
     'mentions:setResponse': (i) => {
+      const undo = labelSnapshot(ws.db, i.ids, 'response')
       const changed = setResponse(ws.db, i.ids, {
         status: i.status,
         assignee: i.assignee,
@@ -80,7 +86,7 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
         url: i.url
       })
       ws.changed('label', changed)
-      return { changed }
+      return { changed, undo }
     },
     'mentions:exportTable': (i) =>
       download(mentionsTable(ws.db, i.filter, tz()), i.format, 'otklik-mentions', tz()),

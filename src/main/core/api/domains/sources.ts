@@ -12,7 +12,7 @@ import { listTopics, removeTopic, saveTopic } from '../../topics'
 import { WorkspaceAnalyzer } from '../../analysis/analyzer'
 import { workerFolderImporter } from '../../import/worker-client'
 import { subjectsMatcher } from '../../subjects'
-import { parseQuery } from '../../../../shared/query'
+import { parseQuery, QueryError, queryErrorInfo } from '../../../../shared/query'
 import { OtklikError } from '../../../../shared/errors'
 import type { SourceView } from '../../../../shared/views'
 
@@ -109,13 +109,20 @@ export function sourceHandlers({ ws }: HandlerContext): Impl<K> {
       try {
         parseQuery(i.query)
       } catch (e) {
-        const pe = e as { message: string; position?: number }
-        return { ok: false, error: pe.message, position: pe.position ?? 0, count: 0, sample: [] }
+        if (!(e instanceof QueryError)) throw e
+        return {
+          ok: false,
+          error: e.message,
+          position: e.position,
+          syntax: queryErrorInfo(e),
+          count: 0,
+          sample: []
+        }
       }
       const filter = { ...(i.filter ?? {}), search: i.query }
       const count = ws.mentions.count(filter)
       const sample = ws.mentions.page(filter, { col: 'publishedAt', dir: 'desc' }, 0, 10).rows
-      return { ok: true, error: null, position: null, count, sample }
+      return { ok: true, error: null, position: null, syntax: null, count, sample }
     }
   }
 }

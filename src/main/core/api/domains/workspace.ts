@@ -6,11 +6,14 @@ import { workspaceStats } from '../../queries/stats'
 import { WorkspaceAnalyzer } from '../../analysis/analyzer'
 import { modelInfo, trainOfficeModel } from '../../analysis/models'
 import { reanalyse } from '../../analysis/reanalyse'
-import { buildDigestModel, exportDigest } from '../../report'
+import { buildDigestModel, exportDigest, reportHistoryFile } from '../../report'
 import type { Output } from '../../../../shared/api'
 import type { ReportView } from '../../../../shared/views'
-import { mentionFilterSchema } from '../../../../shared/filter'
+import { decodeView, encodeView } from '../../../../shared/views'
 import { clock } from '../../../../shared/clock'
+import { scheduleOf } from '../../../../shared/digest-schedule'
+import { OtklikError } from '../../../../shared/errors'
+import { logoProblem, reportsFolderProblem } from '../../report/files'
 
 export const APP_VERSION = '0.1.0'
 
@@ -44,7 +47,8 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
       authorShare: s.authorShare,
       maskPrivateAuthors: s.maskPrivateAuthors,
       reportsFolder: s.reportsFolder,
-      theme: s.theme
+      theme: s.theme,
+      digestSchedule: scheduleOf(s.digestSchedule)
     }
   }
   return {
@@ -59,6 +63,14 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     }),
     'settings:get': settings,
     'settings:set': (patch) => {
+      // Paths from the renderer are checked here, in main: a logo of /dev/zero grew the process to 6 GB.
+      const logo = patch.orgLogo ? logoProblem(patch.orgLogo) : null
+      if (logo) throw new OtklikError('VALIDATION', `Cannot use ${patch.orgLogo} as the logo: ${logo}.`)
+      const folder = patch.reportsFolder ? reportsFolderProblem(patch.reportsFolder) : null
+      if (folder) throw new OtklikError('VALIDATION', `Cannot use ${patch.reportsFolder}: ${folder}.`)
+      // Switching the schedule on starts it from now: an earlier slot of this week is not "missed".
+      const wasOn = scheduleOf(ws.settings().digestSchedule).enabled
+      if (patch.digestSchedule?.enabled && !wasOn) setSettings(ws.db, { digestScheduleSince: clock.now() })
       setSettings(ws.db, patch)
       ws.changed('label')
       return settings()
@@ -93,9 +105,18 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     'reports:preview': (i) => buildDigestModel(ws.db, i),
     'reports:export': (i) =>
       exportDigest(ws.db, { ...i, outDir: ws.settings().reportsFolder || host.defaultReportsDir() }),
-    'reports:open': async (i) => ({
-      opened: host.openPath ? await host.openPath(i.path, i.folder ?? false) : false
-    }),
+    // Only files the digests wrote: the renderer cannot have any other path opened.
+    'reports:open': async (i) => {
+      const file = reportHistoryFile(ws.db, i.path)
+      if (!file)
+        throw new OtklikError('VALIDATION', 'Only files from the reports history can be opened.', {
+          path: i.path
+        })
+      if (host.openPath) return { opened: await host.openPath(file, i.folder ?? false) }
+      return host.downloadUrl && !i.folder
+        ? { opened: false, downloadUrl: host.downloadUrl(file) }
+        : { opened: false }
+    },
     'analysis:rerun': () => {
       const r = reanalyse(ws.db, {
         onProgress: (done, total) => ws.events.emit('analysis:progress', { done, total })
@@ -112,17 +133,13 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
           name: string
           filter: string
         }[]
-      ).map((v) => ({
-        id: v.id,
-        name: v.name,
-        filter: mentionFilterSchema.safeParse(JSON.parse(v.filter)).data ?? {}
-      })),
+      ).map((v) => ({ id: v.id, name: v.name, ...decodeView(v.filter) })),
     'views:save': (i) => {
       const r = ws.db
         .prepare(
           'INSERT INTO saved_views (name, filter, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET filter = excluded.filter RETURNING id'
         )
-        .get(i.name, JSON.stringify(i.filter), clock.now()) as { id: number }
+        .get(i.name, encodeView(i.filter, i.period ?? null), clock.now()) as { id: number }
       return { id: r.id }
     },
     'views:remove': (i) => ({

@@ -16,9 +16,12 @@ import { parseCount } from '../values/numbers'
 import { derivePlatform } from '../values/platform'
 import { cleanLine, cleanText } from '../values/text'
 import type { Plan } from './plan'
+import { now } from '../../../../shared/clock'
+import { implausibleDate } from '../../../../shared/published'
 
 export type Mapped =
-  { ok: true; mention: MentionInput; warnings: string[] } | { ok: false; error: string; warnings: string[] }
+  | { ok: true; mention: MentionInput; warnings: string[] }
+  | { ok: false; error: string; warnings: string[]; mediaOnly?: boolean }
 
 const METRICS = ['reach', 'views', 'likes', 'reposts', 'comments'] as const
 const TAG_MARK = /^(1|\+|x|х|v|✓|✔|да|yes|true|истина)$/i
@@ -42,7 +45,7 @@ const siteOf = memo((u: string) => hostKey(u) ?? '', 50_000)
  * Turns one row into a MentionInput, or says why it cannot be used (no text and no title, no date,
  * a broken URL when the URL is the row's only key). Odd values that do not stop the row are warnings.
  */
-export function applyPlan(plan: Plan, cells: CellValue[], tz: string): Mapped {
+export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedAt = now()): Mapped {
   const warnings: string[] = []
   const c = plan.columns
 
@@ -50,7 +53,12 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string): Mapped {
   const text = rawText === null ? '' : cleanText(rawText)
   const rawTitle = str(cells, c.title)
   const title = rawTitle === null ? null : cleanLine(rawTitle) || null
-  if (!text && !title) return { ok: false, error: 'no text and no title', warnings }
+  if (!text && !title) {
+    // A photo, a video or a sticker posted without a caption: a publication, but nothing to read.
+    if (str(cells, c.media) !== null)
+      return { ok: false, error: 'media without text', warnings, mediaOnly: true }
+    return { ok: false, error: 'no text and no title', warnings }
+  }
 
   let publishedAt: number | null = null
   const dt = first(cells, c.publishedAt)
@@ -64,6 +72,17 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string): Mapped {
       error: shown === null ? 'no date' : `date "${clip(String(shown))}" not understood`,
       warnings
     }
+  }
+
+  const odd = implausibleDate(publishedAt, collectedAt)
+  if (odd) {
+    const shown = clip(String(dt ?? d))
+    warnings.push(
+      odd === 'too-old'
+        ? `date "${shown}" is before 1990: the import time is used`
+        : `date "${shown}" is more than a day ahead: the import time is used`
+    )
+    publishedAt = collectedAt
   }
 
   const externalId = str(cells, c.externalId)?.trim() || null

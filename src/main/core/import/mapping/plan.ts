@@ -3,6 +3,8 @@ import type { LineMessage, MappingFile, TargetField } from '../types'
 import { TARGET_FIELDS } from '../types'
 import type { CellValue } from '../values/dates'
 import type { SentimentScale } from '../values/labels'
+import type { FieldChoice } from '../../../../shared/import'
+import type { GuessChoice } from './generic'
 import { guessMapping } from './generic'
 import type { PresetDef } from './presets'
 import { headerKey } from './presets'
@@ -21,6 +23,8 @@ export interface Plan {
   fixedPlatform: Platform | null
   /** Notes about the mapping itself (a mapped column that the file lacks). */
   warnings: LineMessage[]
+  /** Per field: where its column came from and why (for the preview). */
+  choices: FieldChoice[]
 }
 
 /** Geography columns seen after `Обработано` in Brand Analytics exports: not tags. */
@@ -56,13 +60,17 @@ export function buildPlan(opts: {
     return out
   }
   let columns: Partial<Record<TargetField, number[]>> = {}
+  let guessed: GuessChoice[] = []
+  const overridden = new Set<TargetField>()
   if (def) {
     for (const [field, names] of Object.entries(def.fields) as [TargetField, string[]][]) {
       const cols = lookup(names)
       if (cols.length) columns[field] = cols
     }
   } else {
-    columns = guessMapping(headers, opts.sample ?? [], opts.tz)
+    const g = guessMapping(headers, opts.sample ?? [], opts.tz)
+    columns = g.columns
+    guessed = g.choices
   }
   for (const [field, spec] of Object.entries(opts.overrides ?? {}) as [
     string,
@@ -76,6 +84,7 @@ export function buildPlan(opts: {
       continue
     }
     const f = field as TargetField
+    overridden.add(f)
     const names =
       spec === null || spec === undefined || spec === '' ? [] : Array.isArray(spec) ? spec : [spec]
     if (!names.length) {
@@ -101,7 +110,44 @@ export function buildPlan(opts: {
         if (!mapped.has(i) && !GEO.test(headerKey(headers[i]))) tagColumns.push(i)
     }
   }
+  const name = (i: number): string => headers[i] || `#${i + 1}`
+  const choices: FieldChoice[] = []
+  for (const [f, cols] of Object.entries(columns) as [TargetField, number[]][]) {
+    const g = guessed.find((c) => c.field === f)
+    const headerList = cols.map(name)
+    if (overridden.has(f))
+      choices.push({
+        field: f,
+        columns: headerList,
+        by: 'mapping',
+        why: ['set in the mapping'],
+        runnerUp: null
+      })
+    else if (def)
+      choices.push({
+        field: f,
+        columns: headerList,
+        by: 'preset',
+        why: [`the ${def.id} preset reads ${f} from ${headerList.map((h) => `«${h}»`).join(', then ')}`],
+        runnerUp: null
+      })
+    else
+      choices.push({
+        field: f,
+        columns: headerList,
+        by: 'guess',
+        why: g ? [...g.why, `score ${g.score.toFixed(1)}`] : ['second column, read when the first is empty'],
+        runnerUp: g?.runnerUp
+          ? {
+              column: name(g.runnerUp.index),
+              score: Math.round(g.runnerUp.score * 10) / 10,
+              why: g.runnerUp.why
+            }
+          : null
+      })
+  }
   return {
+    choices,
     preset: opts.presetName ?? def?.id ?? 'generic',
     variant: def?.variant ?? null,
     def,

@@ -182,7 +182,11 @@ export const MELTWATER: PresetDef = {
     reach: ['Reach'],
     sentiment: ['Sentiment'],
     tags: ['Document Tags', 'Custom Categories'],
-    views: ['Views', 'Estimated Views']
+    // Engagement of social posts (X, Facebook, Instagram…): each column where the export has it.
+    views: ['Views', 'Estimated Views', 'Impressions', 'Video Views'],
+    likes: ['Likes', 'Reactions', 'Favorites'],
+    comments: ['Comments', 'Replies'],
+    reposts: ['Retweets', 'Shares', 'Reposts', 'Quotes']
   }
 }
 
@@ -263,7 +267,207 @@ export const TELEGRAM: PresetDef = {
     outlet: ['chat'],
     outletUrl: ['chat_url'],
     likes: ['reactions'],
-    kind: ['kind']
+    kind: ['kind'],
+    media: ['media']
   },
   platform: 'telegram'
+}
+
+/** A saved RSS / RDF / Atom file, read by the collection's feed parser into these synthetic columns. */
+export const FEED: PresetDef = {
+  id: 'feed',
+  variant: null,
+  signature: [
+    'external_id',
+    'published_at',
+    'title',
+    'text',
+    'url',
+    'author',
+    'outlet',
+    'outlet_url',
+    'lang',
+    'kind'
+  ],
+  minMatch: 10,
+  fields: {
+    externalId: ['external_id'],
+    publishedAt: ['published_at'],
+    title: ['title'],
+    text: ['text'],
+    url: ['url'],
+    author: ['author'],
+    outlet: ['outlet'],
+    outletUrl: ['outlet_url'],
+    lang: ['lang'],
+    kind: ['kind']
+  },
+  platform: 'news'
+}
+
+// --- Research and scraper exports. Headers from the tools' public documentation (output fields of the
+// Media Cloud story list, Apify's TikTok / Instagram / YouTube scrapers flattened to CSV as `a/b` paths,
+// CrowdTangle's historical-data CSV, TGStat's API post fields and its Russian export, Popsters' export).
+// No externalId: their ids are bare numbers that other tools reuse; the post's own URL is the key.
+
+/** Media Cloud story list (v2 API CSV, and the current search tool's download). */
+export const MEDIA_CLOUD: PresetDef = {
+  id: 'media-cloud',
+  variant: null,
+  // prettier-ignore
+  signature: ['stories_id', 'publish_date', 'title', 'url', 'language', 'ap_syndicated', 'themes', 'media_id', 'media_name', 'media_url', 'indexed_date', 'id'],
+  minMatch: 5,
+  anyOf: ['media_name', 'media_url', 'stories_id'],
+  fields: {
+    publishedAt: ['publish_date'],
+    title: ['title'],
+    url: ['url'],
+    lang: ['language'],
+    outlet: ['media_name'],
+    outletUrl: ['media_url']
+  },
+  platform: 'news'
+}
+
+/** Apify TikTok scraper (clockworks), dataset exported as CSV. */
+export const TIKTOK_SCRAPER: PresetDef = {
+  id: 'tiktok-scraper',
+  variant: null,
+  // prettier-ignore
+  signature: ['id', 'text', 'createTime', 'createTimeISO', 'webVideoUrl', 'diggCount', 'shareCount', 'playCount', 'commentCount', 'collectCount', 'authorMeta/name', 'authorMeta/nickName', 'authorMeta/fans', 'authorMeta/avatar', 'videoMeta/duration', 'videoMeta/coverUrl'],
+  minMatch: 5,
+  anyOf: ['webVideoUrl', 'diggCount', 'authorMeta/name'],
+  fields: {
+    publishedAt: ['createTimeISO', 'createTime'],
+    text: ['text'],
+    url: ['webVideoUrl'],
+    author: ['authorMeta/name', 'authorMeta/nickName'],
+    authorUrl: ['authorMeta/profileUrl'],
+    followers: ['authorMeta/fans'],
+    likes: ['diggCount'],
+    views: ['playCount'],
+    reposts: ['shareCount'],
+    comments: ['commentCount'],
+    media: ['videoMeta/coverUrl', 'videoMeta/downloadAddr', 'mediaUrls/0']
+  },
+  platform: 'tiktok'
+}
+
+/** Apify Instagram scraper, posts dataset as CSV. */
+export const INSTAGRAM_SCRAPER: PresetDef = {
+  id: 'instagram-scraper',
+  variant: null,
+  // prettier-ignore
+  signature: ['id', 'type', 'shortCode', 'caption', 'url', 'commentsCount', 'displayUrl', 'likesCount', 'timestamp', 'ownerFullName', 'ownerUsername', 'ownerId', 'videoViewCount', 'videoPlayCount', 'inputUrl', 'hashtags/0'],
+  minMatch: 5,
+  anyOf: ['shortCode', 'ownerUsername', 'displayUrl'],
+  fields: {
+    publishedAt: ['timestamp'],
+    text: ['caption'],
+    url: ['url'],
+    author: ['ownerUsername', 'ownerFullName'],
+    likes: ['likesCount'],
+    comments: ['commentsCount'],
+    views: ['videoViewCount', 'videoPlayCount'],
+    media: ['displayUrl', 'videoUrl', 'images/0']
+  },
+  platform: 'instagram'
+}
+
+/** Apify YouTube scraper (streamers), videos dataset as CSV. */
+export const YOUTUBE_SCRAPER: PresetDef = {
+  id: 'youtube-scraper',
+  variant: null,
+  // prettier-ignore
+  signature: ['title', 'id', 'url', 'thumbnailUrl', 'viewCount', 'date', 'likes', 'channelName', 'channelUrl', 'channelId', 'numberOfSubscribers', 'duration', 'commentsCount', 'text'],
+  minMatch: 5,
+  anyOf: ['channelName', 'thumbnailUrl', 'numberOfSubscribers'],
+  fields: {
+    publishedAt: ['date', 'uploadDate'],
+    title: ['title'],
+    text: ['text', 'description'],
+    url: ['url'],
+    author: ['channelName'],
+    authorUrl: ['channelUrl'],
+    outlet: ['channelName'],
+    outletUrl: ['channelUrl'],
+    followers: ['numberOfSubscribers'],
+    views: ['viewCount'],
+    likes: ['likes'],
+    comments: ['commentsCount'],
+    media: ['thumbnailUrl']
+  },
+  platform: 'youtube'
+}
+
+/** CrowdTangle historical data (Facebook pages and groups, Instagram accounts): the research archive CSV. */
+export const CROWDTANGLE: PresetDef = {
+  id: 'crowdtangle',
+  variant: null,
+  // prettier-ignore
+  signature: ['Page Name', 'User Name', 'Facebook Id', 'Page Category', 'Page Admin Top Country', 'Post Created', 'Post Created Date', 'Post Created Time', 'Type', 'Total Interactions', 'Likes', 'Comments', 'Shares', 'Love', 'Wow', 'Haha', 'Sad', 'Angry', 'Care', 'Post Views', 'Total Views', 'URL', 'Message', 'Link', 'Final Link', 'Image Text', 'Link Text', 'Description', 'Followers at Posting'],
+  minMatch: 6,
+  anyOf: ['Post Created', 'Total Interactions', 'Facebook Id'],
+  fields: {
+    publishedAt: ['Post Created'],
+    date: ['Post Created Date'],
+    time: ['Post Created Time'],
+    text: ['Message', 'Description', 'Image Text', 'Link Text'],
+    title: ['Link Text'],
+    url: ['URL'],
+    author: ['User Name', 'Page Name'],
+    outlet: ['Page Name'],
+    followers: ['Followers at Posting', 'Likes at Posting'],
+    likes: ['Likes', 'Total Interactions'],
+    comments: ['Comments'],
+    reposts: ['Shares'],
+    views: ['Post Views', 'Total Views'],
+    kind: ['Type']
+  }
+}
+
+/** TGStat: post search export (Russian headers) and its API's post fields. */
+export const TGSTAT: PresetDef = {
+  id: 'tgstat',
+  variant: null,
+  // prettier-ignore
+  signature: ['Дата', 'Канал', 'Ссылка на канал', 'Ссылка на пост', 'Текст', 'Просмотры', 'Репосты', 'Реакции', 'Комментарии', 'date', 'views', 'link', 'channel_id', 'forwarded_from', 'text', 'media'],
+  minMatch: 4,
+  anyOf: ['Ссылка на пост', 'channel_id', 'forwarded_from'],
+  fields: {
+    publishedAt: ['Дата', 'Дата публикации', 'date'],
+    text: ['Текст', 'text'],
+    url: ['Ссылка на пост', 'link'],
+    author: ['Канал', 'channel_title'],
+    outlet: ['Канал', 'channel_title'],
+    outletUrl: ['Ссылка на канал'],
+    views: ['Просмотры', 'views'],
+    reposts: ['Репосты', 'Пересылки', 'forwards'],
+    likes: ['Реакции', 'reactions'],
+    comments: ['Комментарии', 'comments'],
+    media: ['Медиа', 'media']
+  },
+  platform: 'telegram'
+}
+
+/** Popsters: a page's posts with engagement (VK, Instagram, Telegram, OK…), Russian headers. */
+export const POPSTERS: PresetDef = {
+  id: 'popsters',
+  variant: null,
+  // prettier-ignore
+  signature: ['Дата', 'Текст', 'Ссылка', 'Лайки', 'Репосты', 'Комментарии', 'Просмотры', 'ER', 'ERview', 'Тип', 'Сообщество', 'Вложения', 'Длина текста'],
+  minMatch: 5,
+  anyOf: ['ER', 'ERview', 'ER post', 'Длина текста'],
+  fields: {
+    publishedAt: ['Дата', 'Дата публикации'],
+    text: ['Текст'],
+    url: ['Ссылка', 'Ссылка на пост'],
+    author: ['Сообщество', 'Страница', 'Аккаунт'],
+    outlet: ['Сообщество', 'Страница', 'Аккаунт'],
+    likes: ['Лайки'],
+    reposts: ['Репосты'],
+    comments: ['Комментарии'],
+    views: ['Просмотры'],
+    media: ['Вложения', 'Медиа']
+  }
 }

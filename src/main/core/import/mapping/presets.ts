@@ -2,6 +2,14 @@ import type { Platform } from '../../../../shared/types'
 import type { BuiltinPreset, TargetField } from '../types'
 import {
   BA,
+  FEED,
+  MEDIA_CLOUD,
+  TIKTOK_SCRAPER,
+  INSTAGRAM_SCRAPER,
+  YOUTUBE_SCRAPER,
+  CROWDTANGLE,
+  TGSTAT,
+  POPSTERS,
   BRANDWATCH,
   MEDIALOGIA_CSV,
   MEDIALOGIA_EXCEL,
@@ -63,17 +71,26 @@ export { TELEGRAM }
 /** Every header-detected preset, most specific first. */
 export const PRESETS: PresetDef[] = [
   BA,
+  FEED,
   YOUSCAN_RU,
   YOUSCAN_EN,
   MEDIALOGIA_CSV,
   MEDIALOGIA_EXCEL,
   MELTWATER,
   BRANDWATCH,
-  TALKWALKER
+  TALKWALKER,
+  MEDIA_CLOUD,
+  TIKTOK_SCRAPER,
+  INSTAGRAM_SCRAPER,
+  YOUTUBE_SCRAPER,
+  CROWDTANGLE,
+  TGSTAT,
+  POPSTERS
 ]
 
 export function presetById(id: string, variant?: string | null): PresetDef | null {
   if (id === 'telegram-json') return TELEGRAM
+  if (id === 'feed') return FEED
   const all = PRESETS.filter((p) => p.id === id)
   return all.find((p) => p.variant === variant) ?? all[0] ?? null
 }

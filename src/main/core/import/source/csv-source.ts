@@ -46,7 +46,9 @@ export async function openCsv(
             : 0
     encoding = e
   }
-  const head = await readHeadText(path, encoding, bomLength, HEAD_BYTES)
+  // A forced encoding is applied to every line; a detected single-byte one lets UTF-8 lines be UTF-8.
+  const mixed = !opts.encoding
+  const head = await readHeadText(path, encoding, bomLength, HEAD_BYTES, mixed)
   const delimiter = opts.delimiter ? parseDelimiterOption(opts.delimiter) : undefined
   const found = detectCsvHead(head.text, head.complete, {
     delimiter,
@@ -71,7 +73,7 @@ export async function openCsv(
   const stats = newDecodeStats()
 
   async function* records(signal?: AbortSignal): AsyncGenerator<SourceRecord[]> {
-    const decoder = makeDecoder(encoding)
+    const decoder = makeDecoder(encoding, stats, mixed)
     let batch: SourceRecord[] = []
     const tok = new CsvTokenizer(
       found.delimiter,
@@ -129,6 +131,11 @@ export async function openCsv(
     endNotes: () => {
       const out: LineMessage[] = []
       if (stats.nul) out.push({ line: stats.firstNulLine, message: `${stats.nul} NUL byte(s) removed.` })
+      if (stats.utf8Lines)
+        out.push({
+          line: stats.firstUtf8Line,
+          message: `The file mixes encodings: ${stats.utf8Lines} line(s) were UTF-8 inside ${encoding} text and were read as UTF-8.`
+        })
       if (stats.replaced)
         out.push({
           line: stats.firstReplacedLine,

@@ -4,6 +4,7 @@ import { formatBytes, MAX_FILE_BYTES, unreadable } from '../limits'
 import { openCsv } from './csv-source'
 import { sniffFile } from './sniff'
 import { openTelegram } from './telegram-source'
+import { openFeedFile } from './feed-source'
 import type { LayoutOptions, Source } from './types'
 import { openXlsx } from './xlsx-source'
 
@@ -34,6 +35,7 @@ export async function openSource(path: string, opts: LayoutOptions = {}): Promis
   try {
     if (sniffed.format === 'xlsx') return await openXlsx(path, size, opts)
     if (sniffed.format === 'json') return await openTelegram(path, size, sniffed, opts)
+    if (sniffed.format === 'feed') return await openFeedFile(path, size, sniffed)
     return await openCsv(path, size, sniffed, opts)
   } catch (e) {
     if (e instanceof OtklikError) throw e

@@ -1,9 +1,11 @@
 import { open } from 'node:fs/promises'
 import { extname } from 'node:path'
 import chardet from 'chardet'
+import iconv from 'iconv-lite'
 import { unreadable } from '../limits'
+import { looksLikeMarkup } from './markup'
 
-export type FileFormat = 'csv' | 'xlsx' | 'json'
+export type FileFormat = 'csv' | 'xlsx' | 'json' | 'feed'
 /** Encodings we read; the first four are the ones exports use, the rest are detected rarities. */
 export type Encoding =
   'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1251' | 'koi8-r' | 'ibm866' | 'windows-1252'
@@ -84,7 +86,11 @@ export async function sniffFile(path: string, size: number): Promise<Sniffed> {
         encoding = mostlyUtf8(sample) ? 'utf-8' : singleByteEncoding(sample)
       }
     }
-    const format: FileFormat = isJson(head, bomLength, encoding, path) ? 'json' : 'csv'
+    const format: FileFormat = isJson(head, bomLength, encoding, path)
+      ? 'json'
+      : looksLikeMarkup(iconv.decode(head.subarray(bomLength, bomLength + 4096), encoding))
+        ? 'feed'
+        : 'csv'
     const nul = countNul(head, encoding)
     if (nul > 0) notes.push(`NUL bytes in the file (${nul} in the first megabyte) were removed.`)
     if (onlyWhitespace(head, bomLength, encoding) && size <= HEAD_BYTES)

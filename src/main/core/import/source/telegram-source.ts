@@ -20,7 +20,8 @@ export const TELEGRAM_COLUMNS = [
   'text',
   'reactions',
   'url',
-  'kind'
+  'kind',
+  'media'
 ] as const
 
 interface TgChat {
@@ -40,6 +41,24 @@ interface TgMessage {
   text?: string | (string | { type?: string; text?: string; href?: string })[]
   text_entities?: { type?: string; text?: string; href?: string }[]
   reactions?: { count?: number }[]
+  photo?: string
+  file?: string
+  media_type?: string
+  sticker_emoji?: string
+  poll?: unknown
+  location_information?: unknown
+  contact_information?: unknown
+}
+
+/** What a message carries besides text: a photo, a file, a video, a sticker, a poll (else ''). */
+function mediaOf(m: TgMessage): string {
+  if (typeof m.media_type === 'string' && m.media_type) return m.media_type
+  if (typeof m.photo === 'string' && m.photo) return 'photo'
+  if (typeof m.file === 'string' && m.file) return 'file'
+  if (m.poll) return 'poll'
+  if (m.location_information) return 'location'
+  if (m.contact_information) return 'contact'
+  return ''
 }
 
 /** Chats that are conversations between people, not publications: never imported. */
@@ -128,7 +147,8 @@ export async function openTelegram(
           flattenText(m.text),
           reactions || null,
           url,
-          kind
+          kind,
+          mediaOf(m)
         ]
       })
     }

@@ -5,7 +5,7 @@ import type { LineMessage } from '../types'
 import type { Workbook } from '../xlsx/workbook'
 import { openWorkbook, sheetRows } from '../xlsx/workbook'
 import type { ZipEntry } from '../xlsx/zip'
-import { ZipError } from '../xlsx/zip'
+import { ZipError, ZipLimitError } from '../xlsx/zip'
 import { hashFile } from './csv-source'
 import type { LayoutOptions, Source, SourceRecord } from './types'
 
@@ -143,6 +143,8 @@ function chooseSheet(heads: SheetHead[], sheet?: string): SheetHead | null {
 
 function corrupt(path: string, e: unknown): Error {
   if ((e as Error)?.name === 'AbortError') return e as Error
+  // Over a limit is not damage: the message names the part and the limit as it is.
+  if (e instanceof ZipLimitError) return unreadable(path, e.message, { limit: e.limit })
   if (e instanceof ZipError) {
     const msg = e.message
     return unreadable(

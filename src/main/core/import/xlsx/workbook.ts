@@ -1,7 +1,17 @@
+import { MAX_CELL_CHARS, MAX_SHARED_STRINGS_CHARS, MAX_XLSX_ELEMENT_CHARS } from '../limits'
 import type { CellValue } from '../values/dates'
 import { flat } from '../values/memo'
+import { eachElement, ElementScanner, firstElement } from './xml-scan'
 import type { ZipEntry } from './zip'
-import { crc32, openEntry, readEntryText, readZipDirectory, ZipError } from './zip'
+import {
+  checkPartSize,
+  crc32,
+  openEntry,
+  readEntryText,
+  readZipDirectory,
+  ZipError,
+  ZipLimitError
+} from './zip'
 
 /**
  * A streaming XLSX reader that reads only what an import needs: sheet names, shared strings and cell
@@ -15,6 +25,8 @@ export interface Workbook {
 
 export async function openWorkbook(path: string, size: number): Promise<Workbook> {
   const dir = await readZipDirectory(path, size)
+  // Every part is checked against the size and ratio limits before any is read.
+  for (const e of dir.values()) checkPartSize(e)
   const wbEntry = dir.get('xl/workbook.xml')
   if (!wbEntry)
     throw new ZipError(
@@ -26,21 +38,21 @@ export async function openWorkbook(path: string, size: number): Promise<Workbook
   const relsEntry = dir.get('xl/_rels/workbook.xml.rels')
   const targets = new Map<string, string>()
   if (relsEntry) {
-    for (const m of (await readEntryText(path, relsEntry)).matchAll(/<(?:\w+:)?Relationship\b([^>]*)>/g)) {
-      const a = attrs(m[1]!)
+    eachElement(await readEntryText(path, relsEntry), 'Relationship', (at) => {
+      const a = attrs(at)
       if (a.Id && a.Target) targets.set(a.Id, resolveTarget(a.Target))
-    }
+    })
   }
   const sheets: Workbook['sheets'] = []
   let n = 0
-  for (const m of wbXml.matchAll(/<(?:\w+:)?sheet\b([^>]*)>/g)) {
+  eachElement(wbXml, 'sheet', (at) => {
     n++
-    const a = attrs(m[1]!)
+    const a = attrs(at)
     const rid = Object.entries(a).find(([k]) => /(^|:)id$/.test(k) && k !== 'sheetId')?.[1]
     const target = (rid && targets.get(rid)) ?? `xl/worksheets/sheet${n}.xml`
     const entry = dir.get(target)
     if (entry) sheets.push({ name: xmlText(a.name ?? `Sheet${n}`), entry })
-  }
+  })
   const ss = dir.get('xl/sharedStrings.xml')
   return { sheets, strings: ss ? await readSharedStrings(path, ss) : [] }
 }
@@ -55,27 +67,68 @@ function resolveTarget(t: string): string {
   return parts.join('/')
 }
 
-const SI = /<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g
-
-/** Every shared string in order; rich-text runs are joined, phonetic runs left out. */
+/**
+ * Every shared string in order; rich-text runs are joined, phonetic runs left out. They are held in
+ * memory for the whole import, so one string is bounded like a cell and all together by
+ * MAX_SHARED_STRINGS_CHARS.
+ */
 async function readSharedStrings(path: string, e: ZipEntry): Promise<string[]> {
   const out: string[] = []
-  // Flat copies: a slice would keep the whole decoded chunk of the part alive.
-  await scanParts(path, e, SI, (m) => out.push(m[1] === undefined ? '' : flat(inlineText(m[1]))))
+  let total = 0
+  const scanner = new ElementScanner(
+    'si',
+    MAX_XLSX_ELEMENT_CHARS,
+    (_a, body) => {
+      // Flat copies: a slice would keep the whole decoded chunk of the part alive.
+      const text = body === undefined ? '' : flat(inlineText(body))
+      if (text.length > MAX_CELL_CHARS)
+        throw new ZipLimitError(
+          `shared string ${out.length + 1} is ${text.length.toLocaleString('en-US')} characters; the limit for a cell is ${MAX_CELL_CHARS.toLocaleString('en-US')}`,
+          MAX_CELL_CHARS
+        )
+      total += text.length
+      if (total > MAX_SHARED_STRINGS_CHARS)
+        throw new ZipLimitError(
+          `the shared strings hold more than ${MAX_SHARED_STRINGS_CHARS.toLocaleString('en-US')} characters (the limit for one workbook; split the export)`,
+          MAX_SHARED_STRINGS_CHARS
+        )
+      out.push(text)
+    },
+    'a shared string'
+  )
+  await streamPart(path, e, (text) => scanner.push(text))
   return out
 }
 
 /** The text of an <si> or <is>: its <t> elements, outside <rPh>. */
 function inlineText(xml: string): string {
-  const body = xml.indexOf('rPh') >= 0 ? xml.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, '') : xml
   let s = ''
-  for (const m of body.matchAll(/<(?:\w+:)?t\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g)) s += m[1] ?? ''
+  // Phonetic runs hold <t> elements of their own.
+  if (xml.indexOf('rPh') >= 0) xml = withoutElements(xml, 'rPh')
+  eachElement(xml, 't', (_a, body) => {
+    s += body ?? ''
+  })
   return xmlText(s)
 }
 
-const ROW = /<(?:\w+:)?row\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g
-const CELL = /<(?:\w+:)?c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/(?:\w+:)?c>)/g
-const VALUE = /<(?:\w+:)?v\b[^>]*>([\s\S]*?)<\/(?:\w+:)?v>/
+/** `xml` with every complete element of `name` cut out. */
+function withoutElements(xml: string, name: string): string {
+  const open = new RegExp(`<(\\w+:)?${name}\\b`, 'g')
+  let out = ''
+  let at = 0
+  let m: RegExpExecArray | null
+  while ((m = open.exec(xml))) {
+    const close = `</${m[1] ?? ''}${name}>`
+    const gt = xml.indexOf('>', m.index)
+    if (gt < 0) break
+    const end = xml[gt - 1] === '/' ? gt + 1 : xml.indexOf(close, gt)
+    if (end < 0) break
+    out += xml.slice(at, m.index)
+    at = xml[gt - 1] === '/' ? end : end + close.length
+    open.lastIndex = at
+  }
+  return out + xml.slice(at)
+}
 
 export interface SheetRow {
   row: number
@@ -96,27 +149,25 @@ export async function* sheetRows(
   const batch: SheetRow[] = []
   const stream = await openEntry(path, entry)
   const decoder = new TextDecoder('utf-8')
-  let buf = ''
   let crc = 0
+  const rows = new ElementScanner(
+    'row',
+    MAX_XLSX_ELEMENT_CHARS,
+    (a, body) => {
+      const r = /\br="(\d+)"/.exec(a)
+      const rowNo = r ? Number(r[1]) : next
+      next = rowNo + 1
+      if (body === undefined) return
+      const cells = readCells(body, wb.strings)
+      if (cells.length) batch.push({ row: rowNo, cells })
+    },
+    'a row of the sheet'
+  )
   try {
     for await (const chunk of stream) {
       signal?.throwIfAborted()
       crc = crc32(chunk as Buffer, crc)
-      buf += decoder.decode(chunk as Buffer, { stream: true })
-      ROW.lastIndex = 0
-      let end = 0
-      let m: RegExpExecArray | null
-      while ((m = ROW.exec(buf))) {
-        end = ROW.lastIndex
-        const a = m[1]!
-        const r = /\br="(\d+)"/.exec(a)
-        const rowNo = r ? Number(r[1]) : next
-        next = rowNo + 1
-        if (m[2] === undefined) continue
-        const cells = readCells(m[2], wb.strings)
-        if (cells.length) batch.push({ row: rowNo, cells })
-      }
-      buf = end ? buf.slice(end) : keepTail(buf)
+      rows.push(decoder.decode(chunk as Buffer, { stream: true }))
       if (batch.length) yield batch.splice(0)
     }
     // A damaged part can still inflate into plausible XML: the checksum says whether it is what was written.
@@ -129,25 +180,15 @@ export async function* sheetRows(
   }
 }
 
-/** Text before the first (possibly incomplete) row is no longer needed. */
-function keepTail(buf: string): string {
-  const i = buf.search(/<(?:\w+:)?row\b/)
-  return i >= 0 ? buf.slice(i) : buf.slice(Math.max(0, buf.length - 64))
-}
-
 function readCells(xml: string, strings: string[]): CellValue[] {
   const out: CellValue[] = []
   let col = 0
-  CELL.lastIndex = 0
-  let m: RegExpExecArray | null
-  while ((m = CELL.exec(xml))) {
-    const a = m[1]!
+  eachElement(xml, 'c', (a, body) => {
     const ref = /\br="([A-Z]+)\d*"/.exec(a)
     if (ref) col = colIndex(ref[1]!)
     // Excel ends at column XFD; a reference past it (a damaged or hostile file) would make the row
     // array grow to billions of slots, which kills the process outright.
     if (col >= MAX_COLUMNS) throw new ZipError(`cell ${ref?.[1] ?? ''} lies beyond Excel's last column (XFD)`)
-    const body = m[2]
     if (body !== undefined) {
       const t = /\bt="(\w+)"/.exec(a)?.[1]
       const v = cellValue(t, body, strings)
@@ -157,13 +198,13 @@ function readCells(xml: string, strings: string[]): CellValue[] {
       }
     }
     col++
-  }
+  })
   return out
 }
 
 function cellValue(t: string | undefined, body: string, strings: string[]): CellValue {
   if (t === 'inlineStr') return inlineText(body)
-  const v = VALUE.exec(body)?.[1]
+  const v = firstElement(body, 'v')?.body
   if (v === undefined) return null
   switch (t) {
     case 's':
@@ -216,28 +257,12 @@ function xmlText(s: string): string {
   )
 }
 
-/** Runs a regex over a part as it streams, calling back for each complete match. */
-async function scanParts(
-  path: string,
-  e: ZipEntry,
-  re: RegExp,
-  each: (m: RegExpExecArray) => void
-): Promise<void> {
+/** Streams a part's text to `each`, piece by piece. */
+async function streamPart(path: string, e: ZipEntry, each: (text: string) => void): Promise<void> {
   const stream = await openEntry(path, e)
   const decoder = new TextDecoder('utf-8')
-  let buf = ''
   try {
-    for await (const chunk of stream) {
-      buf += decoder.decode(chunk as Buffer, { stream: true })
-      re.lastIndex = 0
-      let end = 0
-      let m: RegExpExecArray | null
-      while ((m = re.exec(buf))) {
-        end = re.lastIndex
-        each(m)
-      }
-      if (end) buf = buf.slice(end)
-    }
+    for await (const chunk of stream) each(decoder.decode(chunk as Buffer, { stream: true }))
   } catch (err) {
     if (err instanceof ZipError) throw err
     throw new ZipError(`part ${e.name} is damaged (${(err as Error).message})`)

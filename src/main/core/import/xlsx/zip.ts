@@ -1,8 +1,15 @@
 import { createReadStream } from 'node:fs'
 import type { FileHandle } from 'node:fs/promises'
 import { open } from 'node:fs/promises'
-import { Readable } from 'node:stream'
+import { Readable, Transform } from 'node:stream'
 import { createInflateRaw } from 'node:zlib'
+import {
+  formatBytes,
+  INFLATE_RATIO_FROM_BYTES,
+  MAX_INFLATE_RATIO,
+  MAX_XLSX_META_BYTES,
+  MAX_ZIP_PART_BYTES
+} from '../limits'
 
 /** One file inside a ZIP, from the central directory. */
 export interface ZipEntry {
@@ -15,6 +22,33 @@ export interface ZipEntry {
 }
 
 export class ZipError extends Error {}
+
+/** A part or an element over one of the limits in ../limits.ts; `limit` is the number. */
+export class ZipLimitError extends ZipError {
+  constructor(
+    message: string,
+    readonly limit: number
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Refuses a part whose declared size is over the limits before a byte is inflated (the streaming check in
+ * `openEntry` catches a part that lies about its size).
+ */
+export function checkPartSize(e: ZipEntry, max = MAX_ZIP_PART_BYTES): void {
+  if (e.size > max)
+    throw new ZipLimitError(
+      `part ${e.name} inflates to ${formatBytes(e.size)}; the limit for one part is ${formatBytes(max)}`,
+      max
+    )
+  if (e.size > INFLATE_RATIO_FROM_BYTES && e.size > e.compressedSize * MAX_INFLATE_RATIO)
+    throw new ZipLimitError(
+      `part ${e.name} inflates ${Math.round(e.size / Math.max(1, e.compressedSize))} times (${formatBytes(e.compressedSize)} → ${formatBytes(e.size)}); the limit is ${MAX_INFLATE_RATIO} : 1 above ${formatBytes(INFLATE_RATIO_FROM_BYTES)} (a zip bomb?)`,
+      MAX_INFLATE_RATIO
+    )
+}
 
 const EOCD = 0x06054b50
 const CENTRAL = 0x02014b50
@@ -68,8 +102,12 @@ export async function readZipDirectory(path: string, size: number): Promise<Map<
   }
 }
 
-/** A stream of one entry's uncompressed bytes (stored or deflated). */
-export async function openEntry(path: string, e: ZipEntry): Promise<Readable> {
+/**
+ * A stream of one entry's uncompressed bytes (stored or deflated), never more than its declared size
+ * (which `checkPartSize` has bounded): a part that inflates past it is damaged or hostile.
+ */
+export async function openEntry(path: string, e: ZipEntry, max = MAX_ZIP_PART_BYTES): Promise<Readable> {
+  checkPartSize(e, max)
   const fh = await open(path, 'r')
   let header: Buffer
   try {
@@ -86,13 +124,29 @@ export async function openEntry(path: string, e: ZipEntry): Promise<Readable> {
     throw new ZipError(`part ${e.name} uses an unsupported compression method (${e.method})`)
   const inflate = createInflateRaw({ chunkSize: 256 * 1024 })
   raw.on('error', (err) => inflate.destroy(err))
-  return raw.pipe(inflate)
+  let out = 0
+  const bound = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      out += chunk.length
+      if (out > e.size)
+        done(
+          new ZipError(`part ${e.name} inflates past its declared size of ${formatBytes(e.size)} (damaged)`)
+        )
+      else done(null, chunk)
+    }
+  })
+  inflate.on('error', (err) => bound.destroy(err))
+  bound.on('close', () => {
+    raw.destroy()
+    inflate.destroy()
+  })
+  return raw.pipe(inflate).pipe(bound)
 }
 
-/** The whole (small) entry as text: workbook.xml, its relations. */
+/** The whole (small) entry as text: workbook.xml, its relations (at most 16 MB). */
 export async function readEntryText(path: string, e: ZipEntry): Promise<string> {
   const parts: Buffer[] = []
-  for await (const b of await openEntry(path, e)) parts.push(b as Buffer)
+  for await (const b of await openEntry(path, e, MAX_XLSX_META_BYTES)) parts.push(b as Buffer)
   return Buffer.concat(parts).toString('utf8')
 }
 

@@ -113,6 +113,13 @@ export function FilterPanel({ onClose }: { onClose: () => void }) {
           selected={state.authorTypes}
           onToggle={(k) => toggle('authorTypes', k)}
         />
+        <FacetGroup
+          title={t('filter.outlet')}
+          testId="facet-outlet"
+          items={(f?.outlets ?? []).map((x) => ({ key: x.key, label: x.label, count: x.count }))}
+          selected={state.outletIds}
+          onToggle={(k, label) => toggle('outletIds', k, label)}
+        />
         {(f?.sources.length ?? 0) > 0 && (
           <FacetGroup
             title={t('filter.source')}

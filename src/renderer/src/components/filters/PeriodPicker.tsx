@@ -1,4 +1,4 @@
-import { DateInput } from '../DateInput'
+import { PeriodInputs } from '../DateInput'
 import { useFilter } from '../../hooks/useFilter'
 import { PERIOD_PRESETS, periodRange, type PeriodPreset } from '../../hooks/period'
 import { useSettings } from '../../hooks/useSettings'
@@ -30,21 +30,13 @@ export function PeriodPicker() {
         ))}
       </select>
       {state.period === 'custom' ? (
-        <div className="period-custom">
-          <DateInput
-            value={state.from}
-            onChange={(v) => patch({ from: v })}
-            label={t('period.from')}
-            testId="period-from"
-          />
-          <span aria-hidden="true">–</span>
-          <DateInput
-            value={state.to}
-            onChange={(v) => patch({ to: v })}
-            label={t('period.to')}
-            testId="period-to"
-          />
-        </div>
+        <PeriodInputs
+          from={state.from}
+          to={state.to}
+          onFrom={(v) => patch({ from: v })}
+          onTo={(v) => patch({ to: v })}
+          testId="period"
+        />
       ) : (
         range && (
           <div className="period-range muted small">

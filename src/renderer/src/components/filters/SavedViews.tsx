@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { MentionFilter } from '../../../../shared/filter'
+import { RELATIVE_PERIODS, type RelativePeriod } from '../../../../shared/views'
 import { call } from '../../api'
 import { fromMentionFilter, useFilter } from '../../hooks/useFilter'
 import { useQuery } from '../../hooks/useQuery'
@@ -11,14 +11,18 @@ import { Popover } from '../Popover'
 /** Named filter sets kept in the workspace (views:list/save/remove). */
 export function SavedViews() {
   const { t, tx } = useI18n()
-  const { filter, replace } = useFilter()
+  const { filter, state, replace } = useFilter()
   const { notify } = useToast()
   const views = useQuery(() => call('views:list', {}), [])
   const [name, setName] = useState('')
   const save = async (close: () => void): Promise<void> => {
     if (!name.trim()) return
     try {
-      await call('views:save', { name: name.trim(), filter })
+      // «Прошлая неделя» stays «Прошлая неделя»: a relative period is saved as itself, not as its dates.
+      const period = (RELATIVE_PERIODS as readonly string[]).includes(state.period)
+        ? (state.period as RelativePeriod)
+        : null
+      await call('views:save', { name: name.trim(), filter, period })
       notify(t('views.saved', { name: name.trim() }))
       setName('')
       views.reload()
@@ -49,12 +53,14 @@ export function SavedViews() {
                   <button
                     className="views-apply"
                     onClick={() => {
-                      replace(fromMentionFilter(v.filter as MentionFilter))
+                      const s = fromMentionFilter(v.filter)
+                      replace(v.period ? { ...s, period: v.period, from: null, to: null } : s)
                       close()
                     }}
                   >
                     {v.name}
                   </button>
+                  {v.period && <span className="muted small nowrap">{tx(`period.${v.period}`)}</span>}
                   <button
                     className="icon-btn"
                     onClick={() => remove(v.id)}

@@ -5,7 +5,7 @@ import type { MentionFilter } from '../../../../shared/filter'
 import { AUTHOR_SORT_COLUMNS, type AuthorRow, type AuthorsPage } from '../../../../shared/views'
 import type { Lean } from '../../../../shared/lean'
 import { call, type Input } from '../../api'
-import { gridTheme } from '../../components/gridTheme'
+import { fitHeaders, gridColumnDefaults, gridTheme, useHeaderFontReady } from '../../components/gridTheme'
 import { useColumnState } from '../../hooks/useColumnState'
 import { useI18n } from '../../i18n'
 import { GRID_LOCALE } from '../../i18n/gridLocale'
@@ -38,7 +38,15 @@ export function AuthorsGrid({
   const columnState = useColumnState('otklik.grid.authors.v1')
   const openRef = useRef(onOpen)
   openRef.current = onOpen
-  const columnDefs = useMemo(() => authorColumns(i18n, (r) => openRef.current(r)), [i18n])
+  const fontReady = useHeaderFontReady()
+  const columnDefs = useMemo(
+    () =>
+      fitHeaders(
+        authorColumns(i18n, (r) => openRef.current(r)),
+        fontReady
+      ),
+    [i18n, fontReady]
+  )
   const datasource = useMemo<IDatasource>(
     () => ({
       getRows: (p: IGetRowsParams) => {
@@ -83,7 +91,7 @@ export function AuthorsGrid({
       rowModelType="infinite"
       datasource={datasource}
       columnDefs={columnDefs}
-      defaultColDef={{ resizable: true, suppressHeaderMenuButton: true }}
+      defaultColDef={gridColumnDefaults}
       cacheBlockSize={100}
       maxBlocksInCache={10}
       rowHeight={40}

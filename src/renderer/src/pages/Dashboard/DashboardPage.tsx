@@ -194,7 +194,9 @@ export function DashboardPage() {
                         period: 'custom',
                         from: x,
                         to: x,
-                        ...(topicId ? { topicIds: [topicId] } : {})
+                        // The spike's own mentions: its count is the grid's total.
+                        sentiments: ['negative'],
+                        ...(topicId !== null ? { topicIds: [topicId] } : {})
                       })
                     }
                     onTerm={(term) => toMentions({ search: term })}

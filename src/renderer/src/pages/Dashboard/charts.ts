@@ -23,6 +23,28 @@ const colors = (): Record<(typeof VOLUME_SERIES)[number], string> => ({
   unlabelled: cssVar('--unl')
 })
 
+interface TooltipParam {
+  axisValue?: string
+  marker?: string
+  seriesName?: string
+  value?: unknown
+}
+
+const escapeHtml = (x: string): string =>
+  x.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+
+/** An axis tooltip over days: the day as dd.mm.yyyy (the axis holds 'YYYY-MM-DD'), then each series. */
+export function dayTooltip(ps: TooltipParam[], i18n: Pick<I18n, 'day' | 'num'>): string {
+  const head = ps[0]?.axisValue ? `<b>${escapeHtml(i18n.day(ps[0].axisValue))}</b>` : ''
+  const lines = ps.map(
+    (p) =>
+      `${p.marker ?? ''}${escapeHtml(p.seriesName ?? '')}&nbsp;&nbsp;<b>${escapeHtml(
+        typeof p.value === 'number' ? i18n.num(p.value) : String(p.value ?? '')
+      )}</b>`
+  )
+  return [head, ...lines].filter(Boolean).join('<br/>')
+}
+
 /** Mentions per day, stacked by sentiment; a click gives the day and the sentiment. */
 export function volumeOption(d: Dashboard, i18n: I18n): EChartsOption {
   const c = colors()
@@ -32,7 +54,12 @@ export function volumeOption(d: Dashboard, i18n: I18n): EChartsOption {
     ...base(),
     grid: { left: 44, right: 12, top: 36, bottom: 28 },
     legend: { top: 0, left: 0, itemWidth: 12, itemHeight: 12, textStyle: { color: cssVar('--text') } },
-    tooltip: { ...(base().tooltip as object), trigger: 'axis', axisPointer: { type: 'shadow' } },
+    tooltip: {
+      ...(base().tooltip as object),
+      trigger: 'axis',
+      axisPointer: { type: 'shadow' },
+      formatter: (ps: unknown) => dayTooltip(ps as TooltipParam[], i18n)
+    },
     xAxis: {
       type: 'category',
       data: d.volume.map((v) => v.day),

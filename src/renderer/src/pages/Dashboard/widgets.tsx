@@ -140,10 +140,10 @@ export function Spikes({
                 <Icon name="alert" />
                 <span className="spike-day">{day(s.day)}</span>
                 <span className="spike-topic">
-                  {s.topicId ? names(s.topicId, s.topic) : s.topic || t('dash.allTopics')}
+                  {s.topicId !== null && s.topic !== null ? names(s.topicId, s.topic) : t('dash.allTopics')}
                 </span>
                 <span className="spike-count">
-                  {num(s.count)} <span className="muted">/ {num(Math.round(s.baseline))}</span>
+                  {num(s.negative)} <span className="muted">/ {num(s.usual)}</span>
                 </span>
               </button>
             </li>

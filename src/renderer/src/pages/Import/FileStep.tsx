@@ -7,7 +7,7 @@ import { useSettings } from '../../hooks/useSettings'
 import { useI18n } from '../../i18n'
 import type { PickedFile } from './types'
 
-const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.json'
+const ACCEPT = '.csv,.tsv,.txt,.xlsx,.xls,.json,.xml,.rss,.atom,.rdf'
 
 /**
  * Step 1: choose files. The desktop app opens the system dialog (imports:pickFiles); in a browser

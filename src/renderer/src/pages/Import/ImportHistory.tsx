@@ -129,7 +129,8 @@ export function ImportHistory({ onShow }: { onShow: (batchId: number) => void })
             )}
           </>
         }
-        confirmLabel={confirm?.force ? t('import.history.undoForce') : t('import.history.undo')}
+        confirmLabel={confirm?.force ? t('import.history.deleteBatchForce') : t('import.history.deleteBatch')}
+        cancelLabel={t('import.history.keep')}
         danger
         onClose={() => setConfirm(null)}
         onConfirm={() => {

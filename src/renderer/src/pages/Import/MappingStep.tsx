@@ -135,31 +135,48 @@ export function MappingStep({
         )}
         <div className="mapping-fields" role="group" aria-label={t('import.mapping')}>
           <div className="panel-title">{t('import.mapping')}</div>
-          {order.map((f) => (
-            <label key={f} className={`map-row ${fields[f] ? 'set' : ''}`}>
-              <span className="map-target">
-                {tx(`import.field.${f}`, f)}
-                {REQUIRED.includes(f) && (
-                  <span className="req" aria-label={t('import.required')}>
-                    {' '}
-                    *
+          {order.map((f) => {
+            // Why the preview chose this column (header words, values), and the runner-up one click away.
+            const why = !(f in choice.fields) ? preview?.fields?.find((x) => x.field === f) : undefined
+            return (
+              <div key={f} className="map-item">
+                <label className={`map-row ${fields[f] ? 'set' : ''}`} title={why?.why.join('; ')}>
+                  <span className="map-target">
+                    {tx(`import.field.${f}`, f)}
+                    {REQUIRED.includes(f) && (
+                      <span className="req" aria-label={t('import.required')}>
+                        {' '}
+                        *
+                      </span>
+                    )}
                   </span>
+                  <select
+                    value={fields[f] ?? ''}
+                    onChange={(e) => setField(f, e.target.value || null)}
+                    data-testid={`map-${f}`}
+                  >
+                    <option value="">{t('import.notMapped')}</option>
+                    {columns.map((c) => (
+                      <option key={c} value={c}>
+                        {c}
+                      </option>
+                    ))}
+                  </select>
+                </label>
+                {why?.runnerUp && (
+                  <button
+                    type="button"
+                    className="btn link small map-runner-up"
+                    title={why.runnerUp.why.join('; ')}
+                    onClick={() => setField(f, why.runnerUp!.column)}
+                    data-testid={`runner-up-${f}`}
+                  >
+                    {t('import.field.runnerUp', { column: why.runnerUp.column })}
+                  </button>
                 )}
-              </span>
-              <select
-                value={fields[f] ?? ''}
-                onChange={(e) => setField(f, e.target.value || null)}
-                data-testid={`map-${f}`}
-              >
-                <option value="">{t('import.notMapped')}</option>
-                {columns.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            </label>
-          ))}
+              </div>
+            )
+          })}
         </div>
         <form
           className="inline-form"

@@ -5,7 +5,7 @@ import type { ImportPreview } from './types'
 /** The first rows as they would be imported: status, mapped values, and why a row is rejected. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
   const { t, tx, dateTime, num } = useI18n()
-  const counts = { new: 0, duplicate: 0, rejected: 0 }
+  const counts = { new: 0, duplicate: 0, rejected: 0, media: 0 }
   for (const r of preview.rows) if (r.status) counts[r.status]++
   return (
     <div className="preview">
@@ -52,6 +52,18 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                         {m.text}
                       </span>
                     ) : null}
+                    {r.duplicateOf && (
+                      <div className="muted small" data-testid="preview-duplicate-of">
+                        {r.duplicateOf.matchedLine !== null
+                          ? t('import.preview.dupLine', {
+                              line: r.duplicateOf.matchedLine,
+                              reason: t(`import.dupReason.${r.duplicateOf.reason}`)
+                            })
+                          : t('import.preview.dupStored', {
+                              reason: t(`import.dupReason.${r.duplicateOf.reason}`)
+                            })}
+                      </div>
+                    )}
                     {r.errors.map((e, i) => (
                       <div key={`e${i}`} className="error-line small">
                         {e}

@@ -5,7 +5,7 @@ import { SORTABLE_COLUMNS, type MentionFilter, type Sort } from '../../../../sha
 import type { MentionRow } from '../../../../shared/rows'
 import type { QueryNode } from '../../../../shared/query'
 import { call } from '../../api'
-import { gridTheme } from '../../components/gridTheme'
+import { fitHeaders, gridColumnDefaults, gridTheme, useHeaderFontReady } from '../../components/gridTheme'
 import { useCatalog } from '../../hooks/useCatalog'
 import { useColumnState } from '../../hooks/useColumnState'
 import { useI18n } from '../../i18n'
@@ -49,9 +49,14 @@ export function MentionsGrid({
   const columnState = useColumnState('otklik.grid.mentions.v1')
   const apiRef = useRef<GridApi<MentionRow> | null>(null)
   const cat = useCatalog()
+  const fontReady = useHeaderFontReady()
   const columnDefs = useMemo(
-    () => mentionColumns(i18n, query, (name) => cat.topicLabel(name, i18n.lang)),
-    [i18n, query, cat]
+    () =>
+      fitHeaders(
+        mentionColumns(i18n, query, (name) => cat.topicLabel(name, i18n.lang)),
+        fontReady
+      ),
+    [i18n, query, cat, fontReady]
   )
 
   const datasource = useMemo<IDatasource>(
@@ -102,7 +107,7 @@ export function MentionsGrid({
       rowModelType="infinite"
       datasource={datasource}
       columnDefs={columnDefs}
-      defaultColDef={{ resizable: true, suppressHeaderMenuButton: true }}
+      defaultColDef={gridColumnDefaults}
       cacheBlockSize={BLOCK}
       maxBlocksInCache={10}
       rowHeight={50}

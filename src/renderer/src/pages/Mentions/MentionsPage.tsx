@@ -1,7 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import type { MentionRow } from '../../../../shared/rows'
-import type { Sentiment } from '../../../../shared/types'
 import { call } from '../../api'
 import { ColumnChooser } from '../../components/ColumnChooser'
 import { EmptyState, ErrorNote } from '../../components/ErrorNote'
@@ -25,17 +24,8 @@ import { ResponseDialog } from './ResponseDialog'
 import { StatusBar } from './StatusBar'
 import { useMentionActions, type ResponsePatch } from './useMentionActions'
 import { WorkspaceEmpty } from './WorkspaceEmpty'
-
-const KEY_SENTIMENT: Record<string, Sentiment | null> = {
-  Digit1: 'negative',
-  Numpad1: 'negative',
-  Digit2: 'neutral',
-  Numpad2: 'neutral',
-  Digit3: 'positive',
-  Numpad3: 'positive',
-  Digit0: null,
-  Numpad0: null
-}
+import { KEY_SENTIMENT } from './keys'
+import { LabelForModel } from './LabelForModel'
 
 /** Mentions: the grid over SQL, the detail pane, bulk edits, response workflow and export. */
 export function MentionsPage() {
@@ -93,8 +83,9 @@ export function MentionsPage() {
     useCallback(() => gridApi.current, []),
     useCallback(() => undefined, [])
   )
+  // Ticked rows are what the keys act on, wherever the focus is inside the grid; otherwise the current row.
   const targetIds = useCallback((): number[] => {
-    if (selected.length && (currentId === null || selected.includes(currentId))) return selected
+    if (selected.length) return selected
     return currentId ? [currentId] : []
   }, [selected, currentId])
 
@@ -117,7 +108,10 @@ export function MentionsPage() {
 
   const onKeyDown = (e: KeyboardEvent): void => {
     const el = e.target as HTMLElement
-    if (el.closest('input, textarea, select, dialog, .popover-panel, .ag-filter, .ag-popup')) return
+    // A row's checkbox is part of the grid: keys pressed right after ticking it act on the selection.
+    const rowCheckbox = el.matches('input[type="checkbox"]') && !!el.closest('.ag-row')
+    if (!rowCheckbox && el.closest('input, textarea, select, dialog, .popover-panel, .ag-filter, .ag-popup'))
+      return
     if (e.ctrlKey || e.metaKey || e.altKey) return
     if (e.code in KEY_SENTIMENT) {
       e.preventDefault()
@@ -159,6 +153,7 @@ export function MentionsPage() {
                   api?.resetColumnState()
                 }}
               />
+              <LabelForModel />
               <ExportMenu filter={fullFilter} />
             </>
           }

@@ -1,6 +1,6 @@
 import { useCallback } from 'react'
 import type { GridApi } from 'ag-grid-community'
-import type { MentionRow } from '../../../../shared/rows'
+import type { LabelUndo, MentionRow } from '../../../../shared/rows'
 import type { Sentiment } from '../../../../shared/types'
 import { call } from '../../api'
 import { errorText } from '../../components/ErrorNote'
@@ -37,23 +37,59 @@ export function useMentionActions(grid: () => GridApi<MentionRow> | null, after:
   )
   const fail = useCallback((e: unknown) => notify(errorText(e, tx).title, { kind: 'error' }), [notify, tx])
 
+  /** Puts back what an edit replaced: the same edit, once per earlier value. */
+  const undo = useCallback(
+    async (u: LabelUndo) => {
+      try {
+        let n = 0
+        if (u.field === 'sentiment')
+          for (const g of u.groups) n += (await call('mentions:setSentiment', g)).changed
+        else if (u.field === 'irrelevant')
+          for (const g of u.groups) {
+            n += (await call('mentions:setIrrelevant', g)).changed
+            patchRows(g.ids, { irrelevant: g.irrelevant })
+          }
+        else
+          for (const g of u.groups) {
+            n += (await call('mentions:setResponse', g)).changed
+            patchRows(g.ids, { responseStatus: g.status })
+          }
+        notify(t('actions.undone', { n }))
+        after()
+      } catch (e) {
+        fail(e)
+      }
+    },
+    [patchRows, notify, t, after, fail]
+  )
+  /** A toast for an edit, with «Отменить» when something changed. */
+  const done = useCallback(
+    (text: string, r: { changed: number; undo: LabelUndo }) =>
+      notify(
+        text,
+        r.changed > 0 ? { action: { label: t('actions.undo'), run: () => void undo(r.undo) } } : undefined
+      ),
+    [notify, t, undo]
+  )
+
   const setSentiment = useCallback(
     async (ids: number[], sentiment: Sentiment | null) => {
       if (!ids.length) return
       try {
         const r = await call('mentions:setSentiment', { ids, sentiment })
         if (sentiment) patchRows(ids, { sentiment, sentimentOrigin: 'manual' })
-        notify(
+        done(
           sentiment
             ? t('actions.sentimentSet', { label: tx(`sentiment.${sentiment}`), n: r.changed })
-            : t('actions.sentimentCleared', { n: r.changed })
+            : t('actions.sentimentCleared', { n: r.changed }),
+          r
         )
         after()
       } catch (e) {
         fail(e)
       }
     },
-    [patchRows, notify, t, tx, after, fail]
+    [patchRows, done, t, tx, after, fail]
   )
 
   const setIrrelevant = useCallback(
@@ -62,17 +98,18 @@ export function useMentionActions(grid: () => GridApi<MentionRow> | null, after:
       try {
         const r = await call('mentions:setIrrelevant', { ids, irrelevant, reason: reason ?? null })
         patchRows(ids, { irrelevant })
-        notify(
+        done(
           irrelevant
             ? t('actions.irrelevantSet', { n: r.changed })
-            : t('actions.irrelevantCleared', { n: r.changed })
+            : t('actions.irrelevantCleared', { n: r.changed }),
+          r
         )
         after()
       } catch (e) {
         fail(e)
       }
     },
-    [patchRows, notify, t, after, fail]
+    [patchRows, done, t, after, fail]
   )
 
   const setResponse = useCallback(
@@ -81,17 +118,18 @@ export function useMentionActions(grid: () => GridApi<MentionRow> | null, after:
       try {
         const r = await call('mentions:setResponse', { ids, ...p })
         patchRows(ids, { responseStatus: p.status })
-        notify(
+        done(
           p.status
             ? t('actions.responseSet', { label: tx(`response.${p.status}`), n: r.changed })
-            : t('actions.responseCleared', { n: r.changed })
+            : t('actions.responseCleared', { n: r.changed }),
+          r
         )
         after()
       } catch (e) {
         fail(e)
       }
     },
-    [patchRows, notify, t, tx, after, fail]
+    [patchRows, done, t, tx, after, fail]
   )
 
   return { setSentiment, setIrrelevant, setResponse }

@@ -1,9 +1,10 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { call, type Input } from '../../api'
 import { PlatformIcon, SentimentBadge } from '../../components/cells'
-import { DateInput } from '../../components/DateInput'
+import { PeriodInputs } from '../../components/DateInput'
 import { ErrorNote, Spinner } from '../../components/ErrorNote'
 import { LANGS, useI18n } from '../../i18n'
+import { useSettings } from '../../hooks/useSettings'
 import type { Sentiment } from '../../../../shared/types'
 
 type Options = Input<'reports:export'>
@@ -33,7 +34,9 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [rlang, setRlang] = useState(lang)
-  const [mask, setMask] = useState(false)
+  // Starts from the Settings value, as the one-click digest does (masking is on unless turned off there).
+  const { settings } = useSettings()
+  const [mask, setMask] = useState(settings.maskPrivateAuthors !== false)
   const [summary, setSummary] = useState('')
   const [formats, setFormats] = useState<('docx' | 'pdf')[]>(['docx', 'pdf'])
   const [pinned, setPinned] = useState<number[]>([])
@@ -67,19 +70,25 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
   const quotes = preview
     ? dedupe([...preview.critical, ...preview.problems.flatMap((p) => p.quotes), ...preview.positive])
     : []
-  const datesBad = (from && !to) || (!from && to) || (from && to && from > to)
+  const [datesOk, setDatesOk] = useState(true)
+  const onValid = useCallback((ok: boolean) => setDatesOk(ok), [])
+  const datesBad = !datesOk
   return (
     <section className="panel" aria-labelledby="digest-opts-h">
       <h2 id="digest-opts-h">{t('reports.options')}</h2>
       <div className="form grid-2">
         <div className="field">
           <span>{t('reports.period')}</span>
-          <div className="row-gap">
-            <DateInput value={from || null} onChange={(v) => setFrom(v ?? '')} label={t('period.from')} />
-            <span>–</span>
-            <DateInput value={to || null} onChange={(v) => setTo(v ?? '')} label={t('period.to')} />
-          </div>
-          <span className={datesBad ? 'field-error' : 'field-hint'}>{t('reports.periodHint')}</span>
+          <PeriodInputs
+            from={from || null}
+            to={to || null}
+            onFrom={(v) => setFrom(v ?? '')}
+            onTo={(v) => setTo(v ?? '')}
+            bothOrNone
+            hint={t('reports.periodHint')}
+            onValid={onValid}
+            testId="report-period"
+          />
         </div>
         <label className="field">
           <span>{t('reports.lang')}</span>
@@ -92,7 +101,12 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
           </select>
         </label>
         <label className="check-row">
-          <input type="checkbox" checked={mask} onChange={(e) => setMask(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={mask}
+            onChange={(e) => setMask(e.target.checked)}
+            data-testid="report-mask"
+          />
           {t('reports.mask')}
         </label>
         <fieldset className="row-gap plain">

@@ -6,6 +6,7 @@ import { useQuery } from '../../hooks/useQuery'
 import { useI18n } from '../../i18n'
 import { DigestOptions } from './DigestOptions'
 import { ReportFiles } from './ReportFiles'
+import { DigestSchedulePanel } from './DigestSchedulePanel'
 
 /** Reports: the weekly digest in one click, the same with options, and every digest made before. */
 export function ReportsPage() {
@@ -56,6 +57,7 @@ export function ReportsPage() {
         </section>
       )}
       <DigestOptions onExport={(o) => void exportDigest(o)} busy={busy} />
+      <DigestSchedulePanel onMade={history.reload} />
       <section className="panel" aria-labelledby="reports-history-h">
         <h2 id="reports-history-h">{t('reports.history')}</h2>
         {history.error ? <ErrorNote error={history.error} onRetry={history.reload} /> : null}

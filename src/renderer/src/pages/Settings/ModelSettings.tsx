@@ -4,6 +4,7 @@ import { ErrorNote, errorText, Spinner } from '../../components/ErrorNote'
 import { useQuery } from '../../hooks/useQuery'
 import { useToast } from '../../hooks/useToast'
 import { useI18n } from '../../i18n'
+import { LearningCurve } from './LearningCurve'
 
 /** The sentiment model: which one works, on how many labels, how well; train and re-run. */
 export function ModelSettings() {
@@ -19,9 +20,10 @@ export function ModelSettings() {
     try {
       if (what === 'train') {
         const m = await call('analysis:train', {})
+        const learned = m.kind === 'learned'
         notify(
-          m ? t('model.trained', { n: m.labels }) : t('model.notEnough'),
-          m ? undefined : { kind: 'error' }
+          learned ? t('model.trained', { n: m.labels }) : t('model.notEnough', { n: m.needed }),
+          learned ? undefined : { kind: 'error' }
         )
         model.reload()
       } else {
@@ -92,6 +94,17 @@ export function ModelSettings() {
             </table>
           )}
           {m.quality && <p className="muted small">{t('model.qualityNote', { n: m.quality.n })}</p>}
+          {m.kind === 'learned' && m.strength !== null && m.strength < 1 && (
+            <p className="muted small" data-testid="model-strength">
+              {t('model.strength', { pct: pct(m.strength, 0) })}
+            </p>
+          )}
+          <LearningCurve points={m.curve} />
+          {m.kind === 'builtin' && m.needed > 0 && (
+            <p className="muted small" data-testid="model-needed">
+              {t('model.needed', { n: m.needed })}
+            </p>
+          )}
           <p className="muted small">
             {t(m.kind === 'builtin' ? 'model.about.builtin' : 'model.about.learned')}
           </p>
