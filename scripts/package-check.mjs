@@ -345,6 +345,7 @@ export function findProblems(r) {
     'package.json',
     'out/main/index.js',
     'out/main/train-worker.js',
+    'out/main/import-worker.js',
     'out/preload/index.js',
     'out/renderer/index.html'
   ]) {

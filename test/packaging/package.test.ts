@@ -68,6 +68,7 @@ describe.skipIf(skipReason !== null)(title, () => {
     for (const f of [
       'out/main/index.js',
       'out/main/train-worker.js',
+      'out/main/import-worker.js',
       'out/preload/index.js',
       'out/renderer/index.html',
       'package.json'
