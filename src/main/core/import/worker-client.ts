@@ -72,11 +72,6 @@ export function importInWorker(req: WorkerImportRequest): Promise<BatchReport> {
   return run
 }
 
-/** True while an import worker runs (or waits) for this workspace file in this process. */
-export function importRunning(dbPath: string): boolean {
-  return queues.has(resolve(dbPath))
-}
-
 /**
  * Resolves when no import worker runs for this workspace file in this process. The main thread's own
  * writes wait for it here, asynchronously, instead of in SQLite's busy handler (which would block the thread).
