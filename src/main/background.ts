@@ -1,3 +1,4 @@
+import { type UiLang } from '../shared/types'
 import { Worker } from 'node:worker_threads'
 import { basename, join } from 'node:path'
 import { runDueDigest } from './core/report/scheduled'
@@ -15,7 +16,7 @@ import { dateInZone } from '../shared/time'
 
 /** Quiet spell after corrections before retraining (staff often correct in runs). */
 const RETRAIN_DELAY_MS = 60_000
-const DIGEST_NOTICE: Record<'ru' | 'kk' | 'en', { title: string }> = {
+const DIGEST_NOTICE: Record<UiLang, { title: string }> = {
   ru: { title: 'Еженедельный дайджест готов' },
   kk: { title: 'Апталық дайджест дайын' },
   en: { title: 'The weekly digest is ready' }

@@ -1,6 +1,7 @@
+import type { UiLang } from '../shared/types'
 import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 
-type Lang = 'ru' | 'kk' | 'en'
+type Lang = UiLang
 const LABELS: Record<Lang, Record<string, string>> = {
   ru: {
     file: 'Файл',

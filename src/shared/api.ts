@@ -3,7 +3,7 @@ import { dateSchema, mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
 import type { QueryErrorInfo } from './query/errors'
 import type { LabelEdit, MentionDetail, MentionPage, MentionRow, Stats } from './rows'
-import { AUTHOR_TYPES, SENTIMENTS } from './types'
+import { AUTHOR_TYPES, SENTIMENTS, RESPONSE_STATUSES, UI_LANGS, type UiLang } from './types'
 import { LEANS } from './lean'
 import { AUTHOR_SORT_COLUMNS } from './views'
 import { digestScheduleSchema, type DigestSchedule } from './digest-schedule'
@@ -52,7 +52,7 @@ export interface AppInfo {
 export interface SettingsValue {
   orgName: string
   orgLogo: string | null
-  language: 'ru' | 'kk' | 'en'
+  language: UiLang
   timeZone: string
   weekStart: number
   authorMinLabelled: number
@@ -68,7 +68,7 @@ export const settingsPatchSchema = z
   .object({
     orgName: z.string().min(1).max(200),
     orgLogo: z.string().max(4000).nullable(),
-    language: z.enum(['ru', 'kk', 'en']),
+    language: z.enum(UI_LANGS),
     // An unknown zone would be stored and then break every date computation of the workspace.
     timeZone: z
       .string()
@@ -124,7 +124,7 @@ const digestOptions = z
       .string()
       .regex(/^\d{4}-W\d{2}$/)
       .optional(),
-    lang: z.enum(['ru', 'kk', 'en']).optional(),
+    lang: z.enum(UI_LANGS).optional(),
     maskAuthors: z.boolean().optional(),
     summary: z.string().max(5000).nullable().optional(),
     pinnedQuoteIds: z.array(id).max(100).optional(),
@@ -387,7 +387,7 @@ export const api = {
     z
       .object({
         ids: z.array(id).min(1).max(10_000),
-        status: z.enum(['needed', 'assigned', 'answered']).nullable(),
+        status: z.enum(RESPONSE_STATUSES).nullable(),
         assignee: z.string().max(200).nullable().optional(),
         note: z.string().max(4000).nullable().optional(),
         url: z.string().max(4000).nullable().optional()

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { AUTHOR_TYPES, PLATFORMS } from './types'
+import { AUTHOR_TYPES, PLATFORMS, RESPONSE_STATUSES } from './types'
 import { EARLIEST_DATE, isAcceptedDate, LATEST_DATE } from './time'
 
 /** A day 'YYYY-MM-DD' between 1990-01-01 and 2100-12-31: every date an API input carries. */
@@ -30,10 +30,7 @@ export const mentionFilterSchema = z
     langs: z.array(z.string().max(8)).max(10).optional(),
     search: z.string().max(2000).optional(),
     irrelevant: z.enum(['hide', 'only', 'all']).optional(),
-    response: z
-      .array(z.enum(['needed', 'assigned', 'answered']))
-      .max(3)
-      .optional(),
+    response: z.array(z.enum(RESPONSE_STATUSES)).max(3).optional(),
     storyId: z.number().int().positive().optional(),
     collapseStories: z.boolean().optional()
   })

@@ -1,3 +1,4 @@
+import { type ResponseStatus } from './types'
 import type { AuthorType, Platform, Sentiment, SentimentOrigin } from './types'
 
 /** One row of the mentions grid. */
@@ -29,7 +30,7 @@ export interface MentionRow {
   topics: string[]
   subjects: string[]
   irrelevant: boolean
-  responseStatus: 'needed' | 'assigned' | 'answered' | null
+  responseStatus: ResponseStatus | null
 }
 
 export interface MentionPage {
@@ -98,7 +99,7 @@ export type LabelUndo =
   | {
       field: 'response'
       groups: {
-        status: 'needed' | 'assigned' | 'answered' | null
+        status: ResponseStatus | null
         assignee: string | null
         note: string | null
         url: string | null

@@ -80,3 +80,11 @@ export interface OutletInput {
   url?: string | null
   audience?: number | null
 }
+
+/** The response workflow of a critical publication: needs a response → assigned → answered. */
+export const RESPONSE_STATUSES = ['needed', 'assigned', 'answered'] as const
+export type ResponseStatus = (typeof RESPONSE_STATUSES)[number]
+
+/** The languages of the interface and the digest. */
+export const UI_LANGS = ['ru', 'kk', 'en'] as const
+export type UiLang = (typeof UI_LANGS)[number]

@@ -10,6 +10,7 @@ import { tempDb } from '../helpers/db'
 import { cli, json } from '../helpers/cli'
 import type { Db } from '../../src/main/core/db/open'
 import { createDemo } from '../../src/main/core/demo'
+import { createDemoAnalyzer } from '../../src/main/core/analysis/demo-analyzer'
 import { getSettings, setSettings } from '../../src/main/core/db/settings'
 import { Ingestor } from '../../src/main/core/ingest'
 import { authorsPage, setAuthorType } from '../../src/main/core/queries/authors'
@@ -223,7 +224,8 @@ describe('the demo workspace (demo --until 2026-12-03), week 23–29.11.2026', (
 
   beforeAll(() => {
     ;({ db, path } = tempDb('lean-demo'))
-    createDemo(db, { until: '2026-12-03', timeZone: TZ })
+    // As `demo --until 2026-12-03` makes it: with the demo's real analysis.
+    createDemo(db, { until: '2026-12-03', timeZone: TZ, analyzer: createDemoAnalyzer(db) })
     db.pragma('wal_checkpoint(TRUNCATE)')
   }, 120_000)
   afterAll(() => db.close())

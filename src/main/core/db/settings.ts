@@ -1,3 +1,4 @@
+import { type UiLang } from '../../../shared/types'
 import type { Db } from './open'
 import { DEFAULT_DIGEST_SCHEDULE } from '../../../shared/digest-schedule'
 
@@ -5,7 +6,7 @@ import { DEFAULT_DIGEST_SCHEDULE } from '../../../shared/digest-schedule'
 export interface Settings {
   orgName: string
   orgLogo: string | null
-  language: 'ru' | 'kk' | 'en'
+  language: UiLang
   timeZone: string
   weekStart: number
   authorMinLabelled: number

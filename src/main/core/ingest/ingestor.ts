@@ -523,5 +523,16 @@ export function storableText(rec: MentionInput): MentionInput {
   }
   if (rec.author) out.author = { ...rec.author, name: xmlSafeText(rec.author.name), url: t(rec.author.url) }
   if (rec.outlet) out.outlet = { ...rec.outlet, name: xmlSafeText(rec.outlet.name), url: t(rec.outlet.url) }
-  return out
+  // Nearly every record is clean: then it is handed on as it came (analyzers may know it by identity).
+  const same =
+    out.externalId === rec.externalId &&
+    out.title === rec.title &&
+    out.text === (rec.text ?? '') &&
+    out.url === rec.url &&
+    out.lang === rec.lang &&
+    out.sentimentRaw === rec.sentimentRaw &&
+    (rec.tags ?? []).every((x, i) => x === out.tags![i]) &&
+    (!rec.author || (out.author!.name === rec.author.name && out.author!.url === rec.author.url)) &&
+    (!rec.outlet || (out.outlet!.name === rec.outlet.name && out.outlet!.url === rec.outlet.url))
+  return same && rec.text !== undefined ? rec : out
 }

@@ -1,3 +1,4 @@
+import { type ResponseStatus } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT, sentimentFromInt } from '../../../shared/types'
@@ -51,7 +52,7 @@ export function labelSnapshot(db: Db, ids: number[], field: LabelUndo['field']):
       return {
         field,
         groups: groupRows(all, (r) => ({
-          status: str(r.response_status) as 'needed' | 'assigned' | 'answered' | null,
+          status: str(r.response_status) as ResponseStatus | null,
           assignee: str(r.response_assignee),
           note: str(r.response_note),
           url: str(r.response_url)
@@ -156,7 +157,7 @@ export function setIrrelevant(
 }
 
 export interface ResponsePatch {
-  status: 'needed' | 'assigned' | 'answered' | null
+  status: ResponseStatus | null
   assignee?: string | null
   note?: string | null
   url?: string | null

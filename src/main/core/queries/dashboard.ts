@@ -1,3 +1,4 @@
+import type { UiLang } from '../../../shared/types'
 import type { Db } from '../db/open'
 import type { MentionFilter } from '../../../shared/filter'
 import type { Dashboard, DayVolume, TopicTrend } from '../../../shared/views'
@@ -34,7 +35,7 @@ export function dashboard(
   mentions: MentionQueries,
   f: MentionFilter,
   timeZone: string,
-  lang: 'ru' | 'kk' | 'en',
+  lang: UiLang,
   now = clock.now()
 ): Dashboard {
   const p = dashboardPeriod(f, timeZone, now)

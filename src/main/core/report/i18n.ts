@@ -1,8 +1,9 @@
+import { UI_LANGS, type UiLang } from '../../../shared/types'
 import type { AuthorType, Platform } from '../../../shared/types'
 import { DICTS, RU, type LabelKey } from './i18n-labels'
 
-export type Lang = 'ru' | 'kk' | 'en'
-export const LANGS: readonly Lang[] = ['ru', 'kk', 'en']
+export type Lang = UiLang
+export const LANGS: readonly Lang[] = UI_LANGS
 export type { LabelKey }
 
 /** t('ru', 'pageOf', { n: 2, m: 5 }) → 'Страница 2 из 5' */

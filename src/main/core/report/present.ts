@@ -264,7 +264,14 @@ export function headlineProblemLines(m: DigestModel): string[] {
 
 /** 'всплеск: ЖКХ, 23.11, 179 негативных при обычных 48' */
 export function headlineSpikeLines(m: DigestModel): string[] {
-  return m.spikes.days.map((s) =>
+  // In the order of the week, all topics together first on each day, then the largest.
+  const days = [...m.spikes.days].sort(
+    (x, y) =>
+      x.day.localeCompare(y.day) ||
+      Number(x.topicId !== null) - Number(y.topicId !== null) ||
+      y.negative - x.negative
+  )
+  return days.map((s) =>
     t(m.lang, 'headSpikeLine', {
       topic: s.topicLabel ?? t(m.lang, 'headSpikeAll'),
       date: formatDay(s.day).slice(0, 5),

@@ -2,6 +2,7 @@
  * The SQL the digest model needs. Every query over mentions walks `mentions_published`
  * (published_at range first), so a week costs the same in a database of any size.
  */
+import { type ResponseStatus } from '../../../shared/types'
 import type Database from 'better-sqlite3'
 import type { Db } from '../db/open'
 import type { AuthorType, Platform } from '../../../shared/types'
@@ -223,7 +224,7 @@ export function latestModel(db: Db): LearnedModelRow | null {
 export interface ResponseRow {
   id: number
   sentiment: -1 | 0 | 1 | null
-  status: 'needed' | 'assigned' | 'answered'
+  status: ResponseStatus
   note: string | null
   url: string | null
 }

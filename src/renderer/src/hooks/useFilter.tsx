@@ -1,3 +1,4 @@
+import { type ResponseStatus } from '../../../shared/types'
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react'
 import type { MentionFilter } from '../../../shared/filter'
 import type { AuthorType, Platform } from '../../../shared/types'
@@ -7,7 +8,7 @@ import { readStored, writeStored } from './useLocalStorage'
 import { clock } from '../../../shared/clock'
 
 export type SentimentKey = 'negative' | 'neutral' | 'positive' | 'unlabelled'
-export type ResponseStatus = 'needed' | 'assigned' | 'answered'
+export type { ResponseStatus }
 
 /** The filter panel's state. Shared by Mentions, Authors and Dashboard (one store, one truth). */
 export interface FilterState {

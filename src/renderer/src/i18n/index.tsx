@@ -1,13 +1,14 @@
+import { UI_LANGS, type UiLang } from '../../../shared/types'
 import { createContext, useContext, useMemo, type ReactNode } from 'react'
 import { formatDate, formatDateTime } from '../../../shared/time'
 import { ru, type Dictionary, type MessageKey } from './ru'
 import { kk } from './kk'
 import { en } from './en'
 
-export type Lang = 'ru' | 'kk' | 'en'
+export type Lang = UiLang
 export type { MessageKey }
 export const DICTIONARIES: Record<Lang, Dictionary> = { ru, kk, en }
-export const LANGS: Lang[] = ['ru', 'kk', 'en']
+export const LANGS: readonly Lang[] = UI_LANGS
 /**
  * Number formats. Kazakhstan writes numbers like Russia (1 770, 42,3 %), and browsers often lack
  * Kazakh number data (falling back to 1,770), so Kazakh uses Russian-in-Kazakhstan rules.

@@ -3,6 +3,8 @@
  * Pure functions over count series; the caller queries the counts (zeros included).
  */
 
+import type { UiLang } from '../../../../shared/types'
+
 export interface SeriesPoint {
   /** Start of the bucket, epoch ms. */
   t: number
@@ -137,7 +139,7 @@ function round2(x: number): number {
   return Math.round(x * 100) / 100
 }
 
-type Lang = 'ru' | 'kk' | 'en'
+type Lang = UiLang
 
 /** The rule as the UI states it next to the chart, with the numbers actually in force. */
 export function describeSpikeRule(lang: Lang, opts: SpikeOptions = {}): string {

@@ -1,3 +1,4 @@
+import { importMessage } from '../../../../shared/import-messages'
 import type { AuthorInput, MentionInput, OutletInput } from '../../../../shared/types'
 import { hostKey, safeHttpUrl } from '../../../../shared/url'
 import type { CellValue } from '../values/dates'
@@ -56,8 +57,8 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedA
   if (!text && !title) {
     // A photo, a video or a sticker posted without a caption: a publication, but nothing to read.
     if (str(cells, c.media) !== null)
-      return { ok: false, error: 'media without text', warnings, mediaOnly: true }
-    return { ok: false, error: 'no text and no title', warnings }
+      return { ok: false, error: importMessage('media_only'), warnings, mediaOnly: true }
+    return { ok: false, error: importMessage('no_text'), warnings }
   }
 
   let publishedAt: number | null = null
@@ -69,7 +70,8 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedA
     const shown = dt ?? d
     return {
       ok: false,
-      error: shown === null ? 'no date' : `date "${clip(String(shown))}" not understood`,
+      error:
+        shown === null ? importMessage('no_date') : importMessage('bad_date', { value: clip(String(shown)) }),
       warnings
     }
   }
@@ -79,8 +81,8 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedA
     const shown = clip(String(dt ?? d))
     warnings.push(
       odd === 'too-old'
-        ? `date "${shown}" is before 1990: the import time is used`
-        : `date "${shown}" is more than a day ahead: the import time is used`
+        ? importMessage('date_too_old', { value: shown })
+        : importMessage('date_future', { value: shown })
     )
     publishedAt = collectedAt
   }
@@ -92,8 +94,8 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedA
     url = normaliseUrl(rawUrl)
     if (url === null) {
       if (!externalId)
-        return { ok: false, error: `broken URL "${clip(rawUrl)}" (the URL is this row's only key)`, warnings }
-      warnings.push(`broken URL "${clip(rawUrl)}" ignored`)
+        return { ok: false, error: importMessage('url_only_key', { value: clip(rawUrl) }), warnings }
+      warnings.push(importMessage('url_ignored', { value: clip(rawUrl) }))
     }
   }
 
@@ -126,7 +128,7 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedA
     const a = str(cells, c.age)
     if (a !== null) {
       author.age = ageOf(a)
-      if (!author.age) warnings.push(`age "${clip(a)}" not understood`)
+      if (!author.age) warnings.push(importMessage('bad_age', { value: clip(a) }))
     }
     const followers = parseCount(first(cells, c.followers))
     if (followers !== null) author.followers = followers
@@ -162,7 +164,7 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedA
     if (r.ok) {
       mention.sentiment = r.sentiment
       if (r.raw !== null) mention.sentimentRaw = r.raw
-    } else warnings.push(`unknown sentiment label "${clip(r.raw)}" (left unlabelled)`)
+    } else warnings.push(importMessage('bad_sentiment', { value: clip(r.raw) }))
   }
 
   for (const m of METRICS) {
@@ -170,7 +172,8 @@ export function applyPlan(plan: Plan, cells: CellValue[], tz: string, collectedA
     if (v === null) continue
     const n = parseCount(v)
     if (n !== null) mention[m] = n
-    else if (/\d/.test(String(v))) warnings.push(`${m} "${clip(String(v))}" is not a number`)
+    else if (/\d/.test(String(v)))
+      warnings.push(importMessage('not_a_number', { field: m, value: clip(String(v)) }))
   }
 
   const tagText = str(cells, c.tags)

@@ -1,3 +1,4 @@
+import { RESPONSE_STATUSES } from '../../../../shared/types'
 import { useMemo } from 'react'
 import type { MentionFilter } from '../../../../shared/filter'
 import { call } from '../../api'
@@ -12,7 +13,7 @@ import { FacetGroup } from './FacetGroup'
 import { PeriodPicker } from './PeriodPicker'
 
 const SENTS = ['negative', 'neutral', 'positive', 'unlabelled'] as const
-const RESPONSES = ['needed', 'assigned', 'answered'] as const
+const RESPONSES = RESPONSE_STATUSES
 
 /** The filter panel shared by Mentions, Authors and Dashboard: every change reaches all of them. */
 export function FilterPanel({ onClose }: { onClose: () => void }) {

@@ -1,3 +1,4 @@
+import { importMessageText } from './messages'
 import { useState } from 'react'
 import { call } from '../../api'
 import { ErrorNote, errorText, Spinner } from '../../components/ErrorNote'
@@ -202,7 +203,11 @@ export function MappingStep({
         {preview?.warnings.length ? (
           <div className="note note-warn">
             {preview.warnings.slice(0, 5).map((w, i) => (
-              <div key={i}>{w.line ? `${t('import.preview.line')} ${w.line}: ${w.message}` : w.message}</div>
+              <div key={i}>
+                {w.line
+                  ? `${t('import.preview.line')} ${w.line}: ${importMessageText(w.message, tx)}`
+                  : importMessageText(w.message, tx)}
+              </div>
             ))}
           </div>
         ) : null}

@@ -1,3 +1,4 @@
+import { importMessageText } from './messages'
 import { PlatformIcon, SentimentBadge } from '../../components/cells'
 import { useI18n } from '../../i18n'
 import type { ImportPreview } from './types'
@@ -66,12 +67,12 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
                     )}
                     {r.errors.map((e, i) => (
                       <div key={`e${i}`} className="error-line small">
-                        {e}
+                        {importMessageText(e, tx)}
                       </div>
                     ))}
                     {r.warnings.map((w, i) => (
                       <div key={`w${i}`} className="warn-line small">
-                        {w}
+                        {importMessageText(w, tx)}
                       </div>
                     ))}
                   </td>

@@ -1,3 +1,4 @@
+import { importMessageText } from './messages'
 import type { Events, ImportResultView } from '../../../../shared/api'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Icon } from '../../components/Icon'
@@ -77,7 +78,7 @@ export function ResultView({
   onNext: () => void
   nextLabel: string
 }) {
-  const { t, num } = useI18n()
+  const { t, tx, num } = useI18n()
   if (error || !result)
     return (
       <div className="step-body run">
@@ -131,7 +132,7 @@ export function ResultView({
                 <span className="muted">
                   {t('import.preview.line')} {e.line}
                 </span>{' '}
-                {e.message}
+                {importMessageText(e.message, tx)}
               </li>
             ))}
           </ul>
@@ -149,7 +150,7 @@ export function ResultView({
                 <span className="muted">
                   {t('import.preview.line')} {w.line}
                 </span>{' '}
-                {w.message}
+                {importMessageText(w.message, tx)}
               </li>
             ))}
           </ul>

@@ -1,9 +1,10 @@
+import { RESPONSE_STATUSES } from '../../../../shared/types'
 import { useEffect, useState } from 'react'
 import { Dialog } from '../../components/Dialog'
 import { useI18n } from '../../i18n'
 import type { ResponsePatch } from './useMentionActions'
 
-const STATUSES = ['needed', 'assigned', 'answered'] as const
+const STATUSES = RESPONSE_STATUSES
 
 /** "Needs a response" → assigned to a colleague → answered with a note and a link. */
 export function ResponseDialog({

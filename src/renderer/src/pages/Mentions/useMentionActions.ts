@@ -1,3 +1,4 @@
+import { type ResponseStatus } from '../../../../shared/types'
 import { useCallback } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import type { LabelUndo, MentionRow } from '../../../../shared/rows'
@@ -11,7 +12,7 @@ export const IRRELEVANT_REASONS = ['namesake', 'spam', 'advertising', 'other'] a
 export type IrrelevantReason = (typeof IRRELEVANT_REASONS)[number]
 
 export interface ResponsePatch {
-  status: 'needed' | 'assigned' | 'answered' | null
+  status: ResponseStatus | null
   assignee?: string | null
   note?: string | null
   url?: string | null

@@ -1,3 +1,4 @@
+import { UI_LANGS } from '../../../../shared/types'
 import { useEffect, useState } from 'react'
 import type { TopicView } from '../../../../shared/views'
 import { call } from '../../api'
@@ -183,7 +184,7 @@ function TopicDialog({
     >
       <div className="form">
         <div className="field-row three">
-          {(['ru', 'kk', 'en'] as const).map((l) => (
+          {UI_LANGS.map((l) => (
             <label key={l} className="field">
               <span>
                 {t('topics.name')} ({l.toUpperCase()}){l === 'ru' ? ' *' : ''}
