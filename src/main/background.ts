@@ -4,7 +4,6 @@ import { basename, join } from 'node:path'
 import { runDueDigest } from './core/report/scheduled'
 import { clock, now } from '../shared/clock'
 import { CollectionScheduler } from './core/collect'
-import { WorkspaceAnalyzer } from './core/analysis/analyzer'
 import { retrainDue } from './core/analysis/models'
 import { subjectsMatcher } from './core/subjects'
 import { findSpikes } from './core/analysis/spikes-db'
@@ -38,7 +37,7 @@ export function startBackgroundServices(
   }
 ): () => Promise<void> {
   const scheduler = new CollectionScheduler(ws.db, {
-    analyzer: new WorkspaceAnalyzer(ws.db),
+    analyzer: ws.analyzer(),
     getMatcher: () => subjectsMatcher(ws.db),
     // Watched folders import in a worker thread, as manual imports do: the window stays responsive.
     importer: workerFolderImporter(ws.dbPath),

@@ -11,6 +11,10 @@ import { cli, json } from '../helpers/cli'
 import type { Db } from '../../src/main/core/db/open'
 import { createDemo } from '../../src/main/core/demo'
 import { createDemoAnalyzer } from '../../src/main/core/analysis/demo-analyzer'
+import { parseNow } from '../../src/shared/clock'
+
+/** The demo of a day that is "today" holds only what was published by then: pinned, so no result depends on the hour. */
+const DEMO_MADE = parseNow('2026-12-03T23:59')
 import { getSettings, setSettings } from '../../src/main/core/db/settings'
 import { Ingestor } from '../../src/main/core/ingest'
 import { authorsPage, setAuthorType } from '../../src/main/core/queries/authors'
@@ -225,7 +229,7 @@ describe('the demo workspace (demo --until 2026-12-03), week 23–29.11.2026', (
   beforeAll(() => {
     ;({ db, path } = tempDb('lean-demo'))
     // As `demo --until 2026-12-03` makes it: with the demo's real analysis.
-    createDemo(db, { until: '2026-12-03', timeZone: TZ, analyzer: createDemoAnalyzer(db) })
+    createDemo(db, { until: '2026-12-03', timeZone: TZ, now: DEMO_MADE, analyzer: createDemoAnalyzer(db) })
     db.pragma('wal_checkpoint(TRUNCATE)')
   }, 120_000)
   afterAll(() => db.close())

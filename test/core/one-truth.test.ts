@@ -29,7 +29,7 @@ let demoSpike: { topic: string; days: string[] }
 
 beforeAll(() => {
   const r = json<{ spike: { topic: string; days: string[] } }>(
-    cli(['demo', '--db', path, '--until', UNTIL, '--json'])
+    cli(['demo', '--db', path, '--until', UNTIL, '--now', `${UNTIL}T23:59`, '--json'])
   )
   demoSpike = r.spike
   db = openDatabase(path)

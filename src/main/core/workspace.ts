@@ -3,6 +3,7 @@ import type { Db } from './db/open'
 import { openDatabase } from './db/open'
 import { getSettings, type Settings } from './db/settings'
 import { MentionQueries } from './queries/mentions'
+import { WorkspaceAnalyzer } from './analysis/analyzer'
 import type { LabelChange } from './analysis/models'
 import type { EventName, Events } from '../../shared/api'
 
@@ -36,6 +37,14 @@ export class Workspace {
 
   static open(dbPath: string, opts: { create?: boolean } = {}): Workspace {
     return new Workspace(openDatabase(dbPath, { create: opts.create }), dbPath)
+  }
+
+  /**
+   * The analysis every write path of the app runs on new mentions (language, sentiment with the office's
+   * learned model, topics, subjects, stories): wired here, once, for imports, collection and re-analysis.
+   */
+  analyzer(): WorkspaceAnalyzer {
+    return new WorkspaceAnalyzer(this.db)
   }
 
   settings(): Settings {

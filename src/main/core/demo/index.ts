@@ -21,6 +21,8 @@ export interface DemoOptions {
   /** Analysis to run on every mention; when absent a simulated model labels the demo. */
   analyzer?: MentionAnalyzer | null
   onProgress?: (done: number, total: number) => void
+  /** When the demo is made (default: the clock); nothing in it is dated later. */
+  now?: number
 }
 
 export interface DemoSummary {
@@ -36,7 +38,7 @@ export function createDemo(db: Db, opts: DemoOptions = {}): DemoSummary {
   const timeZone = opts.timeZone ?? 'Asia/Almaty'
   const seed = opts.seed ?? 1
   // The demo's creation time: nothing in it is dated later (the clock can be pinned with --now).
-  const now = clock.now()
+  const now = opts.now ?? clock.now()
   const until = opts.until ?? dateInZone(now, timeZone)
   const existing = (db.prepare('SELECT count(*) AS n FROM mentions').get() as { n: number }).n
   if (existing > 0 && !opts.force) {

@@ -9,7 +9,6 @@ import {
 } from '../../collect'
 import { addSubject, listSubjects, removeSubject, updateSubject } from '../../subjects'
 import { listTopics, removeTopic, saveTopic } from '../../topics'
-import { WorkspaceAnalyzer } from '../../analysis/analyzer'
 import { workerFolderImporter } from '../../import/worker-client'
 import { subjectsMatcher } from '../../subjects'
 import { parseQuery, QueryError, queryErrorInfo } from '../../../../shared/query'
@@ -55,7 +54,7 @@ export function sourceHandlers({ ws }: HandlerContext): Impl<K> {
     'sources:runNow': async (i) => {
       const r = await collectOnce(ws.db, {
         sourceId: i.id,
-        analyzer: new WorkspaceAnalyzer(ws.db),
+        analyzer: ws.analyzer(),
         importer: workerFolderImporter(ws.dbPath),
         matcher: subjectsMatcher(ws.db),
         onEvent: (name, payload) => {

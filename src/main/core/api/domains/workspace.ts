@@ -3,7 +3,6 @@ import { setSettings } from '../../db/settings'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { createDemo } from '../../demo'
 import { workspaceStats } from '../../queries/stats'
-import { WorkspaceAnalyzer } from '../../analysis/analyzer'
 import { modelInfo, trainOfficeModel } from '../../analysis/models'
 import { reanalyse } from '../../analysis/reanalyse'
 import { buildDigestModel, exportDigest, reportHistoryFile } from '../../report'
@@ -79,7 +78,7 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
       const r = createDemo(ws.db, {
         seed: i?.seed ?? 1,
         timeZone: ws.settings().timeZone,
-        analyzer: new WorkspaceAnalyzer(ws.db)
+        analyzer: ws.analyzer()
       })
       ws.changed('demo', r.mentions)
       return { mentions: r.mentions }
