@@ -1,3 +1,4 @@
+import type { ImportPreview } from './import'
 import { z } from 'zod'
 import { dateSchema, mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
@@ -323,7 +324,7 @@ export const api = {
   'imports:upload': channel<{ path: string }>()(
     z.object({ name: z.string().min(1).max(255), base64: z.string().max(300 * 1024 * 1024) }).strict()
   ),
-  'imports:preview': channel<unknown>()(
+  'imports:preview': channel<ImportPreview>()(
     z
       .object({ path: filePath, preset: z.string().max(100).optional(), mapping: mappingSchema.optional() })
       .strict()

@@ -48,11 +48,11 @@ export function ImportPage() {
   const preview = useQuery<ImportPreview | null>(
     () =>
       file && step === 'mapping'
-        ? (call('imports:preview', {
+        ? call('imports:preview', {
             path: file.path,
             ...(choice.preset !== 'auto' ? { preset: choice.preset } : {}),
             ...(mapping ? { mapping } : {})
-          }) as Promise<ImportPreview>)
+          })
         : Promise.resolve(null),
     [file?.path, step === 'mapping', choice.preset, JSON.stringify(mapping)]
   )
