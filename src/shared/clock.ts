@@ -10,6 +10,8 @@
  * Durations (timeouts, elapsed times) are not "now": they use `performance.now()` or `elapsedSince`.
  */
 
+import { zonedToUtc } from './time'
+
 export interface Clock {
   /** Epoch milliseconds of the current instant. */
   now(): number
@@ -48,7 +50,9 @@ export function nowDate(): Date {
  * Returns epoch ms or throws an Error saying what is expected.
  */
 export function parseNow(value: string, timeZone = 'Asia/Almaty'): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(value.trim())
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    value.trim()
+  )
   if (!m) throw new Error(`--now takes YYYY-MM-DDTHH:MM (for example 2026-11-22T15:00), not "${value}"`)
   const [y, mo, d, h = '00', mi = '00', s = '00'] = m.slice(1, 7) as string[]
   const zone = m[7]
@@ -70,29 +74,7 @@ export function parseNow(value: string, timeZone = 'Asia/Almaty'): number {
     const off = (Number(zm[2]) * 60 + Number(zm[3])) * (zm[1] === '-' ? -1 : 1)
     return asUtc - off * 60000
   }
-  return wallToUtc(asUtc, timeZone)
-}
-
-/** Reads a wall-clock instant (encoded as if UTC) in `tz`. */
-function wallToUtc(asUtc: number, tz: string): number {
-  const offsetAt = (t: number): number => {
-    const f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit'
-    })
-    const p = f.formatToParts(new Date(t))
-    const g = (type: string): number => Number(p.find((x) => x.type === type)?.value)
-    return (Date.UTC(g('year'), g('month') - 1, g('day'), g('hour'), g('minute'), g('second')) - t) / 60000
-  }
-  let t = asUtc - offsetAt(asUtc) * 60000
-  t = asUtc - offsetAt(t) * 60000
-  return t
+  return zonedToUtc(parts[0], parts[1], parts[2], parts[3], parts[4], parts[5], timeZone)
 }
 
 /** Pins the clock: from now on `clock.now()` starts at `at` (epoch ms) and runs at real speed. */
