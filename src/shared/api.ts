@@ -1,3 +1,4 @@
+import { isTimeZone } from './time'
 import type { ImportPreview } from './import'
 import { z } from 'zod'
 import { dateSchema, mentionFilterSchema, sortSchema } from './filter'
@@ -86,15 +87,6 @@ export const settingsPatchSchema = z
   })
   .partial()
   .strict()
-
-function isTimeZone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
-    return true
-  } catch {
-    return false
-  }
-}
 
 const date = dateSchema // one date rule: src/shared/filter.ts
 const ids = z.array(id).min(1).max(100_000)

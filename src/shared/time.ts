@@ -27,6 +27,38 @@ export function tzOffsetMinutes(t: number, tz: string): number {
   return Math.round((asUtc - Math.floor(t / 1000) * 1000) / 60000)
 }
 
+// Intl offset look-ups cost microseconds; imports of a million rows need them cached (per zone, per quarter
+// hour: zones change their offset on quarter-hour boundaries).
+const offsetCache = new Map<string, Map<number, number>>()
+function offsetAt(t: number, tz: string): number {
+  let zone = offsetCache.get(tz)
+  if (!zone) offsetCache.set(tz, (zone = new Map()))
+  const bucket = Math.floor(t / 900_000)
+  let off = zone.get(bucket)
+  if (off === undefined) {
+    off = tzOffsetMinutes(bucket * 900_000, tz)
+    if (zone.size > 200_000) zone.clear()
+    zone.set(bucket, off)
+  }
+  return off
+}
+
+/**
+ * Epoch ms of a wall-clock reading in `tz`, the reading given as if it were UTC: the ONE conversion from
+ * local time (imports, the clock's --now, day starts). A time a DST change skips is read with the offset
+ * after it.
+ */
+export function wallToUtc(wallAsUtc: number, tz: string): number {
+  let off = offsetAt(wallAsUtc, tz)
+  let t = wallAsUtc - off * 60_000
+  const off2 = offsetAt(t, tz)
+  if (off2 !== off) {
+    off = off2
+    t = wallAsUtc - off * 60_000
+  }
+  return t
+}
+
 /**
  * Epoch ms of a wall-clock time in `tz`. zonedToUtc(2026, 11, 16, 0, 0, 0, 'Asia/Almaty') → 2026-11-15T19:00:00Z
  * (month is 1-based).
@@ -41,15 +73,17 @@ export function zonedToUtc(
   tz: string,
   ms = 0
 ): number {
-  const guess = Date.UTC(y, mo - 1, d, h, mi, s, ms)
-  let off = tzOffsetMinutes(guess, tz)
-  let t = guess - off * 60000
-  const off2 = tzOffsetMinutes(t, tz)
-  if (off2 !== off) {
-    off = off2
-    t = guess - off * 60000
+  return wallToUtc(Date.UTC(y, mo - 1, d, h, mi, s, ms), tz)
+}
+
+/** Whether Intl knows the zone name (an IANA name such as Asia/Almaty). */
+export function isTimeZone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz })
+    return true
+  } catch {
+    return false
   }
-  return t
 }
 
 /** Epoch ms of the start of a calendar day 'YYYY-MM-DD' in `tz`. */

@@ -1,4 +1,4 @@
-import { tzOffsetMinutes } from '../../../../shared/time'
+import { isTimeZone, wallToUtc } from '../../../../shared/time'
 
 /** A cell as sources hand it over: text (CSV, JSON, XLSX strings) or a number (XLSX numeric cells). */
 export type CellValue = string | number | null | undefined
@@ -54,7 +54,7 @@ const TIME_ONLY = new RegExp('^' + TIME + '$')
 export function parseDateTime(v: CellValue, tz: string): number | null {
   const w = parseWall(v)
   if (w === null) return null
-  return typeof w === 'number' ? w : wallToUtc(w, tz)
+  return typeof w === 'number' ? w : wallReadingToUtc(w, tz)
 }
 
 /** Date cell plus a separate time cell (Brand Analytics, YouScan): the time is used when the date has none. */
@@ -71,7 +71,7 @@ export function combineDateTime(dateV: CellValue, timeV: CellValue, tz: string):
       w.hasTime = true
     }
   }
-  return wallToUtc(w, tz)
+  return wallReadingToUtc(w, tz)
 }
 
 /** Milliseconds since midnight of a time cell: '23:59', '11:59 PM', '23:59:30', XLSX fraction 0.999. */
@@ -201,44 +201,13 @@ function daysIn(y: number, mo: number): number {
   return mo === 2 && ((y % 4 === 0 && y % 100 !== 0) || y % 400 === 0) ? 29 : DAYS[mo - 1]!
 }
 
-function wallToUtc(w: Wall, tz: string): number {
+function wallReadingToUtc(w: Wall, tz: string): number {
   const guess = Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s, w.ms)
   if (w.offset !== undefined) return guess - w.offset * 60_000
-  return localToUtc(guess, tz)
-}
-
-// Intl offset look-ups cost microseconds; a million rows need them cached (per zone, per quarter hour).
-const offsetCache = new Map<string, Map<number, number>>()
-function offsetAt(t: number, tz: string): number {
-  let zone = offsetCache.get(tz)
-  if (!zone) offsetCache.set(tz, (zone = new Map()))
-  const bucket = Math.floor(t / 900_000)
-  let off = zone.get(bucket)
-  if (off === undefined) {
-    off = tzOffsetMinutes(bucket * 900_000, tz)
-    if (zone.size > 200_000) zone.clear()
-    zone.set(bucket, off)
-  }
-  return off
-}
-
-/** Epoch ms of a wall-clock reading (given as if it were UTC) in `tz`; same rule as shared zonedToUtc. */
-export function localToUtc(wallAsUtc: number, tz: string): number {
-  let off = offsetAt(wallAsUtc, tz)
-  let t = wallAsUtc - off * 60_000
-  const off2 = offsetAt(t, tz)
-  if (off2 !== off) {
-    off = off2
-    t = wallAsUtc - off * 60_000
-  }
-  return t
+  return wallToUtc(guess, tz)
 }
 
 /** Throws a readable error for a zone name Intl does not know. */
 export function checkTimeZone(tz: string): void {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz })
-  } catch {
-    throw new Error(`Unknown time zone "${tz}" (use an IANA name such as Asia/Almaty).`)
-  }
+  if (!isTimeZone(tz)) throw new Error(`Unknown time zone "${tz}" (use an IANA name such as Asia/Almaty).`)
 }
