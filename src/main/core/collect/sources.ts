@@ -274,3 +274,8 @@ function keepOf(keep: string | null | undefined): KeepMode {
     throw new OtklikError('VALIDATION', `--keep "${keep}" is unknown: use all or matching.`, { keep })
   return k
 }
+
+/** The folders watched for monitoring-service exports (imports may read files in them). */
+export function watchedFolders(db: Db): string[] {
+  return db.prepare("SELECT target FROM sources WHERE type = 'folder'").pluck().all() as string[]
+}

@@ -51,3 +51,8 @@ export function workspaceStats(db: Db, opts: { from?: string; to?: string; timeZ
 function bySentiment(t: Totals): Stats['bySentiment'] {
   return { negative: t.negative, neutral: t.neutral, positive: t.positive, unlabelled: t.unlabelled }
 }
+
+/** True when the workspace holds no mention yet (the app then offers the demo). */
+export function isEmptyWorkspace(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM mentions LIMIT 1').get() === undefined
+}

@@ -28,7 +28,7 @@ export type {
 } from './model-types'
 export type { Lang } from './i18n'
 export { resolvePeriod, lastCompleteWeek } from './period'
-export { reportHistoryFile } from './history'
+export { listReports, reportHistoryFile } from './history'
 export { runDueDigest } from './scheduled'
 
 export type DigestFormat = 'docx' | 'pdf'

@@ -1,3 +1,4 @@
+import { watchedFolders } from '../../collect/sources'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { basename, join, relative, resolve, isAbsolute } from 'node:path'
 import type { HandlerContext, Impl } from '../context'
@@ -51,10 +52,7 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
    */
   const checkPath = (path: string): void => {
     if (picked.has(resolve(path)) || inside(host.uploadsDir(), path)) return
-    const folders = ws.db
-      .prepare("SELECT target FROM sources WHERE type = 'folder'")
-      .pluck()
-      .all() as string[]
+    const folders = watchedFolders(ws.db)
     if (folders.some((d) => inside(d, path))) return
     throw new OtklikError(
       'VALIDATION',

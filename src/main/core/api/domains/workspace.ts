@@ -2,13 +2,12 @@ import type { HandlerContext, Impl } from '../context'
 import { setSettings } from '../../db/settings'
 import { SCHEMA_VERSION } from '../../db/migrations'
 import { createDemo } from '../../demo'
-import { workspaceStats } from '../../queries/stats'
+import { isEmptyWorkspace, workspaceStats } from '../../queries/stats'
+import { listViews, removeView, saveView } from '../../queries/views'
 import { modelInfo, trainOfficeModel } from '../../analysis/models'
 import { reanalyse } from '../../analysis/reanalyse'
-import { buildDigestModel, exportDigest, reportHistoryFile } from '../../report'
+import { buildDigestModel, exportDigest, listReports, reportHistoryFile } from '../../report'
 import type { Output } from '../../../../shared/api'
-import type { ReportView } from '../../../../shared/views'
-import { decodeView, encodeView } from '../../../../shared/views'
 import { clock } from '../../../../shared/clock'
 import { scheduleOf } from '../../../../shared/digest-schedule'
 import { OtklikError } from '../../../../shared/errors'
@@ -56,7 +55,7 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
       dbPath: ws.dbPath,
       schemaVersion: SCHEMA_VERSION,
       host: host.kind,
-      empty: (ws.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number) === 0,
+      empty: isEmptyWorkspace(ws.db),
       now: clock.now(),
       clockPinned: clock.pinned
     }),
@@ -84,23 +83,7 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
       return { mentions: r.mentions }
     },
     'stats:get': (i) => workspaceStats(ws.db, { from: i?.from, to: i?.to, timeZone: ws.settings().timeZone }),
-    'reports:list': () =>
-      (
-        ws.db
-          .prepare(
-            'SELECT id, period_from, period_to, lang, files, mentions, created_at, created_by FROM reports ORDER BY id DESC LIMIT 200'
-          )
-          .all() as Record<string, unknown>[]
-      ).map((r): ReportView => ({
-        id: r.id as number,
-        periodFrom: r.period_from as string,
-        periodTo: r.period_to as string,
-        lang: r.lang as string,
-        files: JSON.parse(r.files as string) as string[],
-        mentions: (r.mentions as number | null) ?? null,
-        createdAt: r.created_at as number,
-        createdBy: (r.created_by as string | null) ?? null
-      })),
+    'reports:list': () => listReports(ws.db),
     'reports:preview': (i) => buildDigestModel(ws.db, i),
     'reports:export': (i) =>
       exportDigest(ws.db, { ...i, outDir: ws.settings().reportsFolder || host.defaultReportsDir() }),
@@ -125,24 +108,8 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     },
     'analysis:model': () => modelInfo(ws.db),
     'analysis:train': () => trainOfficeModel(ws.db),
-    'views:list': () =>
-      (
-        ws.db.prepare('SELECT id, name, filter FROM saved_views ORDER BY name').all() as {
-          id: number
-          name: string
-          filter: string
-        }[]
-      ).map((v) => ({ id: v.id, name: v.name, ...decodeView(v.filter) })),
-    'views:save': (i) => {
-      const r = ws.db
-        .prepare(
-          'INSERT INTO saved_views (name, filter, created_at) VALUES (?, ?, ?) ON CONFLICT(name) DO UPDATE SET filter = excluded.filter RETURNING id'
-        )
-        .get(i.name, encodeView(i.filter, i.period ?? null), clock.now()) as { id: number }
-      return { id: r.id }
-    },
-    'views:remove': (i) => ({
-      removed: ws.db.prepare('DELETE FROM saved_views WHERE id = ?').run(i.id).changes
-    })
+    'views:list': () => listViews(ws.db),
+    'views:save': (i) => ({ id: saveView(ws.db, i.name, i.filter, i.period ?? null) }),
+    'views:remove': (i) => ({ removed: removeView(ws.db, i.id) })
   }
 }
