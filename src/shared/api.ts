@@ -1,3 +1,4 @@
+import type { DigestModel } from './digest'
 import { isTimeZone } from './time'
 import type { ImportPreview } from './import'
 import { z } from 'zod'
@@ -344,7 +345,7 @@ export const api = {
     z.object({ name: z.string().min(1).max(100), mapping: mappingSchema }).strict()
   ),
   'reports:list': channel<ReportView[]>()(none),
-  'reports:preview': channel<unknown>()(digestOptions),
+  'reports:preview': channel<DigestModel>()(digestOptions),
   'reports:export': channel<{ files: string[]; period: { from: string; to: string }; mentions: number }>()(
     digestOptions
       .extend({

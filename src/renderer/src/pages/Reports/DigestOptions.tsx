@@ -5,28 +5,11 @@ import { PeriodInputs } from '../../components/DateInput'
 import { ErrorNote, Spinner } from '../../components/ErrorNote'
 import { LANGS, useI18n } from '../../i18n'
 import { useSettings } from '../../hooks/useSettings'
-import type { Sentiment } from '../../../../shared/types'
+import type { DigestModel, QuoteItem } from '../../../../shared/digest'
 
 type Options = Input<'reports:export'>
-interface Quote {
-  id: number
-  date: string
-  platform: string
-  sentiment: Sentiment | null
-  source: string
-  author: string | null
-  title: string | null
-  text: string
-  pinned: boolean
-}
-/** The parts of reports:preview's answer (the digest model) this page reads. */
-interface PreviewModel {
-  period: { from: string; to: string }
-  critical: Quote[]
-  positive: Quote[]
-  problems: { name: string; quotes: Quote[] }[]
-  figures?: { mentions?: { value: number } }
-}
+/** reports:preview answers with the digest model (src/shared/digest.ts); this page reads its quotes. */
+type Quote = QuoteItem
 
 /** Digest options: period, language, masking, a summary, and which quotes to pin or leave out. */
 export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => void; busy: boolean }) {
@@ -41,7 +24,7 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
   const [formats, setFormats] = useState<('docx' | 'pdf')[]>(['docx', 'pdf'])
   const [pinned, setPinned] = useState<number[]>([])
   const [excluded, setExcluded] = useState<number[]>([])
-  const [preview, setPreview] = useState<PreviewModel | null>(null)
+  const [preview, setPreview] = useState<DigestModel | null>(null)
   const [loading, setLoading] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const options = (): Options => ({
@@ -58,7 +41,7 @@ export function DigestOptions({ onExport, busy }: { onExport: (o: Options) => vo
     setError(null)
     try {
       const { formats: _f, ...o } = options()
-      setPreview((await call('reports:preview', o)) as PreviewModel)
+      setPreview(await call('reports:preview', o))
     } catch (e) {
       setError(e)
     } finally {
