@@ -277,6 +277,7 @@ export const TELEGRAM: PresetDef = {
 export const FEED: PresetDef = {
   id: 'feed',
   variant: null,
+  // The columns openFeedFile (source/feed-source.ts) builds, in this order: its one list.
   signature: [
     'external_id',
     'published_at',

@@ -10,19 +10,11 @@ import { hashFile } from './csv-source'
 import type { Sniffed } from './sniff'
 import type { Source, SourceRecord } from './types'
 
-/** The synthetic columns each feed item becomes (the feed preset maps them). */
-export const FEED_COLUMNS = [
-  'external_id',
-  'published_at',
-  'title',
-  'text',
-  'url',
-  'author',
-  'outlet',
-  'outlet_url',
-  'lang',
-  'kind'
-] as const
+/**
+ * The synthetic columns each feed item becomes: the feed preset's own signature (the preset maps them), so
+ * the cells built below follow that one list.
+ */
+export const FEED_COLUMNS: readonly string[] = FEED.signature
 
 /** A saved feed is parsed whole, like a fetched one; past this size it is refused with the limit named. */
 export const MAX_FEED_FILE_BYTES = 64 * 1024 ** 2
