@@ -509,30 +509,25 @@ function prepare(db: Db) {
  * never stores invalid UTF-8. The one place it happens for import, collection and the demo.
  */
 export function storableText(rec: MentionInput): MentionInput {
-  const t = (v: string | null | undefined): string | null | undefined =>
-    typeof v === 'string' ? xmlSafeText(v) : v
+  let changed = rec.text === undefined
+  const t = <V extends string | null | undefined>(v: V): V => {
+    if (typeof v !== 'string') return v
+    const clean = xmlSafeText(v)
+    if (clean !== v) changed = true
+    return clean as V
+  }
   const out: MentionInput = {
     ...rec,
     externalId: t(rec.externalId),
     title: t(rec.title),
-    text: xmlSafeText(rec.text ?? ''),
+    text: t(rec.text ?? ''),
     url: t(rec.url),
     lang: t(rec.lang),
     sentimentRaw: t(rec.sentimentRaw),
-    tags: rec.tags ? rec.tags.map((x) => xmlSafeText(x)) : rec.tags
+    tags: rec.tags ? rec.tags.map(t) : rec.tags
   }
-  if (rec.author) out.author = { ...rec.author, name: xmlSafeText(rec.author.name), url: t(rec.author.url) }
-  if (rec.outlet) out.outlet = { ...rec.outlet, name: xmlSafeText(rec.outlet.name), url: t(rec.outlet.url) }
+  if (rec.author) out.author = { ...rec.author, name: t(rec.author.name), url: t(rec.author.url) }
+  if (rec.outlet) out.outlet = { ...rec.outlet, name: t(rec.outlet.name), url: t(rec.outlet.url) }
   // Nearly every record is clean: then it is handed on as it came (analyzers may know it by identity).
-  const same =
-    out.externalId === rec.externalId &&
-    out.title === rec.title &&
-    out.text === (rec.text ?? '') &&
-    out.url === rec.url &&
-    out.lang === rec.lang &&
-    out.sentimentRaw === rec.sentimentRaw &&
-    (rec.tags ?? []).every((x, i) => x === out.tags![i]) &&
-    (!rec.author || (out.author!.name === rec.author.name && out.author!.url === rec.author.url)) &&
-    (!rec.outlet || (out.outlet!.name === rec.outlet.name && out.outlet!.url === rec.outlet.url))
-  return same && rec.text !== undefined ? rec : out
+  return changed ? out : rec
 }
