@@ -84,7 +84,7 @@ export { expect } from '@playwright/test'
 /** The day the demo workspace ends on; the browser clock is set to it so relative periods are stable. */
 export const DEMO_UNTIL = '2026-11-22'
 export const DEMO_NOW_ARG = '2026-11-22T15:00+05:00'
-export const DEMO_NOW = new Date('2026-11-22T15:00:00+05:00')
+export const DEMO_NOW = new Date(DEMO_NOW_ARG)
 
 /** Calls an API channel of a running host directly (setup and clean-up, not what a test checks). */
 export async function apiCall<T = unknown>(host: Host, channel: string, input: unknown = {}): Promise<T> {
