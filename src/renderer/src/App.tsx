@@ -40,8 +40,14 @@ function preloadPages(): void {
   for (const load of Object.values(PAGE_CHUNKS)) void load().catch(() => undefined)
 }
 
-/** A page whose code could not be loaded says so in words (instead of an empty window). */
-class PageLoadBoundary extends Component<{ children: ReactNode; message: string }, { failed: boolean }> {
+/**
+ * A page whose code could not be loaded (the host stopped answering before it came) still shows as that
+ * page: its title, and in words what happened, with a way to try again.
+ */
+class PageLoadBoundary extends Component<
+  { children: ReactNode; title: string; message: string; retry: string },
+  { failed: boolean }
+> {
   override state = { failed: false }
   static getDerivedStateFromError(): { failed: boolean } {
     return { failed: true }
@@ -49,11 +55,19 @@ class PageLoadBoundary extends Component<{ children: ReactNode; message: string 
   override render(): ReactNode {
     if (!this.state.failed) return this.props.children
     return (
-      <div className="note note-error" role="alert" data-testid="error-note">
-        <div className="note-body">
-          <strong>{this.props.message}</strong>
+      <section className="page page-scroll">
+        <header className="page-head">
+          <h1>{this.props.title}</h1>
+        </header>
+        <div className="note note-error" role="alert" data-testid="error-note">
+          <div className="note-body">
+            <strong>{this.props.message}</strong>
+          </div>
+          <button className="btn small" onClick={() => location.reload()}>
+            {this.props.retry}
+          </button>
         </div>
-      </div>
+      </section>
     )
   }
 }
@@ -186,7 +200,12 @@ function Shell() {
       break
   }
   body = (
-    <PageLoadBoundary key={page} message={t('error.code.IO')}>
+    <PageLoadBoundary
+      key={page}
+      title={t(`nav.${page}`)}
+      message={t('error.code.IO')}
+      retry={t('common.retry')}
+    >
       <Suspense fallback={<div className="page-loading" aria-busy="true" />}>{body}</Suspense>
     </PageLoadBoundary>
   )
