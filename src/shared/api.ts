@@ -1,26 +1,25 @@
 import type { DigestModel } from './digest'
-import { isTimeZone } from './time'
-import type { ImportPreview } from './import'
+import { settingsPatchSchema, type Settings } from './settings'
+import type { BatchReport, ImportHistoryEntry, ImportPreview, ImportProgress } from './import'
 import { z } from 'zod'
 import { dateSchema, mentionFilterSchema, sortSchema } from './filter'
 import type { ApiError } from './errors'
 import type { QueryErrorInfo } from './query/errors'
-import type { LabelEdit, MentionDetail, MentionPage, MentionRow, Stats } from './rows'
-import { AUTHOR_TYPES, SENTIMENTS, RESPONSE_STATUSES, UI_LANGS, type UiLang } from './types'
+import type { LabelEdit, MentionCounts, MentionDetail, MentionPage, MentionRow, Stats } from './rows'
+import { AUTHOR_TYPES, SENTIMENTS, RESPONSE_STATUSES, UI_LANGS } from './types'
 import { LEANS } from './lean'
 import { AUTHOR_SORT_COLUMNS } from './views'
-import { digestScheduleSchema, type DigestSchedule } from './digest-schedule'
 import type {
   AuthorsPage,
   Dashboard,
   Facets,
-  ImportBatchView,
   LabelCandidate,
   ModelView,
   ReportView,
   SavedView,
   SourceView,
   Spike,
+  SubjectView,
   TopicView
 } from './views'
 import { RELATIVE_PERIODS } from './views'
@@ -51,43 +50,6 @@ export interface AppInfo {
   /** True when the host's clock is pinned (--now / OTKLIK_NOW: tests and reproducible runs). */
   clockPinned: boolean
 }
-
-export interface SettingsValue {
-  orgName: string
-  orgLogo: string | null
-  language: UiLang
-  timeZone: string
-  weekStart: number
-  authorMinLabelled: number
-  authorShare: number
-  maskPrivateAuthors: boolean
-  reportsFolder: string | null
-  theme: 'light' | 'dark'
-  /** The weekly digest made by the app itself (off by default). */
-  digestSchedule: DigestSchedule
-}
-
-export const settingsPatchSchema = z
-  .object({
-    orgName: z.string().min(1).max(200),
-    orgLogo: z.string().max(4000).nullable(),
-    language: z.enum(UI_LANGS),
-    // An unknown zone would be stored and then break every date computation of the workspace.
-    timeZone: z
-      .string()
-      .min(1)
-      .max(64)
-      .refine(isTimeZone, 'Unknown time zone (use an IANA name like Asia/Almaty)'),
-    weekStart: z.number().int().min(0).max(6),
-    authorMinLabelled: z.number().int().min(1).max(1000),
-    authorShare: z.number().min(0.5).max(1),
-    maskPrivateAuthors: z.boolean(),
-    reportsFolder: z.string().max(4000).nullable(),
-    theme: z.enum(['light', 'dark']),
-    digestSchedule: digestScheduleSchema
-  })
-  .partial()
-  .strict()
 
 const date = dateSchema // one date rule: src/shared/filter.ts
 const ids = z.array(id).min(1).max(100_000)
@@ -133,23 +95,6 @@ export interface FileDownload {
   base64: string
 }
 
-export interface ImportResultView {
-  file: string
-  batchId: number | null
-  preset: string
-  encoding: string | null
-  delimiter: string | null
-  sheet: string | null
-  headerRow: number | null
-  rows: number
-  inserted: number
-  updated: number
-  duplicates: number
-  rejected: number
-  errors: { line: number; message: string }[]
-  warnings: { line: number; message: string }[]
-}
-
 export interface QueryTestResult {
   ok: boolean
   /** English message of a syntax error (the UI says it from `syntax`). */
@@ -163,8 +108,8 @@ export interface QueryTestResult {
 
 export const api = {
   'app:info': channel<AppInfo>()(none),
-  'settings:get': channel<SettingsValue>()(none),
-  'settings:set': channel<SettingsValue>()(settingsPatchSchema),
+  'settings:get': channel<Settings>()(none),
+  'settings:set': channel<Settings>()(settingsPatchSchema),
   'demo:create': channel<{ mentions: number }>()(
     z.object({ seed: z.number().int().optional() }).strict().optional()
   ),
@@ -183,13 +128,7 @@ export const api = {
         'endRow must be ≥ startRow and at most 1000 rows later'
       )
   ),
-  'mentions:counts': channel<{
-    total: number
-    negative: number
-    neutral: number
-    positive: number
-    unlabelled: number
-  }>()(z.object({ filter: mentionFilterSchema }).strict()),
+  'mentions:counts': channel<MentionCounts>()(z.object({ filter: mentionFilterSchema }).strict()),
   'mentions:get': channel<MentionDetail | null>()(z.object({ id }).strict()),
   /** «Разметить для модели»: the mentions whose labels would teach the office's model most */
   'mentions:toLabel': channel<LabelCandidate[]>()(none),
@@ -256,11 +195,11 @@ export const api = {
       .strict()
   ),
   'topics:remove': channel<{ removed: number }>()(z.object({ id }).strict()),
-  'subjects:list': channel<{ id: number; name: string; query: string; enabled: boolean }[]>()(none),
+  'subjects:list': channel<SubjectView[]>()(none),
   'subjects:add': channel<{ id: number; matched: number }>()(
     z.object({ name: z.string().min(1).max(200), query: z.string().min(1).max(2000) }).strict()
   ),
-  'subjects:update': channel<{ id: number; name: string; query: string; enabled: boolean }>()(
+  'subjects:update': channel<SubjectView>()(
     z
       .object({
         id,
@@ -322,7 +261,7 @@ export const api = {
       .object({ path: filePath, preset: z.string().max(100).optional(), mapping: mappingSchema.optional() })
       .strict()
   ),
-  'imports:commit': channel<ImportResultView>()(
+  'imports:commit': channel<BatchReport>()(
     z
       .object({
         jobId: z.string().min(1).max(64),
@@ -335,7 +274,7 @@ export const api = {
   'imports:cancel': channel<{ cancelled: boolean }>()(
     z.object({ jobId: z.string().min(1).max(64) }).strict()
   ),
-  'imports:history': channel<ImportBatchView[]>()(none),
+  'imports:history': channel<ImportHistoryEntry[]>()(none),
   'imports:undo': channel<{ undone: number; deleted: number }>()(
     z.object({ id, force: z.boolean().optional() }).strict()
   ),
@@ -402,15 +341,7 @@ export interface Events {
     reason: 'import' | 'collect' | 'label' | 'undo' | 'analysis' | 'demo'
     count?: number
   }
-  'import:progress': {
-    jobId: string
-    rowsRead: number
-    inserted: number
-    duplicates: number
-    rejected: number
-    bytes: number
-    totalBytes: number
-  }
+  'import:progress': ImportProgress & { jobId: string }
   'collect:status': { sourceId: number; status: string; new: number; error?: string | null }
   'analysis:progress': { done: number; total: number }
   'alerts:spike': Spike

@@ -95,5 +95,85 @@ export interface ImportPreview {
   timezone: string
   rows: PreviewRow[]
   /** File-level notes (encoding repaired, NUL bytes removed, rows collapsing among themselves, …). */
-  warnings: { line: number; message: string }[]
+  warnings: LineMessage[]
+}
+
+/** Progress of one file's import (the `import:progress` event adds its job id). */
+export interface ImportProgress {
+  file: string
+  rowsRead: number
+  inserted: number
+  updated: number
+  duplicates: number
+  rejected: number
+  bytes: number
+  totalBytes: number
+  /** True on the last event of a file: the counts are final. */
+  done?: boolean
+}
+
+/** An error or a warning of an import, at a line of its file (0: the file as a whole). */
+export interface LineMessage {
+  line: number
+  message: string
+}
+
+/**
+ * A row taken for a mention already stored: `reason` says by what (origin id, the item's own URL,
+ * author + time + text), `mentionId` is the mention, `matchedLine` the earlier row of the same file
+ * when it came from this file (null when it was stored before).
+ */
+export interface DuplicateRow {
+  line: number
+  reason: 'id' | 'url' | 'content'
+  mentionId: number
+  matchedLine: number | null
+}
+
+/** One file's result: exactly the CLI's JSON object for it, and what `imports:commit` answers. */
+export interface BatchReport {
+  file: string
+  batchId: number | null
+  preset: string
+  encoding: string | null
+  delimiter: string | null
+  sheet: string | null
+  headerRow: number | null
+  rows: number
+  inserted: number
+  updated: number
+  duplicates: number
+  rejected: number
+  /** Media-only rows (a photo, a video, no text and no title): counted apart, neither stored nor errors. */
+  mediaWithoutText: number
+  errors: LineMessage[]
+  warnings: LineMessage[]
+  /** Each duplicate row (up to MAX_LISTED): why, and what it matched. */
+  duplicateRows: DuplicateRow[]
+}
+
+/** One entry of the import history (`imports:history`, `import_batches`): the file, its counts, who and when. */
+export interface ImportHistoryEntry {
+  id: number
+  /** 'import' (a file), 'folder' (a watched folder), or another writer's kind. */
+  kind: string
+  fileName: string | null
+  filePath: string | null
+  fileSize: number | null
+  sha256: string | null
+  preset: string | null
+  encoding: string | null
+  delimiter: string | null
+  sheet: string | null
+  headerRow: number | null
+  rows: number
+  inserted: number
+  updated: number
+  duplicates: number
+  rejected: number
+  errors: LineMessage[]
+  warnings: LineMessage[]
+  createdBy: string | null
+  createdAt: number
+  undoneAt: number | null
 }

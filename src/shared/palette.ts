@@ -4,7 +4,8 @@
  * Sentiment: red negative, grey neutral, green positive. Lean (as the office knows it): orange for
  * critics, blue for supporters.
  */
-export type Theme = 'light' | 'dark'
+export const THEMES = ['light', 'dark'] as const
+export type Theme = (typeof THEMES)[number]
 
 export interface Palette {
   negative: string

@@ -33,6 +33,15 @@ export interface MentionRow {
   responseStatus: ResponseStatus | null
 }
 
+/** Mentions under a filter by sentiment (`mentions:counts`: the grid's status bar). */
+export interface MentionCounts {
+  total: number
+  negative: number
+  neutral: number
+  positive: number
+  unlabelled: number
+}
+
 export interface MentionPage {
   rows: MentionRow[]
   /** Total rows for the filter when known (the grid's lastRow). */

@@ -166,6 +166,14 @@ export interface SourceView {
   nextRun: string | null
 }
 
+/** A monitoring subject: what the office watches for, as a query (`subjects:list`, `otklik subject list`). */
+export interface SubjectView {
+  id: number
+  name: string
+  query: string
+  enabled: boolean
+}
+
 export interface TopicView {
   id: number
   key: string
@@ -174,23 +182,6 @@ export interface TopicView {
   query: string | null
   enabled: boolean
   mentions: number
-}
-
-export interface ImportBatchView {
-  id: number
-  kind: string
-  fileName: string | null
-  fileSize: number | null
-  sha256: string | null
-  preset: string | null
-  rows: number
-  inserted: number
-  updated: number
-  duplicates: number
-  rejected: number
-  createdBy: string | null
-  createdAt: number
-  undoneAt: number | null
 }
 
 export interface ReportView {

@@ -1,14 +1,9 @@
+import type { SubjectView } from '../../shared/views'
 import type { Db } from './db/open'
 import { OtklikError } from '../../shared/errors'
 import { compileMatcher, compileToSql, parseQuery, querySyntaxError, type MatchDoc } from '../../shared/query'
 import { clock } from '../../shared/clock'
 
-export interface SubjectRow {
-  id: number
-  name: string
-  query: string
-  enabled: boolean
-}
 
 /** Parses a query or throws QUERY_SYNTAX naming the position. */
 export function checkQuery(query: string): void {
@@ -56,7 +51,7 @@ export function updateSubject(
   db: Db,
   id: number,
   patch: { name?: string; query?: string; enabled?: boolean }
-): SubjectRow {
+): SubjectView {
   const row = getSubject(db, id)
   if (patch.query !== undefined) checkQuery(patch.query)
   const name = patch.name?.trim() || row.name
@@ -74,16 +69,16 @@ export function updateSubject(
   return getSubject(db, id)
 }
 
-export function getSubject(db: Db, id: number): SubjectRow {
+export function getSubject(db: Db, id: number): SubjectView {
   const r = db.prepare('SELECT id, name, query, enabled FROM subjects WHERE id = ?').get(id) as
-    (Omit<SubjectRow, 'enabled'> & { enabled: number }) | undefined
+    (Omit<SubjectView, 'enabled'> & { enabled: number }) | undefined
   if (!r) throw new OtklikError('NOT_FOUND', `No subject with id ${id}.`, { id })
   return { ...r, enabled: r.enabled === 1 }
 }
 
-export function listSubjects(db: Db): { subjects: SubjectRow[] } {
+export function listSubjects(db: Db): { subjects: SubjectView[] } {
   const rows = db.prepare('SELECT id, name, query, enabled FROM subjects ORDER BY id').all() as (Omit<
-    SubjectRow,
+    SubjectView,
     'enabled'
   > & { enabled: number })[]
   return { subjects: rows.map((r) => ({ ...r, enabled: r.enabled === 1 })) }

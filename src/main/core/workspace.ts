@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import type { Db } from './db/open'
 import { openDatabase } from './db/open'
-import { getSettings, type Settings } from './db/settings'
+import { getSettings, type StoredSettings } from './db/settings'
 import { MentionQueries } from './queries/mentions'
 import { WorkspaceAnalyzer } from './analysis/analyzer'
 import type { LabelChange } from './analysis/models'
@@ -26,7 +26,7 @@ export class WorkspaceEvents {
 export class Workspace {
   readonly events = new WorkspaceEvents()
   readonly mentions: MentionQueries
-  private settingsCache: Settings | null = null
+  private settingsCache: StoredSettings | null = null
 
   constructor(
     readonly db: Db,
@@ -47,7 +47,7 @@ export class Workspace {
     return new WorkspaceAnalyzer(this.db)
   }
 
-  settings(): Settings {
+  settings(): StoredSettings {
     return (this.settingsCache ??= getSettings(this.db))
   }
 

@@ -1,5 +1,6 @@
 import { Component, lazy, Suspense, useCallback, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { AppInfo, SettingsValue } from '../../shared/api'
+import type { AppInfo } from '../../shared/api'
+import type { Settings } from '../../shared/settings'
 import { call } from './api'
 import { FilterPanel } from './components/filters/FilterPanel'
 import { HelpDialog } from './components/HelpDialog'
@@ -72,7 +73,7 @@ class PageLoadBoundary extends Component<
   }
 }
 
-type Boot = { info: AppInfo; settings: SettingsValue } | { error: string } | null
+type Boot = { info: AppInfo; settings: Settings } | { error: string } | null
 
 export function App() {
   const [boot, setBoot] = useState<Boot>(null)

@@ -16,9 +16,6 @@ import {
 /** Fewest office labels (of at least two classes) before a learned model is trained. */
 export const MIN_OFFICE_LABELS = 30
 
-/** What the workspace's model is, on how many labels, how well (Settings, `otklik train`). */
-export type ModelInfo = ModelView
-
 /** The model the workspace uses: the office's learned one when there is one, else the built-in. */
 export function currentSentimentModel(db: Db): SentimentModel {
   const row = db
@@ -41,7 +38,7 @@ interface StoredQuality extends ModelQuality {
   strength?: number
 }
 
-export function modelInfo(db: Db): ModelInfo {
+export function modelInfo(db: Db): ModelView {
   const row = db
     .prepare(
       "SELECT labels, trained_at, quality FROM learned_models WHERE kind = 'sentiment' ORDER BY id DESC LIMIT 1"
@@ -165,7 +162,7 @@ function builtinQuality(examples: LabelledExample[]): ModelQuality | null {
  * nothing is stored: the answer is the built-in model, its quality on the labels there are, and how
  * many more are needed. The app's background worker and `otklik train` both run this.
  */
-export function trainOfficeModel(db: Db, opts: { seed?: number; now?: number } = {}): ModelInfo {
+export function trainOfficeModel(db: Db, opts: { seed?: number; now?: number } = {}): ModelView {
   const examples = officeLabels(db)
   const counts = { total: examples.length, classes: new Set(examples.map((e) => e.label)).size }
   const more = needed(counts)

@@ -1,49 +1,30 @@
-import { type UiLang } from '../../../shared/types'
 import type { Db } from './open'
-import { DEFAULT_DIGEST_SCHEDULE } from '../../../shared/digest-schedule'
+import { DEFAULT_SETTINGS, type Settings } from '../../../shared/settings'
 
-/** Workspace settings with their defaults. Stored as JSON values in the `settings` table. */
-export interface Settings {
-  orgName: string
-  orgLogo: string | null
-  language: UiLang
-  timeZone: string
-  weekStart: number
-  authorMinLabelled: number
-  authorShare: number
-  maskPrivateAuthors: boolean
-  reportsFolder: string | null
-  theme: 'light' | 'dark'
-  [key: string]: unknown
+/**
+ * The settings as stored: the shared shape (src/shared/settings.ts) plus main's own bookkeeping, which
+ * the renderer never sees.
+ */
+export interface StoredSettings extends Settings {
+  /** When the digest schedule was last switched on (an earlier slot of that week is not "missed"). */
+  digestScheduleSince?: number
 }
 
-export const DEFAULT_SETTINGS: Settings = {
-  orgName: 'Акимат города',
-  orgLogo: null,
-  language: 'ru',
-  timeZone: 'Asia/Almaty',
-  weekStart: 1,
-  authorMinLabelled: 3,
-  authorShare: 0.6,
-  maskPrivateAuthors: true,
-  reportsFolder: null,
-  theme: 'light',
-  digestSchedule: DEFAULT_DIGEST_SCHEDULE
-}
-
-export function getSettings(db: Db): Settings {
-  const out: Settings = { ...DEFAULT_SETTINGS }
+/** The stored settings, each missing or damaged value replaced by its default. */
+export function getSettings(db: Db): StoredSettings {
+  const stored: Record<string, unknown> = {}
   for (const row of db.prepare('SELECT key, value FROM settings').all() as { key: string; value: string }[]) {
     try {
-      out[row.key] = JSON.parse(row.value)
+      stored[row.key] = JSON.parse(row.value)
     } catch {
       /* a damaged value falls back to the default */
     }
   }
+  const out: StoredSettings = Object.assign({ ...DEFAULT_SETTINGS }, stored)
   return out
 }
 
-export function setSettings(db: Db, patch: Partial<Settings>): Settings {
+export function setSettings(db: Db, patch: Partial<StoredSettings>): StoredSettings {
   const put = db.prepare(
     'INSERT INTO settings (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value'
   )

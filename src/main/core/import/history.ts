@@ -1,29 +1,5 @@
 import type { Db } from '../db'
-import type { LineMessage } from './types'
-
-export interface ImportHistoryEntry {
-  id: number
-  kind: string
-  fileName: string | null
-  filePath: string | null
-  fileSize: number | null
-  sha256: string | null
-  preset: string | null
-  encoding: string | null
-  delimiter: string | null
-  sheet: string | null
-  headerRow: number | null
-  rows: number
-  inserted: number
-  updated: number
-  duplicates: number
-  rejected: number
-  errors: LineMessage[]
-  warnings: LineMessage[]
-  createdBy: string | null
-  createdAt: number
-  undoneAt: number | null
-}
+import type { ImportHistoryEntry, LineMessage } from '../../../shared/import'
 
 /** The import history, newest first (file, size, SHA-256, preset, counts, who and when, undone or not). */
 export function listImportHistory(

@@ -12,7 +12,7 @@ export type { PresetInfo } from './presets-store'
 export { importCli, undoCli, readMappingFile } from './cli'
 export type { ImportCliArgs } from './cli'
 export { listImportHistory } from './history'
-export type { ImportHistoryEntry } from './history'
+export type { ImportHistoryEntry } from '../../../shared/import'
 export { MAX_FILE_BYTES, MAX_CELL_CHARS } from './limits'
 export { TARGET_FIELDS, BUILTIN_PRESETS } from './types'
 export type {

@@ -8,9 +8,13 @@ export type {
   ImportPreview,
   FieldChoice,
   ColumnCandidate,
-  DuplicateOf
+  DuplicateOf,
+  LineMessage,
+  BatchReport,
+  DuplicateRow,
+  ImportProgress
 } from '../../../shared/import'
-import type { TargetField } from '../../../shared/import'
+import type { ImportProgress, TargetField } from '../../../shared/import'
 
 export const BUILTIN_PRESETS = [
   'brand-analytics',
@@ -49,19 +53,6 @@ export interface MappingFile {
   fields?: Partial<Record<TargetField, string | string[] | null>>
 }
 
-export interface ImportProgress {
-  file: string
-  rowsRead: number
-  inserted: number
-  updated: number
-  duplicates: number
-  rejected: number
-  bytes: number
-  totalBytes: number
-  /** True on the last event of a file: the counts are final. */
-  done?: boolean
-}
-
 export interface ImportOptions {
   /** 'auto' (default), a built-in preset id, or the name of a saved preset. */
   preset?: string
@@ -74,45 +65,6 @@ export interface ImportOptions {
   onProgress?: (p: ImportProgress) => void
   batchKind?: 'import' | 'folder'
   sourceId?: number | null
-}
-
-export interface LineMessage {
-  line: number
-  message: string
-}
-
-/** One file's result: exactly the CLI's JSON object for it. */
-export interface BatchReport {
-  file: string
-  batchId: number | null
-  preset: string
-  encoding: string | null
-  delimiter: string | null
-  sheet: string | null
-  headerRow: number | null
-  rows: number
-  inserted: number
-  updated: number
-  duplicates: number
-  rejected: number
-  /** Media-only rows (a photo, a video, no text and no title): counted apart, neither stored nor errors. */
-  mediaWithoutText: number
-  errors: LineMessage[]
-  warnings: LineMessage[]
-  /** Each duplicate row (up to MAX_LISTED): why, and what it matched. */
-  duplicateRows: DuplicateRow[]
-}
-
-/**
- * A row taken for a mention already stored: `reason` says by what (origin id, the item's own URL,
- * author + time + text), `mentionId` is the mention, `matchedLine` the earlier row of the same file
- * when it came from this file (null when it was stored before).
- */
-export interface DuplicateRow {
-  line: number
-  reason: 'id' | 'url' | 'content'
-  mentionId: number
-  matchedLine: number | null
 }
 
 export interface FileFailure {

@@ -1,14 +1,14 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { TopicView } from '../../../shared/views'
+import type { SourceView, SubjectView, TopicView } from '../../../shared/views'
 import { call, onEvent } from '../api'
 import type { Lang } from '../i18n'
 
-type Subject = { id: number; name: string; query: string; enabled: boolean }
-type Source = { id: number; name: string }
+/** A collection source as the pickers need it. */
+type Source = Pick<SourceView, 'id' | 'name'>
 
 export interface Catalog {
   topics: TopicView[]
-  subjects: Subject[]
+  subjects: SubjectView[]
   sources: Source[]
   reload(): void
   topicName(id: number, lang: Lang): string | null
@@ -24,7 +24,7 @@ const Ctx = createContext<Catalog | null>(null)
  */
 export function CatalogProvider({ children }: { children: ReactNode }) {
   const [topics, setTopics] = useState<TopicView[]>([])
-  const [subjects, setSubjects] = useState<Subject[]>([])
+  const [subjects, setSubjects] = useState<SubjectView[]>([])
   const [sources, setSources] = useState<Source[]>([])
   const [tick, setTick] = useState(0)
   const reload = useCallback(() => setTick((x) => x + 1), [])

@@ -1,12 +1,13 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react'
-import type { AppInfo, SettingsValue } from '../../../shared/api'
+import type { AppInfo } from '../../../shared/api'
+import type { Settings } from '../../../shared/settings'
 import { call } from '../api'
 
 export interface SettingsCtx {
   info: AppInfo
-  settings: SettingsValue
+  settings: Settings
   /** Saves a patch in main and keeps the answer (main is the source of truth). */
-  update(patch: Partial<SettingsValue>): Promise<SettingsValue>
+  update(patch: Partial<Settings>): Promise<Settings>
   setInfo(info: AppInfo): void
 }
 
@@ -18,12 +19,12 @@ export function SettingsProvider({
   children
 }: {
   info: AppInfo
-  settings: SettingsValue
+  settings: Settings
   children: ReactNode
 }) {
   const [settings, setSettings] = useState(initial)
   const [info, setInfo] = useState(initialInfo)
-  const update = useCallback(async (patch: Partial<SettingsValue>) => {
+  const update = useCallback(async (patch: Partial<Settings>) => {
     // Optimistic, so a language or theme switch is immediate; main's answer then wins.
     setSettings((s) => ({ ...s, ...patch }))
     try {

@@ -13,7 +13,6 @@ import {
 } from '../../import'
 import { importInWorker } from '../../import/worker-client'
 import { OtklikError } from '../../../../shared/errors'
-import type { ImportBatchView } from '../../../../shared/views'
 
 type K =
   | 'imports:pickFiles'
@@ -116,7 +115,7 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
       ctl?.abort()
       return { cancelled: Boolean(ctl) }
     },
-    'imports:history': () => listImportHistory(ws.db) as ImportBatchView[],
+    'imports:history': () => listImportHistory(ws.db),
     'imports:undo': (i) => {
       const r = undoImport(ws.db, i.id, i.force ?? false)
       ws.changed('undo', r.deleted)

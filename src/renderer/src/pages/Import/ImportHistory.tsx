@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import type { ImportBatchView } from '../../../../shared/views'
+import type { ImportHistoryEntry } from '../../../../shared/import'
 import { ApiCallError, call } from '../../api'
 import { ConfirmDialog } from '../../components/Dialog'
 import { saveDownload } from '../../components/download'
@@ -17,11 +17,11 @@ export function ImportHistory({ onShow }: { onShow: (batchId: number) => void })
   const { version } = useDataVersion()
   const list = useQuery(() => call('imports:history', {}), [version])
   const [confirm, setConfirm] = useState<{
-    batch: ImportBatchView
+    batch: ImportHistoryEntry
     force: boolean
     message: string | null
   } | null>(null)
-  const undo = async (batch: ImportBatchView, force: boolean): Promise<void> => {
+  const undo = async (batch: ImportHistoryEntry, force: boolean): Promise<void> => {
     try {
       const r = await call('imports:undo', { id: batch.id, force })
       notify(t('import.history.undone', { n: r.deleted }))

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react'
-import type { ImportResultView } from '../../../../shared/api'
+import type { BatchReport } from '../../../../shared/import'
 import { call, onEvent, type Input } from '../../api'
 import { saveDownload } from '../../components/download'
 import { errorText } from '../../components/ErrorNote'
@@ -41,7 +41,7 @@ export function ImportPage() {
   const [step, setStep] = useState<Step>('file')
   const [choice, setChoice] = useState<MappingChoice>({ preset: 'auto', fields: {} })
   const [progress, setProgress] = useState<Progress | null>(null)
-  const [result, setResult] = useState<{ value: ImportResultView | null; error: unknown } | null>(null)
+  const [result, setResult] = useState<{ value: BatchReport | null; error: unknown } | null>(null)
   const job = useRef<string | null>(null)
   const file = files[index] ?? null
   const mapping = useMemo(() => mappingFor(choice), [choice])

@@ -1,5 +1,6 @@
 import { importMessageText } from './messages'
-import type { Events, ImportResultView } from '../../../../shared/api'
+import type { Events } from '../../../../shared/api'
+import type { BatchReport } from '../../../../shared/import'
 import { ErrorNote } from '../../components/ErrorNote'
 import { Icon } from '../../components/Icon'
 import { useI18n } from '../../i18n'
@@ -71,7 +72,7 @@ export function ResultView({
   onNext,
   nextLabel
 }: {
-  result: ImportResultView | null
+  result: BatchReport | null
   error: unknown
   onRejected: () => void
   onShow: () => void

@@ -1,6 +1,6 @@
 import { useI18n } from '../../i18n'
+import type { MentionCounts } from '../../../../shared/rows'
 
-type Counts = { total: number; negative: number; neutral: number; positive: number; unlabelled: number }
 
 /** Counts for the current filter, under the grid. */
 export function StatusBar({
@@ -8,7 +8,7 @@ export function StatusBar({
   loading,
   selected
 }: {
-  counts: Counts | null
+  counts: MentionCounts | null
   loading: boolean
   selected: number
 }) {

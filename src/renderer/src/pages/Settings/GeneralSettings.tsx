@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react'
-import type { SettingsValue } from '../../../../shared/api'
+import type { Settings } from '../../../../shared/settings'
 import { ErrorNote } from '../../components/ErrorNote'
 import { useSettings } from '../../hooks/useSettings'
 import { useToast } from '../../hooks/useToast'
@@ -12,7 +12,7 @@ export function GeneralSettings({ part }: { part: 'general' | 'authors' }) {
   const { t } = useI18n()
   const { settings, update } = useSettings()
   const { notify } = useToast()
-  const [draft, setDraft] = useState<SettingsValue>(settings)
+  const [draft, setDraft] = useState<Settings>(settings)
   const [error, setError] = useState<unknown>(null)
   useEffect(() => setDraft(settings), [settings])
   const zones = useMemo(() => {
@@ -22,14 +22,14 @@ export function GeneralSettings({ part }: { part: 'general' | 'authors' }) {
       return ['Asia/Almaty', 'Asia/Aqtobe', 'Asia/Oral', 'Europe/Moscow', 'UTC']
     }
   }, [])
-  const set = <K extends keyof SettingsValue>(k: K, v: SettingsValue[K]): void =>
+  const set = <K extends keyof Settings>(k: K, v: Settings[K]): void =>
     setDraft((d) => ({ ...d, [k]: v }))
-  const changed = (Object.keys(draft) as (keyof SettingsValue)[]).filter((k) => draft[k] !== settings[k])
+  const changed = (Object.keys(draft) as (keyof Settings)[]).filter((k) => draft[k] !== settings[k])
   const zoneBad = !zones.includes(draft.timeZone)
   const save = async (): Promise<void> => {
     setError(null)
     try {
-      await update(Object.fromEntries(changed.map((k) => [k, draft[k]])) as Partial<SettingsValue>)
+      await update(Object.fromEntries(changed.map((k) => [k, draft[k]])) as Partial<Settings>)
       notify(t('common.saved'))
     } catch (e) {
       setError(e)
@@ -72,7 +72,7 @@ export function GeneralSettings({ part }: { part: 'general' | 'authors' }) {
               <span>{t('lang.label')}</span>
               <select
                 value={draft.language}
-                onChange={(e) => set('language', e.target.value as SettingsValue['language'])}
+                onChange={(e) => set('language', e.target.value as Settings['language'])}
               >
                 {LANGS.map((l) => (
                   <option key={l} value={l}>
@@ -85,7 +85,7 @@ export function GeneralSettings({ part }: { part: 'general' | 'authors' }) {
               <span>{t('settings.theme')}</span>
               <select
                 value={draft.theme}
-                onChange={(e) => set('theme', e.target.value as SettingsValue['theme'])}
+                onChange={(e) => set('theme', e.target.value as Settings['theme'])}
                 data-testid="theme-select"
               >
                 <option value="light">{t('theme.light')}</option>

@@ -9,8 +9,7 @@ import { useCatalog } from '../../hooks/useCatalog'
 import { useQuery } from '../../hooks/useQuery'
 import { useToast } from '../../hooks/useToast'
 import { useI18n } from '../../i18n'
-
-type Subject = { id: number; name: string; query: string; enabled: boolean }
+import type { SubjectView } from '../../../../shared/views'
 
 /** Monitoring subjects: what the office watches for, as queries, each with a live test. */
 export function SubjectsPanel() {
@@ -18,8 +17,8 @@ export function SubjectsPanel() {
   const { notify } = useToast()
   const cat = useCatalog()
   const list = useQuery(() => call('subjects:list', {}), [])
-  const [edit, setEdit] = useState<Subject | 'new' | null>(null)
-  const [remove, setRemove] = useState<Subject | null>(null)
+  const [edit, setEdit] = useState<SubjectView | 'new' | null>(null)
+  const [remove, setRemove] = useState<SubjectView | null>(null)
   const fail = (e: unknown): void => notify(errorText(e, tx).title, { kind: 'error' })
   const changed = (): void => {
     list.reload()
@@ -102,7 +101,7 @@ function SubjectDialog({
   onClose,
   onSaved
 }: {
-  subject: Subject | null
+  subject: SubjectView | null
   open: boolean
   onClose: () => void
   onSaved: (matched: number | null) => void
