@@ -16,6 +16,30 @@ const nodeOnly = [
   'worker_threads'
 ]
 
+// One clock (src/shared/clock.ts): "now" and "today" never come from the machine's clock directly, so a
+// pinned clock (--now, OTKLIK_NOW) reaches every module and no result depends on the day a test runs.
+const oneClock = [
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message:
+      'Read "now" from the one clock: clock.now() in src/shared/clock.ts (durations: performance.now()).'
+  },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: 'Read "now" from the one clock: nowDate() in src/shared/clock.ts.'
+  }
+]
+
+const noElectron = { name: 'electron', message: 'Core services run under plain Node: no electron import.' }
+
+// A workspace is opened (and, when new, seeded with the default topics) in one place.
+const oneOpener = {
+  regex: '(^|/)db(/open)?$',
+  importNames: ['openDatabase'],
+  message:
+    'Open a workspace with openWorkspaceDatabase (src/main/core/workspace.ts): a new one gets its default topics there.'
+}
+
 export default tseslint.config(
   {
     ignores: [
@@ -56,19 +80,20 @@ export default tseslint.config(
     }
   },
   {
-    // One clock (src/shared/clock.ts): "now" and "today" never come from the machine's clock directly, so a
-    // pinned clock (--now, OTKLIK_NOW) reaches every module and no result depends on the day a test runs.
     files: ['src/**/*.ts', 'src/**/*.tsx'],
+    rules: { 'no-restricted-syntax': ['error', ...oneClock] }
+  },
+  {
+    // The analysis of new mentions is wired once: workspaceAnalyzer() (Workspace.analyzer() calls it).
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
+    ignores: ['src/main/core/analysis/analyzer.ts'],
     rules: {
       'no-restricted-syntax': [
         'error',
+        ...oneClock,
         {
-          selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
-          message: 'Read "now" from the one clock: clock.now() in src/shared/clock.ts (durations: performance.now()).'
-        },
-        {
-          selector: "NewExpression[callee.name='Date'][arguments.length=0]",
-          message: 'Read "now" from the one clock: nowDate() in src/shared/clock.ts.'
+          selector: "NewExpression[callee.name='WorkspaceAnalyzer']",
+          message: 'Use workspaceAnalyzer(db) (or Workspace.analyzer()): the analysis is wired in one place.'
         }
       ]
     }
@@ -116,11 +141,37 @@ export default tseslint.config(
     }
   },
   {
+    files: ['src/main/**'],
+    ignores: ['src/main/core/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [oneOpener] }] }
+  },
+  {
     files: ['src/main/core/**'],
+    ignores: ['src/main/core/workspace.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [oneOpener] }] }
+  },
+  {
+    files: ['src/main/core/workspace.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [noElectron] }] }
+  },
+  {
+    // The database layer knows tables, not what fills them: no analysis, queries, reports or imports
+    // (seed data such as the default topics comes from the layer that creates workspaces). Migration 0003
+    // rebuilds the search index with the ingest's own stemmer (ingest/fts), the one exception.
+    files: ['src/main/core/db/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { paths: [{ name: 'electron', message: 'Core services run under plain Node: no electron import.' }] }
+        {
+          paths: [noElectron],
+          patterns: [
+            {
+              regex:
+                '^(\\.\\./)+(analysis|queries|report|import|collect|demo|api|mentions|subjects|workspace|ingest(?!/fts$))(/|$)',
+              message: 'The database layer must not import the layers above it (analysis, queries, import…).'
+            }
+          ]
+        }
       ]
     }
   }

@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { openDatabase } from '../src/main/core/db'
+import { openWorkspaceDatabase } from '../src/main/core/workspace'
 import { addSource, collectOnce } from '../src/main/core/collect'
 
 const arg = (name: string, def: number): number => {
@@ -68,7 +68,7 @@ async function main(): Promise<void> {
   )
   const ports = servers.map((s) => (s.address() as AddressInfo).port)
   const dir = mkdtempSync(join(tmpdir(), 'otklik-collect-bench-'))
-  const db = openDatabase(join(dir, 'bench.sqlite'), { create: true })
+  const db = openWorkspaceDatabase(join(dir, 'bench.sqlite'), { create: true })
   try {
     for (let f = 0; f < FEEDS; f++)
       addSource(db, { type: 'rss', target: `http://127.0.0.1:${ports[f % PORTS]}/feed/${f}.xml` })

@@ -11,7 +11,8 @@
 import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase, setSettings, type Db } from '../src/main/core/db'
+import { setSettings, type Db } from '../src/main/core/db'
+import { openWorkspaceDatabase } from '../src/main/core/workspace'
 import { buildDigestModel, exportDigest, renderDocx, renderPdf } from '../src/main/core/report'
 import { PLATFORMS } from '../src/shared/types'
 import { addDays, dateRange, isoWeekRange } from '../src/shared/time'
@@ -159,7 +160,7 @@ function generate(db: Db): void {
 
 async function main(): Promise<void> {
   if (process.argv.includes('--fresh') && existsSync(DB_PATH)) rmSync(DB_PATH)
-  let db = existsSync(DB_PATH) ? openDatabase(DB_PATH) : null
+  let db = existsSync(DB_PATH) ? openWorkspaceDatabase(DB_PATH) : null
   if (db && (db.prepare('SELECT count(*) FROM mentions').pluck().get() as number) !== SIZE) {
     db.close()
     rmSync(DB_PATH)
@@ -167,7 +168,7 @@ async function main(): Promise<void> {
   }
   let genMs = 0
   if (!db) {
-    db = openDatabase(DB_PATH, { create: true })
+    db = openWorkspaceDatabase(DB_PATH, { create: true })
     const t = performance.now()
     generate(db)
     db.exec('ANALYZE')

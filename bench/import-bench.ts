@@ -21,7 +21,7 @@ import Database from 'better-sqlite3'
 import { parse } from 'csv-parse'
 import iconv from 'iconv-lite'
 import { ensureData } from './import-generate'
-import { openDatabase } from '../src/main/core/db'
+import { openWorkspaceDatabase } from '../src/main/core/workspace'
 import { importFile } from '../src/main/core/import'
 import { openSource } from '../src/main/core/import/source/open'
 import { applyPlan } from '../src/main/core/import/mapping/apply'
@@ -116,7 +116,7 @@ async function runPhase(
     return { rows, extra: phase === 'map' ? { mapped: ok } : {} }
   }
   const path = tempDb('ours')
-  const db = openDatabase(path, { create: true })
+  const db = openWorkspaceDatabase(path, { create: true })
   applyVariant(db, process.env.OTKLIK_BENCH_VARIANT ?? '')
   let progressCalls = 0
   let maxGap = 0

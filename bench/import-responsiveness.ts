@@ -131,14 +131,13 @@ async function main(): Promise<void> {
   try {
     const file = await generate(rows, 'utf-8', dir)
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const { openDatabase } = require(join(root, 'src/main/core/db/open.ts'))
     const { createDemo } = require(join(root, 'src/main/core/demo/index.ts'))
-    const { Workspace } = require(join(root, 'src/main/core/workspace.ts'))
+    const { openWorkspaceDatabase, Workspace } = require(join(root, 'src/main/core/workspace.ts'))
     const { createHandlers } = require(join(root, 'src/main/core/api/handlers.ts'))
     const { startTestHost } = require(join(root, 'src/main/host/server.ts'))
     /* eslint-enable @typescript-eslint/no-require-imports */
     const path = join(dir, 'ws.db')
-    const db = openDatabase(path, { create: true })
+    const db = openWorkspaceDatabase(path, { create: true })
     createDemo(db, { seed: 2, weeks: 4, until: '2026-11-22' })
     const renderer = join(dir, 'renderer')
     mkdirSync(renderer)

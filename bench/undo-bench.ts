@@ -10,7 +10,8 @@
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase, type Db } from '../src/main/core/db/open'
+import { type Db } from '../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../src/main/core/workspace'
 import { createDemo } from '../src/main/core/demo'
 import { createBatch, deleteMentions, undoBatch } from '../src/main/core/ingest/batches'
 import { physicalTables, recomputeSql, storedSql } from '../src/main/core/db/summaries'
@@ -20,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'otklik-bench-undo-'))
 const base = join(dir, 'base.db')
 
 function build(): number {
-  const db = openDatabase(base, { create: true })
+  const db = openWorkspaceDatabase(base, { create: true })
   createDemo(db, { weeks: 8, until: '2026-11-20', timeZone: 'Asia/Almaty' })
   const batch = createBatch(db, { kind: 'import', fileName: 'history.csv' })
   const demo = db.prepare('SELECT max(id) FROM mentions').pluck().get() as number
@@ -59,7 +60,7 @@ function exact(db: Db): boolean {
 
 function timed(label: string, file: string, run: (db: Db) => number): number {
   copyFileSync(base, file)
-  const db = openDatabase(file)
+  const db = openWorkspaceDatabase(file)
   const t0 = performance.now()
   const deleted = run(db)
   const ms = performance.now() - t0

@@ -9,7 +9,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { openDatabase } from '../src/main/core/db'
+import { openWorkspaceDatabase } from '../src/main/core/workspace'
 import { addSource, collectOnce } from '../src/main/core/collect'
 
 const arg = (name: string, def: number): number => {
@@ -60,7 +60,7 @@ async function main(): Promise<void> {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r))
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
   const dir = mkdtempSync(join(tmpdir(), 'otklik-soak-'))
-  const db = openDatabase(join(dir, 'soak.sqlite'), { create: true })
+  const db = openWorkspaceDatabase(join(dir, 'soak.sqlite'), { create: true })
   try {
     for (let f = 0; f < FEEDS - 2; f++) addSource(db, { type: 'rss', target: `${base}/feed/${f}.xml` })
     addSource(db, { type: 'rss', target: `${base}/missing.xml` })

@@ -9,7 +9,8 @@
  * The first rows are checked against the real normalizeText/stemText/urlKey/normalizeHost.
  */
 import { existsSync, rmSync, statSync } from 'node:fs'
-import { openDatabase, type Db } from '../../src/main/core/db'
+import { type Db } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { physicalTables, recomputeSql, SUMMARY_TABLES } from '../../src/main/core/db/summaries'
 import { Random } from '../../src/main/core/demo/random'
 import { normalizeText } from '../../src/shared/text'
@@ -429,7 +430,7 @@ export function generateWorkspace(path: string, opts: GenerateOptions): Generate
   const total = opts.mentions
   const endAt = opts.endAt ?? Date.UTC(2026, 10, 28)
   const rng = new Random(opts.seed ?? 1)
-  const db = openDatabase(path, { create: true })
+  const db = openWorkspaceDatabase(path, { create: true })
   try {
     db.pragma('synchronous = OFF')
     const topics = db.prepare('SELECT id, key FROM topics ORDER BY sort, id').all() as Topic[]

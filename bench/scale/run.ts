@@ -5,7 +5,8 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase, type Db } from '../../src/main/core/db'
+import { type Db } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { MentionQueries } from '../../src/main/core/queries/mentions'
 import { facets } from '../../src/main/core/queries/facets'
 import { dashboard } from '../../src/main/core/queries/dashboard'
@@ -109,7 +110,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
   let generated: string | null = null
   let ready = existsSync(path) && !argv.includes('--fresh')
   if (ready) {
-    const probe = openDatabase(path)
+    const probe = openWorkspaceDatabase(path)
     ready = (probe.prepare('SELECT count(*) FROM mentions').pluck().get() as number) === n
     probe.close()
   }
@@ -127,7 +128,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     })
     generated = `${g.mentions.toLocaleString('en')} mentions in ${(g.ms / 1000).toFixed(1)} s (${Math.round(g.mentions / (g.ms / 1000)).toLocaleString('en')} rows/s, triggers and FTS included)`
   }
-  const db = openDatabase(path)
+  const db = openWorkspaceDatabase(path)
   addExtras(db)
   const rows: Row[] = []
   const q = () => new MentionQueries(db, () => TZ)
@@ -411,7 +412,7 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     const csv = await ensureData(100_000, 'utf-8', dataDir)
     const emptyPath = join(dataDir, 'scale-empty.db')
     for (const p of [emptyPath, `${emptyPath}-wal`, `${emptyPath}-shm`]) rmSync(p, { force: true })
-    const empty = openDatabase(emptyPath, { create: true })
+    const empty = openWorkspaceDatabase(emptyPath, { create: true })
     const t0 = Date.now()
     await importFile(empty, csv)
     const emptyMs = Date.now() - t0

@@ -22,7 +22,7 @@ import type {
   SubjectView,
   TopicView
 } from './views'
-import { RELATIVE_PERIODS } from './views'
+import { KEEP_MODES, RELATIVE_PERIODS, SOURCE_TYPES } from './views'
 
 /**
  * The API contract: every request channel with its input schema and output type, and every event
@@ -217,12 +217,12 @@ export const api = {
   'sources:add': channel<{ id: number }>()(
     z
       .object({
-        type: z.enum(['rss', 'telegram', 'folder']),
+        type: z.enum(SOURCE_TYPES),
         target: z.string().min(1).max(4096),
         name: z.string().max(200).optional(),
         every: z.string().max(20).optional(),
         cron: z.string().max(200).optional(),
-        keep: z.enum(['all', 'matching']).optional()
+        keep: z.enum(KEEP_MODES).optional()
       })
       .strict()
   ),
@@ -233,7 +233,7 @@ export const api = {
         name: z.string().min(1).max(200).optional(),
         every: z.string().max(20).optional(),
         cron: z.string().max(200).optional(),
-        keep: z.enum(['all', 'matching']).optional()
+        keep: z.enum(KEEP_MODES).optional()
       })
       .strict()
   ),

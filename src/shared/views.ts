@@ -151,14 +151,22 @@ export interface Dashboard {
   responses: { critical: number; needed: number; assigned: number; answered: number }
 }
 
+/** Kinds of collection source. */
+export const SOURCE_TYPES = ['rss', 'telegram', 'folder'] as const
+export type SourceType = (typeof SOURCE_TYPES)[number]
+/** What a source keeps: every item, or only those matching a monitoring subject. */
+export const KEEP_MODES = ['all', 'matching'] as const
+export type KeepMode = (typeof KEEP_MODES)[number]
+
+/** A collection source as the Sources page and `otklik source list` show it. */
 export interface SourceView {
   id: number
-  type: 'rss' | 'telegram' | 'folder'
+  type: SourceType
   target: string
   url: string
   name: string
   schedule: string
-  keep: 'all' | 'matching'
+  keep: KeepMode
   enabled: boolean
   lastRun: string | null
   lastStatus: string | null

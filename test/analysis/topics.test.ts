@@ -1,10 +1,16 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   assignTopics,
   compileTopics,
   loadDefaultTopics,
-  OTHER_TOPIC_KEY
+  OTHER_TOPIC_KEY,
+  removeTopic
 } from '../../src/main/core/analysis/topics'
+import { openDatabase, type Db } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { buildDb, sqlIds } from '../query/fts-db'
 
 const defs = loadDefaultTopics()
@@ -153,6 +159,32 @@ describe('default topics', () => {
       }
     } finally {
       db.close()
+    }
+  })
+})
+
+describe('a new workspace starts with the default topics', () => {
+  it('seeded by the workspace opener, not by the database layer, and only once', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'otklik-seed-'))
+    try {
+      const keys = (db: Db): string[] =>
+        db.prepare('SELECT key FROM topics ORDER BY sort, id').pluck().all() as string[]
+      const bare = openDatabase(join(dir, 'bare.db'), { create: true })
+      expect(keys(bare)).toEqual([])
+      bare.close()
+
+      const path = join(dir, 'ws.db')
+      const ws = openWorkspaceDatabase(path, { create: true })
+      expect(keys(ws)).toEqual(defs.map((d) => d.key))
+      const roads = ws.prepare("SELECT id FROM topics WHERE key = 'roads'").pluck().get() as number
+      removeTopic(ws, roads)
+      ws.close()
+      // Opening an existing workspace again does not bring back a topic the office removed.
+      const again = openWorkspaceDatabase(path)
+      expect(keys(again)).toEqual(defs.map((d) => d.key).filter((k) => k !== 'roads'))
+      again.close()
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
     }
   })
 })

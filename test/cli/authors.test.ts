@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli, json } from '../helpers/cli'
-import { openDatabase, type Db } from '../../src/main/core/db/open'
+import { type Db } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { runCli } from '../../src/main/cli/main'
 
 type Author = {
@@ -31,7 +32,7 @@ describe('CLI: authors', () => {
   beforeAll(() => {
     expect(cli(['demo', '--db', path, '--weeks', '2', '--until', '2026-11-22']).code).toBe(0)
     full = authors()
-    db = openDatabase(path, { readonly: true })
+    db = openWorkspaceDatabase(path, { readonly: true })
   }, 120_000)
   afterAll(() => db.close())
 

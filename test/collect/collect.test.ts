@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { openDatabase, acquireLock } from '../../src/main/core/db'
+import { acquireLock } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import {
   addSource,
   collectOnce,
@@ -414,7 +415,7 @@ describe('collectOnce', () => {
 
   it('runs one round at a time across connections (app and CLI)', async () => {
     addSource(ws.db, { type: 'rss', target: `${srv.base}/atom.xml` })
-    const other = openDatabase(ws.path)
+    const other = openWorkspaceDatabase(ws.path)
     try {
       const lock = acquireLock(other, 'collect')
       const t0 = Date.now()

@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { openDatabase, type Db } from '../../src/main/core/db'
+import { type Db } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 
 export const FIXTURES = join(__dirname, '..', 'fixtures', 'collect')
 export const fixture = (name: string): Buffer => readFileSync(join(FIXTURES, name))
@@ -179,7 +180,7 @@ export async function startProxy(): Promise<{
 export function tempDb(): { db: Db; dir: string; path: string; cleanup(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'otklik-collect-'))
   const path = join(dir, 'workspace.sqlite')
-  const db = openDatabase(path, { create: true })
+  const db = openWorkspaceDatabase(path, { create: true })
   return {
     db,
     dir,

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { acquireLock, openDatabase } from '../../src/main/core/db'
+import { acquireLock } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import {
   addSource,
   CollectionScheduler,
@@ -145,7 +146,7 @@ describe('CollectionScheduler', () => {
 
   it('waits while another process holds the round, then runs', async () => {
     const { id } = addSource(ws.db, { type: 'rss', target: `${srv.base}/rdf.xml` })
-    const other = openDatabase(ws.path)
+    const other = openWorkspaceDatabase(ws.path)
     const lock = acquireLock(other, 'collect')
     const sch = new CollectionScheduler(ws.db, { settings: FAST })
     sch.start()

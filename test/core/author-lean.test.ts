@@ -10,7 +10,7 @@ import { tempDb } from '../helpers/db'
 import { cli, json } from '../helpers/cli'
 import type { Db } from '../../src/main/core/db/open'
 import { createDemo } from '../../src/main/core/demo'
-import { createDemoAnalyzer } from '../../src/main/core/analysis/demo-analyzer'
+import { workspaceAnalyzer } from '../../src/main/core/analysis/analyzer'
 import { parseNow } from '../../src/shared/clock'
 
 /** The demo of a day that is "today" holds only what was published by then: pinned, so no result depends on the hour. */
@@ -229,7 +229,7 @@ describe('the demo workspace (demo --until 2026-12-03), week 23–29.11.2026', (
   beforeAll(() => {
     ;({ db, path } = tempDb('lean-demo'))
     // As `demo --until 2026-12-03` makes it: with the demo's real analysis.
-    createDemo(db, { until: '2026-12-03', timeZone: TZ, now: DEMO_MADE, analyzer: createDemoAnalyzer(db) })
+    createDemo(db, { until: '2026-12-03', timeZone: TZ, now: DEMO_MADE, analyzer: workspaceAnalyzer(db) })
     db.pragma('wal_checkpoint(TRUNCATE)')
   }, 120_000)
   afterAll(() => db.close())

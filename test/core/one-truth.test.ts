@@ -3,7 +3,8 @@ import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cli, json } from '../helpers/cli'
-import { openDatabase, type Db } from '../../src/main/core/db/open'
+import { type Db } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { getSettings } from '../../src/main/core/db/settings'
 import { dashboard } from '../../src/main/core/queries/dashboard'
 import { MentionQueries } from '../../src/main/core/queries/mentions'
@@ -32,7 +33,7 @@ beforeAll(() => {
     cli(['demo', '--db', path, '--until', UNTIL, '--now', `${UNTIL}T23:59`, '--json'])
   )
   demoSpike = r.spike
-  db = openDatabase(path)
+  db = openWorkspaceDatabase(path)
   tz = getSettings(db).timeZone
 }, 120_000)
 

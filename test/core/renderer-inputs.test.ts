@@ -8,7 +8,7 @@ import { parseFeedDate } from '../../src/main/core/collect/dates'
 import { dispatch } from '../../src/main/core/api/dispatch'
 import { browserPlatform, createHandlers } from '../../src/main/core/api/handlers'
 import type { HostPlatform } from '../../src/main/core/api/context'
-import { openDatabase } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { MAX_LOGO_BYTES } from '../../src/main/core/report/files'
 import { Workspace } from '../../src/main/core/workspace'
 
@@ -29,7 +29,7 @@ const call = (
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'otklik-renderer-inputs-'))
   const path = join(dir, 'w.db')
-  ws = new Workspace(openDatabase(path, { create: true }), path)
+  ws = new Workspace(openWorkspaceDatabase(path, { create: true }), path)
   opened = []
   const host: HostPlatform = {
     ...browserPlatform(),

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import type { Db } from '../../src/main/core/db/open'
-import { migrate, openDatabase } from '../../src/main/core/db/open'
+import { migrate } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { addSource, parseFeed } from '../../src/main/core/collect'
 import { storeItems } from '../../src/main/core/collect/store'
 import { Ingestor } from '../../src/main/core/ingest'
@@ -286,7 +287,7 @@ describe('migration 0004 (mention_sources)', () => {
       )
       .run()
     raw.close()
-    const v3 = openDatabase(path)
+    const v3 = openWorkspaceDatabase(path)
     expect(v3.prepare('SELECT mention_id, source_id, seen_at FROM mention_sources').all()).toEqual([
       { mention_id: 1, source_id: 7, seen_at: 5 }
     ])

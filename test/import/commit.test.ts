@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import ExcelJS from 'exceljs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/core/db'
-import { openDatabase } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import {
   importFile,
   importFiles,
@@ -212,7 +212,7 @@ describe('commit', () => {
   it('says when another writer holds the workspace', async () => {
     const db = freshDb()
     const path = db.name
-    const other = openDatabase(path, { busyTimeout: 50 })
+    const other = openWorkspaceDatabase(path, { busyTimeout: 50 })
     db.exec('BEGIN IMMEDIATE')
     await expect(importFile(other, fixture('ba.csv'))).rejects.toMatchObject({ code: 'DB_LOCKED' })
     db.exec('ROLLBACK')

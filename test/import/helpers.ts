@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { Db } from '../../src/main/core/db'
-import { openDatabase } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 
 export const FILES = join(__dirname, '..', 'fixtures', 'import', 'files')
 export const fixture = (name: string): string => join(FILES, name)
@@ -15,7 +15,7 @@ export function tempDir(): { dir: string; cleanup: () => void } {
 
 /** A fresh workspace database in a temp file (all migrations). */
 export function tempDb(dir: string, name = 'w.db'): Db {
-  return openDatabase(join(dir, name), { create: true })
+  return openWorkspaceDatabase(join(dir, name), { create: true })
 }
 
 /** What the workspace holds, to compare before/after (content, not just counts). */

@@ -12,7 +12,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { openDatabase } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { Prng } from './prng'
 import {
   collectChain,
@@ -271,7 +271,7 @@ function checkCopy(
   }
   // The app must open it too (migrations, settings).
   try {
-    openDatabase(copy).close()
+    openWorkspaceDatabase(copy).close()
   } catch (e) {
     violations.push(`openDatabase: ${(e as Error).message}`)
   }

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import type Database from 'better-sqlite3'
-import { openDatabase } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { addSource } from '../../src/main/core/collect/sources'
 import { importFile } from '../../src/main/core/import'
 import { Prng } from './prng'
@@ -79,7 +79,7 @@ export function importChain(dir: string, quota: number): Chain {
     quota,
     async setup() {
       mkdirSync(dir, { recursive: true })
-      openDatabase(db, { create: true }).close()
+      openWorkspaceDatabase(db, { create: true }).close()
     },
     step(n) {
       const files = [1, 2].map((i) => {
@@ -170,7 +170,7 @@ export function collectChain(dir: string, quota: number, feeds: FeedServer): Cha
     quota,
     async setup() {
       mkdirSync(dir, { recursive: true })
-      const d = openDatabase(db, { create: true })
+      const d = openWorkspaceDatabase(db, { create: true })
       for (const k of [1, 2]) {
         const { id } = addSource(d, { type: 'rss', target: `${feeds.base}/feed${k}.xml`, every: '15m' })
         sources.push(id)
@@ -239,7 +239,7 @@ export function reanalyseChain(dir: string, quota: number, tag: string): Chain {
   const db = join(dir, 'w.db')
   let unanalysed = ROWS
   const reset = (): void => {
-    const d = openDatabase(db)
+    const d = openWorkspaceDatabase(db)
     d.transaction(() => {
       d.exec(`UPDATE mentions SET analysed_at = NULL, model_sentiment = NULL, model_score = NULL, model_explanation = NULL,
                 lang = NULL, story_id = NULL, story_sig = NULL, sentiment = NULL, sentiment_origin = NULL, sentiment_score = NULL;
@@ -256,7 +256,7 @@ export function reanalyseChain(dir: string, quota: number, tag: string): Chain {
       mkdirSync(dir, { recursive: true })
       const csv = join(dir, 'base.csv')
       writeCsv(csv, `zqr${tag}`, ROWS, tag.charCodeAt(0))
-      const d = openDatabase(db, { create: true })
+      const d = openWorkspaceDatabase(db, { create: true })
       d.exec("INSERT INTO subjects (name, query, created_at) VALUES ('Дороги', 'дорог* OR ямы', 0)")
       const r = await importFile(d, csv, { analyzer: null })
       d.close()

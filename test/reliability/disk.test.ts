@@ -12,7 +12,7 @@ import {
 } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { importFile } from '../../src/main/core/import'
 import { checkFile, contents, IMPORT_FIXTURES, ROOT } from './helpers'
 
@@ -56,7 +56,7 @@ async function workspace(name: string): Promise<{ dir: string; db: string }> {
   const dir = mkdtempSync(join(tmpdir(), `otklik-${name}-`))
   chmodSync(dir, 0o755)
   const db = join(dir, 'w.db')
-  const d = openDatabase(db, { create: true })
+  const d = openWorkspaceDatabase(db, { create: true })
   await importFile(d, join(IMPORT_FIXTURES, 'ba.csv'))
   d.close()
   chmodSync(db, 0o644)

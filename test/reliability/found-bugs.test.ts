@@ -8,7 +8,8 @@ import { htmlToText } from '../../src/main/core/collect/html-text'
 import { normalizeHost } from '../../src/shared/query'
 import { dispatch } from '../../src/main/core/api/dispatch'
 import { browserPlatform, createHandlers } from '../../src/main/core/api/handlers'
-import { openDatabase, type Db } from '../../src/main/core/db/open'
+import { type Db } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { OtklikError } from '../../src/shared/errors'
 import { writeZip } from './fuzz/zip'
 import { fuzzWorkspace } from './fuzz/targets-api'
@@ -25,7 +26,7 @@ describe('inputs found by fuzzing', () => {
   const t = tempDir('found')
   let db: Db
   beforeAll(() => {
-    db = openDatabase(join(t.dir, 'w.db'), { create: true })
+    db = openWorkspaceDatabase(join(t.dir, 'w.db'), { create: true })
   })
   afterAll(() => {
     db.close()

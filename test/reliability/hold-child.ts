@@ -6,11 +6,11 @@
  * Run: node --import tsx test/reliability/hold-child.ts MODE DB_PATH
  */
 import { acquireLock } from '../../src/main/core/db/lock'
-import { openDatabase } from '../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 
 const [mode, dbPath] = process.argv.slice(2)
 if (!mode || !dbPath) throw new Error('usage: hold-child.ts lock|open|write DB_PATH')
-const db = openDatabase(dbPath)
+const db = openWorkspaceDatabase(dbPath)
 if (mode === 'lock') acquireLock(db, 'collect')
 db.prepare('SELECT count(*) FROM mentions').get()
 process.stdout.write('ready\n')

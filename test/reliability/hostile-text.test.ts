@@ -5,7 +5,8 @@ import { inflateRawSync } from 'node:zlib'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseFeed } from '../../src/main/core/collect'
-import { openDatabase, type Db } from '../../src/main/core/db'
+import { type Db } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { importFile } from '../../src/main/core/import'
 import { Ingestor } from '../../src/main/core/ingest'
 import { csvCell } from '../../src/main/core/queries/export'
@@ -89,7 +90,7 @@ let dir: string
 let db: Db
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'otklik-hostile-text-'))
-  db = openDatabase(join(dir, 'w.db'), { create: true })
+  db = openWorkspaceDatabase(join(dir, 'w.db'), { create: true })
 })
 afterAll(() => {
   db.close()

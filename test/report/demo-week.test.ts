@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { createDemo } from '../../src/main/core/demo'
-import { createDemoAnalyzer } from '../../src/main/core/analysis/demo-analyzer'
+import { workspaceAnalyzer } from '../../src/main/core/analysis/analyzer'
 import { parseNow } from '../../src/shared/clock'
 
 /** The demo of a day that is "today" holds only what was published by then: pinned, so no result depends on the hour. */
@@ -74,7 +74,7 @@ function allQuotes(m: DigestModel): { section: string; q: QuoteItem }[] {
 
 beforeAll(async () => {
   ;({ db, dir } = tempDb('demo-week'))
-  createDemo(db, { until: '2026-12-03', now: DEMO_MADE, analyzer: createDemoAnalyzer(db) })
+  createDemo(db, { until: '2026-12-03', now: DEMO_MADE, analyzer: workspaceAnalyzer(db) })
   model = buildDigestModel(db, WEEK)
   oneClick = await exportDigest(db, { ...WEEK, outDir: join(dir, 'one-click') })
   // «Дайджест с настройками» starts from the Settings value, as its page does.

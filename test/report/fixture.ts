@@ -3,7 +3,8 @@
  * and the week before, Russian and Kazakh texts, topics, stories, authors of every type,
  * a private person whose @handle is quoted, an irrelevant mention, manual/import/model labels.
  */
-import { openDatabase, setSettings, type Db } from '../../src/main/core/db'
+import { setSettings, type Db } from '../../src/main/core/db'
+import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 import { Ingestor, type MentionAnalyzer } from '../../src/main/core/ingest'
 import type { AuthorInput, MentionInput, OutletInput, Platform, Sentiment } from '../../src/shared/types'
 import { zonedToUtc } from '../../src/shared/time'
@@ -511,7 +512,7 @@ export interface Workspace {
 
 /** Creates the workspace at `path` (':memory:' works too). */
 export function buildWorkspace(path: string, extra: { logo?: string | null } = {}): Workspace {
-  const db = openDatabase(path, { create: true })
+  const db = openWorkspaceDatabase(path, { create: true })
   setSettings(db, {
     orgName: 'Акимат города Алматы',
     orgLogo: extra.logo ?? null,

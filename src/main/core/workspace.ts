@@ -1,9 +1,9 @@
 import { EventEmitter } from 'node:events'
-import type { Db } from './db/open'
-import { openDatabase } from './db/open'
+import { openDatabase, type Db, type OpenOptions } from './db/open'
+import { ensureDefaultTopics } from './analysis/topics'
 import { getSettings, type StoredSettings } from './db/settings'
 import { MentionQueries } from './queries/mentions'
-import { WorkspaceAnalyzer } from './analysis/analyzer'
+import { workspaceAnalyzer, type WorkspaceAnalyzer } from './analysis/analyzer'
 import type { LabelChange } from './analysis/models'
 import type { EventName, Events } from '../../shared/api'
 
@@ -22,6 +22,21 @@ export class WorkspaceEvents {
   }
 }
 
+/**
+ * Opens (and migrates) a workspace database; a new one starts with the default taxonomy of city problems
+ * (editable in Settings). Every writer in src/main opens its database here (a lint rule keeps
+ * `openDatabase` to this file and the database layer), so no path creates a workspace without topics.
+ */
+export function openWorkspaceDatabase(path: string, opts: OpenOptions = {}): Db {
+  return openDatabase(path, {
+    ...opts,
+    onCreate: (db) => {
+      ensureDefaultTopics(db)
+      opts.onCreate?.(db)
+    }
+  })
+}
+
 /** One open workspace: its database, queries and events. Shared by the app, the CLI and the test host. */
 export class Workspace {
   readonly events = new WorkspaceEvents()
@@ -36,15 +51,16 @@ export class Workspace {
   }
 
   static open(dbPath: string, opts: { create?: boolean } = {}): Workspace {
-    return new Workspace(openDatabase(dbPath, { create: opts.create }), dbPath)
+    return new Workspace(openWorkspaceDatabase(dbPath, { create: opts.create }), dbPath)
   }
 
   /**
    * The analysis every write path of the app runs on new mentions (language, sentiment with the office's
-   * learned model, topics, subjects, stories): wired here, once, for imports, collection and re-analysis.
+   * learned model, topics, subjects, stories), from the one factory `workspaceAnalyzer` that processes
+   * without a Workspace (the import worker, CLI commands, re-analysis) call too.
    */
   analyzer(): WorkspaceAnalyzer {
-    return new WorkspaceAnalyzer(this.db)
+    return workspaceAnalyzer(this.db)
   }
 
   settings(): StoredSettings {

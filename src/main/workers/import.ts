@@ -1,8 +1,9 @@
 import { parentPort, workerData } from 'node:worker_threads'
-import { openDatabase, setDefaultNativeBinding } from '../core/db/open'
+import { setDefaultNativeBinding, type Db } from '../core/db/open'
+import { openWorkspaceDatabase } from '../core/workspace'
 import { acquireLock, type JobLock } from '../core/db/lock'
 import { importFile } from '../core/import'
-import { WorkspaceAnalyzer } from '../core/analysis/analyzer'
+import { workspaceAnalyzer } from '../core/analysis/analyzer'
 import { alignClock } from '../../shared/clock'
 import { OtklikError } from '../../shared/errors'
 import {
@@ -34,14 +35,14 @@ const LOCK_WAIT_MS = 10_000
 async function main(): Promise<FromImportWorker> {
   setDefaultNativeBinding(data.nativeBinding)
   if (data.clock.pinned) alignClock(data.clock.now, true)
-  const db = openDatabase(data.dbPath)
+  const db = openWorkspaceDatabase(data.dbPath)
   let lock: JobLock | null = null
   try {
     lock = takeLock(db)
     const { analyze, ...options } = data.options
     const report = await importFile(db, data.file, {
       ...options,
-      analyzer: analyze ? new WorkspaceAnalyzer(db) : null,
+      analyzer: analyze ? workspaceAnalyzer(db) : null,
       signal: cancel.signal,
       onProgress: (progress) => post({ type: 'progress', progress })
     })
@@ -57,7 +58,7 @@ async function main(): Promise<FromImportWorker> {
   }
 }
 
-function takeLock(db: ReturnType<typeof openDatabase>): JobLock {
+function takeLock(db: Db): JobLock {
   try {
     return acquireLock(db, 'import', { waitMs: LOCK_WAIT_MS })
   } catch (e) {

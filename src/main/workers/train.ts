@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { alignClock } from '../../shared/clock'
-import { openDatabase, setDefaultNativeBinding } from '../core/db/open'
+import { setDefaultNativeBinding } from '../core/db/open'
+import { openWorkspaceDatabase } from '../core/workspace'
 import { trainOfficeModel } from '../core/analysis/models'
 
 /**
@@ -15,7 +16,7 @@ const { dbPath, nativeBinding, now, clockPinned } = workerData as {
 }
 alignClock(now, clockPinned)
 setDefaultNativeBinding(nativeBinding)
-const db = openDatabase(dbPath)
+const db = openWorkspaceDatabase(dbPath)
 try {
   const info = trainOfficeModel(db)
   parentPort?.postMessage({ ok: true, info })

@@ -1,7 +1,8 @@
 /** Fuzz target for the API: random inputs to every channel through dispatch (zod validation, handlers). */
 import { mkdtempSync } from 'node:fs'
 import { join } from 'node:path'
-import { openDatabase, type Db } from '../../../src/main/core/db/open'
+import { type Db } from '../../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../../src/main/core/workspace'
 import { dispatch } from '../../../src/main/core/api/dispatch'
 import { browserPlatform, createHandlers } from '../../../src/main/core/api/handlers'
 import { Workspace } from '../../../src/main/core/workspace'
@@ -51,7 +52,7 @@ const FIXTURES = join(__dirname, '..', '..', 'fixtures', 'import', 'files')
 /** A workspace with a few imports, a source and a subject, to give the handlers rows to work on. */
 export async function fuzzWorkspace(dir: string): Promise<{ db: Db; ws: Workspace }> {
   const path = join(mkdtempSync(join(dir, 'ws-')), 'api.db')
-  const db = openDatabase(path, { create: true })
+  const db = openWorkspaceDatabase(path, { create: true })
   for (const f of ['ba.csv', 'generic.csv', 'telegram-channel.json'])
     await importFile(db, join(FIXTURES, f), { analyzer: new WorkspaceAnalyzer(db) })
   addSource(db, { type: 'rss', target: 'http://127.0.0.1:9/feed.xml' })

@@ -3,7 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import iconv from 'iconv-lite'
 import ExcelJS from 'exceljs'
-import { openDatabase, type Db } from '../../../src/main/core/db/open'
+import { type Db } from '../../../src/main/core/db/open'
+import { openWorkspaceDatabase } from '../../../src/main/core/workspace'
 import { importFile, previewFile } from '../../../src/main/core/import'
 import { readEntryText, readZipDirectory } from '../../../src/main/core/import/xlsx/zip'
 import { OtklikError } from '../../../src/shared/errors'
@@ -38,7 +39,7 @@ function fileTarget(
     limitMs,
     async setup(d) {
       dir = d
-      db = openDatabase(join(dir, `${name}.db`), { create: true })
+      db = openWorkspaceDatabase(join(dir, `${name}.db`), { create: true })
       await seeds(dir)
     },
     next: (rng) => ({ bytes: gen(rng), ext: ext(rng), dryRun: rng.chance(0.7), preview: rng.chance(0.5) }),

@@ -1,6 +1,6 @@
 import { dbPathFrom, UsageError, type Args } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { getSettings } from '../../core/db/settings'
 import { authorsPage } from '../../core/queries/authors'
 import { LEANS, leanRule, type Lean } from '../../../shared/lean'
@@ -32,7 +32,7 @@ export const authorsCommand: Command = {
   options: ['db', 'from', 'to', 'sentiment', 'platform', 'query', 'lean', 'limit'],
   async run(args, io) {
     const { filter, lean, limit } = authorsArgs(args)
-    const db = openDatabase(dbPathFrom(args))
+    const db = openWorkspaceDatabase(dbPathFrom(args))
     try {
       const settings = getSettings(db)
       const page = authorsPage(

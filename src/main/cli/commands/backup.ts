@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { dbPathFrom, resolvePath, UsageError } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { backupDatabase } from '../../core/db/backup'
 import { OtklikError } from '../../../shared/errors'
 
@@ -26,7 +26,7 @@ export const backupCommand: Command = {
         }
       )
     }
-    const db = openDatabase(dbPathFrom(args), { readonly: true })
+    const db = openWorkspaceDatabase(dbPathFrom(args), { readonly: true })
     try {
       const r = await backupDatabase(db, out)
       if (args.bool('json')) printJson(io, { file: r.file, bytes: r.bytes })

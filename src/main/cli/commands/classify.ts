@@ -1,6 +1,6 @@
 import { resolvePath } from '../args'
 import type { Command, Io } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { currentSentimentModel } from '../../core/analysis/models'
 import { classifyJsonLines, loadBuiltinModel, type SentimentModel } from '../../core/analysis/sentiment'
 
@@ -15,7 +15,7 @@ export const classifyCommand: Command = {
     const dbPath = args.str('db') ?? process.env.OTKLIK_CLASSIFY_DB
     let model: SentimentModel
     if (dbPath) {
-      const db = openDatabase(resolvePath(dbPath), { readonly: true })
+      const db = openWorkspaceDatabase(resolvePath(dbPath), { readonly: true })
       try {
         model = currentSentimentModel(db)
       } finally {

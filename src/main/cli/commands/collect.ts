@@ -1,8 +1,8 @@
 import { dbPathFrom, UsageError } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { collectOnce, type CollectStatusEvent } from '../../core/collect'
-import { WorkspaceAnalyzer } from '../../core/analysis/analyzer'
+import { workspaceAnalyzer } from '../../core/analysis/analyzer'
 import { subjectsMatcher } from '../../core/subjects'
 
 export const collectCommand: Command = {
@@ -15,11 +15,11 @@ export const collectCommand: Command = {
   async run(args, io) {
     const sourceId = args.int('source')
     if (sourceId !== undefined && sourceId <= 0) throw new UsageError('--source takes a source id')
-    const db = openDatabase(dbPathFrom(args), { create: true })
+    const db = openWorkspaceDatabase(dbPathFrom(args), { create: true })
     try {
       const report = await collectOnce(db, {
         sourceId,
-        analyzer: new WorkspaceAnalyzer(db),
+        analyzer: workspaceAnalyzer(db),
         matcher: subjectsMatcher(db),
         onEvent: (name, payload) => {
           const r = name === 'collect:status' ? (payload as CollectStatusEvent).result : undefined

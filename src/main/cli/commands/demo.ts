@@ -2,9 +2,9 @@ import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { dbPathFrom, UsageError } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { createDemo } from '../../core/demo'
-import { createDemoAnalyzer } from '../../core/analysis/demo-analyzer'
+import { workspaceAnalyzer } from '../../core/analysis/analyzer'
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -20,9 +20,9 @@ export const demoCommand: Command = {
     const until = args.date('until')
     if (!existsSync(dirname(path))) mkdirSync(dirname(path), { recursive: true })
     const started = performance.now()
-    const db = openDatabase(path, { create: true })
+    const db = openWorkspaceDatabase(path, { create: true })
     try {
-      const analyzer = createDemoAnalyzer(db)
+      const analyzer = workspaceAnalyzer(db)
       const r = createDemo(db, {
         seed,
         weeks,

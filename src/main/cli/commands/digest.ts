@@ -1,6 +1,6 @@
 import { dbPathFrom, resolvePath, UsageError, callerDir } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { exportDigest, type DigestFormat } from '../../core/report'
 
 export const digestCommand: Command = {
@@ -28,7 +28,7 @@ export const digestCommand: Command = {
       .filter(Boolean)
     for (const f of formats)
       if (f !== 'docx' && f !== 'pdf') throw new UsageError(`--format takes docx, pdf or both, not "${f}"`)
-    const db = openDatabase(dbPathFrom(args))
+    const db = openWorkspaceDatabase(dbPathFrom(args))
     try {
       const r = await exportDigest(db, {
         week,

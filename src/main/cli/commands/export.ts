@@ -1,7 +1,7 @@
 import { createWriteStream, type WriteStream } from 'node:fs'
 import { dbPathFrom, requireRange, resolvePath, UsageError } from '../args'
 import type { Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { getSettings } from '../../core/db/settings'
 import { csvCell, EXPORT_FIELDS, exportMentions } from '../../core/queries/export'
 
@@ -16,7 +16,7 @@ export const exportCommand: Command = {
     if (format !== 'jsonl' && format !== 'csv')
       throw new UsageError(`--format takes jsonl or csv, not "${format}"`)
     const range = requireRange(args)
-    const db = openDatabase(dbPathFrom(args), { readonly: true })
+    const db = openWorkspaceDatabase(dbPathFrom(args), { readonly: true })
     const outPath = args.str('out')
     const file: WriteStream | null = outPath ? createWriteStream(resolvePath(outPath)) : null
     const write = (s: string): void => {

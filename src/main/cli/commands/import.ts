@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import { dbPathFrom, resolvePath, UsageError } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { getSettings } from '../../core/db/settings'
 import { importFiles, parseMappingFile, undoImport, type MappingFile } from '../../core/import'
-import { WorkspaceAnalyzer } from '../../core/analysis/analyzer'
+import { workspaceAnalyzer } from '../../core/analysis/analyzer'
 import { OtklikError } from '../../../shared/errors'
 
 export const importCommand: Command = {
@@ -20,7 +20,7 @@ export const importCommand: Command = {
     const undo = args.str('undo')
     if (undo !== undefined) {
       if (!/^\d+$/.test(undo)) throw new UsageError(`--undo takes a batch id, not "${undo}"`)
-      const db = openDatabase(dbPathFrom(args))
+      const db = openWorkspaceDatabase(dbPathFrom(args))
       try {
         const r = undoImport(db, Number(undo), args.bool('force'))
         if (args.bool('json')) printJson(io, r)
@@ -55,8 +55,8 @@ export const importCommand: Command = {
     // it creates no file.
     const db =
       dryRun && !existsSync(dbPath)
-        ? openDatabase(':memory:', { create: true })
-        : openDatabase(dbPath, { create: !dryRun })
+        ? openWorkspaceDatabase(':memory:', { create: true })
+        : openWorkspaceDatabase(dbPath, { create: !dryRun })
     try {
       let last = -Infinity
       const result = await importFiles(db, files, {
@@ -64,7 +64,7 @@ export const importCommand: Command = {
         mapping,
         dryRun,
         timezone: mapping?.timezone ?? getSettings(db).timeZone,
-        analyzer: dryRun ? null : new WorkspaceAnalyzer(db),
+        analyzer: dryRun ? null : workspaceAnalyzer(db),
         onProgress: (p) => {
           // Every file ends with a line of its final counts; in between one line every 2 s, never one
           // before a row has been read.

@@ -1,6 +1,7 @@
 import { dbPathFrom, resolvePath, UsageError } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
+import { KEEP_MODES, SOURCE_TYPES } from '../../../shared/views'
 import { addSource, listSources, removeSource, setSourceEnabled } from '../../core/collect'
 
 export const sourceCommand: Command = {
@@ -12,24 +13,24 @@ export const sourceCommand: Command = {
   options: ['db', 'name', 'every', 'cron', 'keep'],
   async run(args, io) {
     const [verb, a1, a2] = args.positionals
-    const db = openDatabase(dbPathFrom(args), { create: verb === 'add', readonly: verb === 'list' })
+    const db = openWorkspaceDatabase(dbPathFrom(args), { create: verb === 'add', readonly: verb === 'list' })
     try {
       let out: unknown
       if (verb === 'add') {
-        if (a1 !== 'rss' && a1 !== 'telegram' && a1 !== 'folder')
-          throw new UsageError('source add needs a type: rss, telegram or folder')
+        const type = SOURCE_TYPES.find((t) => t === a1)
+        if (!type) throw new UsageError(`source add needs a type: ${SOURCE_TYPES.join(', ')}`)
         if (!a2) throw new UsageError('source add needs a TARGET (feed URL, channel name or folder path)')
         if (args.str('every') && args.str('cron')) throw new UsageError('give --every or --cron, not both')
-        const keep = args.str('keep')
-        if (keep !== undefined && keep !== 'all' && keep !== 'matching')
-          throw new UsageError('--keep takes all or matching')
+        const keepArg = args.str('keep')
+        const keep = KEEP_MODES.find((k) => k === keepArg)
+        if (keepArg !== undefined && !keep) throw new UsageError(`--keep takes ${KEEP_MODES.join(' or ')}`)
         out = addSource(db, {
-          type: a1,
-          target: a1 === 'folder' ? resolvePath(a2) : a2,
+          type,
+          target: type === 'folder' ? resolvePath(a2) : a2,
           name: args.str('name'),
           every: args.str('every'),
           cron: args.str('cron'),
-          keep: keep as 'all' | 'matching' | undefined
+          keep
         })
       } else if (verb === 'list') out = listSources(db)
       else if (verb === 'enable' || verb === 'disable' || verb === 'remove') {

@@ -1,6 +1,6 @@
 import { dbPathFrom, UsageError } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { getSettings } from '../../core/db/settings'
 import { findSpikes } from '../../core/analysis/spikes-db'
 import { spikeJson } from '../../../shared/views'
@@ -21,7 +21,7 @@ export const spikesCommand: Command = {
     const from = args.date('from')
     const to = args.date('to')
     if (from && to && from > to) throw new UsageError(`--from ${from} is after --to ${to}`)
-    const db = openDatabase(dbPathFrom(args))
+    const db = openWorkspaceDatabase(dbPathFrom(args))
     try {
       const timeZone = getSettings(db).timeZone
       // Without dates: the 30 days ending today; with one date, the other follows from it.

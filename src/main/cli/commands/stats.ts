@@ -1,6 +1,6 @@
 import { dbPathFrom, requireRange } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { getSettings } from '../../core/db/settings'
 import { workspaceStats } from '../../core/queries/stats'
 
@@ -14,7 +14,7 @@ export const statsCommand: Command = {
   async run(args, io) {
     const range = requireRange(args)
     // Read-only: a stats run changes nothing in the file (no WAL switch, no -wal/-shm left, no backup).
-    const db = openDatabase(dbPathFrom(args), { readonly: true })
+    const db = openWorkspaceDatabase(dbPathFrom(args), { readonly: true })
     try {
       const s = workspaceStats(db, { ...range, timeZone: getSettings(db).timeZone })
       if (args.bool('json')) printJson(io, s)

@@ -1,6 +1,6 @@
 import { dbPathFrom, UsageError } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { addSubject, listSubjects, removeSubject, updateSubject } from '../../core/subjects'
 import { OtklikError } from '../../../shared/errors'
 
@@ -13,7 +13,7 @@ export const subjectCommand: Command = {
   options: ['db', 'query'],
   async run(args, io) {
     const [verb, arg] = args.positionals
-    const db = openDatabase(dbPathFrom(args), { create: verb === 'add', readonly: verb === 'list' })
+    const db = openWorkspaceDatabase(dbPathFrom(args), { create: verb === 'add', readonly: verb === 'list' })
     try {
       let out: unknown
       if (verb === 'add') {

@@ -1,6 +1,6 @@
 import { dbPathFrom } from '../args'
 import { printJson, type Command } from '../command'
-import { openDatabase } from '../../core/db/open'
+import { openWorkspaceDatabase } from '../../core/workspace'
 import { trainOfficeModel } from '../../core/analysis/models'
 
 export const trainCommand: Command = {
@@ -11,7 +11,7 @@ export const trainCommand: Command = {
   booleans: ['json'],
   options: ['db'],
   async run(args, io) {
-    const db = openDatabase(dbPathFrom(args))
+    const db = openWorkspaceDatabase(dbPathFrom(args))
     try {
       const info = trainOfficeModel(db)
       if (info.kind === 'builtin')

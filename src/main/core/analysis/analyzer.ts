@@ -12,6 +12,15 @@ import type { SentimentModel } from './sentiment'
 const DAY = 86_400_000
 
 /**
+ * The analysis every write path runs on new mentions (import, collection, the demo, re-analysis, the
+ * import worker): wired here, once. `Workspace.analyzer()` calls it; a process without a Workspace (a
+ * worker, a CLI command) calls it with its own connection.
+ */
+export function workspaceAnalyzer(db: Db): WorkspaceAnalyzer {
+  return new WorkspaceAnalyzer(db)
+}
+
+/**
  * The workspace's analysis of a new mention: language and sentiment (the office's learned model, or
  * the built-in one), problem topics, monitoring subjects, and its near-duplicate story. Used by
  * import, collection, the demo and re-analysis alike.

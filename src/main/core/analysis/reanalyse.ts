@@ -2,7 +2,7 @@ import type { Db } from '../db/open'
 import { acquireLock } from '../db/lock'
 import { joinStory } from '../ingest'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
-import { WorkspaceAnalyzer } from './analyzer'
+import { workspaceAnalyzer } from './analyzer'
 import { clock } from '../../../shared/clock'
 
 export interface ReanalyseOptions {
@@ -22,7 +22,7 @@ export interface ReanalyseOptions {
 export function reanalyse(db: Db, opts: ReanalyseOptions = {}): { analysed: number } {
   const lock = acquireLock(db, 'analysis', { waitMs: 5000 })
   try {
-    const analyzer = new WorkspaceAnalyzer(db)
+    const analyzer = workspaceAnalyzer(db)
     const where = [
       opts.onlyNew ? 'm.analysed_at IS NULL' : '1',
       opts.batchId ? 'm.batch_id = @batch' : '1'

@@ -3,7 +3,7 @@
  * folders. Everything new goes through the Ingestor (src/main/core/ingest) like imports do.
  */
 export { addSource, updateSource, listSources, setSourceEnabled, removeSource, getSourceRow } from './sources'
-export type { AddSourceInput, SourceInfo } from './sources'
+export type { AddSourceInput } from './sources'
 export { collectOnce } from './collect'
 export type { CollectOnceOptions } from './collect'
 export { CollectionScheduler } from './scheduler'

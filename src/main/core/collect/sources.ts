@@ -1,3 +1,4 @@
+import type { SourceView } from '../../../shared/views'
 import { statSync } from 'node:fs'
 import { basename, resolve } from 'node:path'
 import type { Db } from '../db/open'
@@ -24,21 +25,6 @@ export interface AddSourceInput {
   schedule?: string | null
   keep?: string | null
   enabled?: boolean
-}
-
-export interface SourceInfo {
-  id: number
-  type: SourceType
-  target: string
-  url: string
-  name: string
-  schedule: string
-  keep: KeepMode
-  enabled: boolean
-  lastRun: string | null
-  lastStatus: string | null
-  lastError: string | null
-  nextRun: string | null
 }
 
 const DEFAULT_SCHEDULE = '30m'
@@ -104,7 +90,7 @@ export function updateSource(
     schedule?: string | null
     keep?: string | null
   }
-): SourceInfo {
+): SourceView {
   const row = getSourceRow(db, id)
   const sets: Record<string, string | number> = {}
   if (patch.name?.trim()) {
@@ -135,7 +121,7 @@ export function updateSource(
   return toInfo(getSourceRow(db, id), getSettings(db).timeZone)
 }
 
-export function listSources(db: Db): { sources: SourceInfo[] } {
+export function listSources(db: Db): { sources: SourceView[] } {
   const tz = getSettings(db).timeZone
   const rows = db.prepare('SELECT * FROM sources ORDER BY id').all() as SourceRow[]
   return { sources: rows.map((r) => toInfo(r, tz)) }
@@ -181,7 +167,7 @@ export function readState(row: Pick<SourceRow, 'state'>): SourceState {
   }
 }
 
-function toInfo(r: SourceRow, tz: string): SourceInfo {
+function toInfo(r: SourceRow, tz: string): SourceView {
   const iso = (t: number | null): string | null => (t === null || t === undefined ? null : isoInZone(t, tz))
   return {
     id: r.id,

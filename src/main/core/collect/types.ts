@@ -1,8 +1,8 @@
 import type { MentionAnalyzer } from '../ingest'
 
-export type SourceType = 'rss' | 'telegram' | 'folder'
-export const SOURCE_TYPES: readonly SourceType[] = ['rss', 'telegram', 'folder']
-export type KeepMode = 'all' | 'matching'
+export { SOURCE_TYPES, KEEP_MODES } from '../../../shared/views'
+export type { SourceType, KeepMode } from '../../../shared/views'
+import type { KeepMode, SourceType } from '../../../shared/views'
 export type CollectStatus = 'ok' | 'not-modified' | 'error'
 
 /** What a keep-only-matching source hands to the subject matcher (src/shared/query compileMatcher). */

@@ -3,7 +3,6 @@ import { existsSync, statSync } from 'node:fs'
 import { OtklikError } from '../../../shared/errors'
 import { checkIdentity, checkSchema, OTKLIK_APPLICATION_ID, readSqliteHeader } from './identity'
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations'
-import { ensureDefaultTopics } from '../analysis/workspace-topics'
 import { nowDate } from '../../../shared/clock'
 
 export type Db = Database.Database
@@ -18,6 +17,11 @@ export interface OpenOptions {
   busyTimeout?: number
   /** Called with the backup path before an existing file is migrated. */
   onBackup?: (path: string) => void
+  /**
+   * Called once, right after a new database got its schema: seed data (the default topics) belongs to
+   * the layer that creates workspaces (`openWorkspaceDatabase` in core/workspace.ts), not to this one.
+   */
+  onCreate?: (db: Db) => void
 }
 
 let defaultNativeBinding: string | undefined
@@ -96,9 +100,10 @@ export function openDatabase(path: string, opts: OpenOptions = {}): Db {
     db.pragma('cache_size = -65536')
     db.pragma('mmap_size = 268435456')
     if (!opts.readonly) {
-      migrate(db, path, opts.onBackup)
+      const created = migrate(db, path, opts.onBackup)
       if (db.pragma('application_id', { simple: true }) !== OTKLIK_APPLICATION_ID)
         db.pragma(`application_id = ${OTKLIK_APPLICATION_ID}`)
+      if (created) opts.onCreate?.(db)
     } else if (currentVersion(db) < SCHEMA_VERSION) {
       throw new OtklikError('DB_NEWER', `Database ${path} needs an upgrade; open it once for writing.`, {
         path
@@ -155,8 +160,16 @@ export function currentVersion(db: Db): number {
   return db.pragma('user_version', { simple: true }) as number
 }
 
-/** Runs every pending migration, each in its own transaction. */
-export function migrate(db: Db, path: string, onBackup?: (p: string) => void, target = SCHEMA_VERSION): void {
+/**
+ * Runs every pending migration, each in its own transaction. True when the database was new (no schema
+ * before) and now has the whole schema.
+ */
+export function migrate(
+  db: Db,
+  path: string,
+  onBackup?: (p: string) => void,
+  target = SCHEMA_VERSION
+): boolean {
   const from = currentVersion(db)
   if (from > SCHEMA_VERSION) {
     throw new OtklikError(
@@ -165,7 +178,7 @@ export function migrate(db: Db, path: string, onBackup?: (p: string) => void, ta
       { path, version: from, supported: SCHEMA_VERSION }
     )
   }
-  if (from >= target) return
+  if (from >= target) return false
   if (from > 0 && path !== ':memory:') {
     const backup = `${path}.v${from}-${timestamp()}.bak`
     db.prepare('VACUUM INTO ?').run(backup)
@@ -189,8 +202,7 @@ export function migrate(db: Db, path: string, onBackup?: (p: string) => void, ta
       db.pragma(`user_version = ${m.version}`)
     })()
   }
-  // A new workspace starts with the default taxonomy of city problems (editable in Settings).
-  if (from === 0 && target === SCHEMA_VERSION) ensureDefaultTopics(db)
+  return from === 0 && target === SCHEMA_VERSION
 }
 
 function timestamp(): string {

@@ -8,7 +8,7 @@ import { dateInZone } from '../../../shared/time'
 import { planDemo, type DemoItem } from './generate'
 import { ORG } from './content'
 import { Random } from './random'
-import { ensureDefaultTopics } from '../analysis/workspace-topics'
+import { ensureDefaultTopics } from '../analysis/topics'
 import { clock } from '../../../shared/clock'
 
 export interface DemoOptions {

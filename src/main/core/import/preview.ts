@@ -1,5 +1,5 @@
 import type { Db } from '../db'
-import { openDatabase } from '../db/open'
+import { openWorkspaceDatabase } from '../workspace'
 import { Ingestor } from '../ingest'
 import type { MentionInput } from '../../../shared/types'
 import { withinFileMessage } from './duplicates'
@@ -93,7 +93,7 @@ export async function previewFile(
  */
 function classify(db: Db | null, mapped: { row: PreviewRow; mention: MentionInput }[]): LineMessage[] {
   if (!mapped.length) return []
-  const scratch = db ?? openDatabase(':memory:', { create: true })
+  const scratch = db ?? openWorkspaceDatabase(':memory:', { create: true })
   const nested = scratch.inTransaction
   scratch.exec(nested ? 'SAVEPOINT otklik_preview' : 'BEGIN')
   let within = 0

@@ -185,6 +185,19 @@ function qualityText(m: DigestModel, q: Record<string, number>): string {
   return parts.length ? parts.join(', ') : '—'
 }
 
+/** A period without mentions: the section both writers print instead of figures and sections. */
+export function emptySection(m: DigestModel): { title: string; text: string; prev: string } {
+  return {
+    title: t(m.lang, 'emptyTitle'),
+    text: t(m.lang, 'emptyText', { from: formatDay(m.period.from), to: formatDay(m.period.to) }),
+    prev: t(m.lang, 'emptyPrev', {
+      from: formatDay(m.period.prevFrom),
+      to: formatDay(m.period.prevTo),
+      n: formatInt(m.lang, m.figures.mentions.prev)
+    })
+  }
+}
+
 /** The method section, paragraph by paragraph. */
 export function methodParagraphs(m: DigestModel): string[] {
   const lang = m.lang

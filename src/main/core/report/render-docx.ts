@@ -38,7 +38,7 @@ import {
 } from './docx-parts'
 import { digestCharts, type ChartImage } from './charts'
 import { fontData, FONT_FAMILY } from './fonts'
-import { formatDay, formatInt, t } from './i18n'
+import { t } from './i18n'
 import type { DigestModel, QuoteItem } from './model-types'
 import {
   authorHeaders,
@@ -50,6 +50,7 @@ import {
   headlineProblemLines,
   headlineSpikeLines,
   headlineTitle,
+  emptySection,
   methodParagraphs,
   responsesCountsLine,
   periodText,
@@ -231,18 +232,8 @@ export async function renderDocx(model: DigestModel): Promise<Buffer> {
   const charts = digestCharts(m)
   const body: Block[] = [...titleBlock(m)]
   if (m.empty) {
-    body.push(
-      h1(t(lang, 'emptyTitle')),
-      para(t(lang, 'emptyText', { from: formatDay(m.period.from), to: formatDay(m.period.to) })),
-      para(
-        t(lang, 'emptyPrev', {
-          from: formatDay(m.period.prevFrom),
-          to: formatDay(m.period.prevTo),
-          n: formatInt(lang, m.figures.mentions.prev)
-        }),
-        { color: 'muted' }
-      )
-    )
+    const e = emptySection(m)
+    body.push(h1(e.title), para(e.text), para(e.prev, { color: 'muted' }))
   } else {
     body.push(...headline(m), ...figures(m))
     if (charts.daily) body.push(h1(t(lang, 'secDaily')), image(charts.daily, t(lang, 'chartDaily')))

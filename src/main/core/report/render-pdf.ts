@@ -1,6 +1,6 @@
 /** The digest as PDF (pdfkit): embedded PT Sans, a bookmark per section, clickable links, "Страница N из M". */
 import { readLogo } from './files'
-import { formatDay, formatInt, t } from './i18n'
+import { formatDay, t } from './i18n'
 import { digestCharts } from './charts'
 import type { DigestModel, QuoteItem } from './model-types'
 import { CONTENT_W, PAGE, PdfLayout, SIZE, type Cell, type Column } from './pdf-layout'
@@ -15,6 +15,7 @@ import {
   headlineProblemLines,
   headlineSpikeLines,
   headlineTitle,
+  emptySection,
   methodParagraphs,
   responsesCountsLine,
   periodText,
@@ -44,16 +45,10 @@ export async function renderPdf(model: DigestModel, opts: PdfOptions = {}): Prom
   titleBlock(L, model)
   if (model.summary) summaryBlock(L, model)
   if (model.empty) {
-    L.h1(t(lang, 'emptyTitle'), 40)
-    L.para(t(lang, 'emptyText', { from: formatDay(model.period.from), to: formatDay(model.period.to) }))
-    L.para(
-      t(lang, 'emptyPrev', {
-        from: formatDay(model.period.prevFrom),
-        to: formatDay(model.period.prevTo),
-        n: formatInt(lang, model.figures.mentions.prev)
-      }),
-      { color: 'muted' }
-    )
+    const e = emptySection(model)
+    L.h1(e.title, 40)
+    L.para(e.text)
+    L.para(e.prev, { color: 'muted' })
   } else {
     headline(L, model)
     figures(L, model)

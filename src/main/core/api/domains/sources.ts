@@ -8,7 +8,7 @@ import {
   updateSource
 } from '../../collect'
 import { addSubject, listSubjects, removeSubject, updateSubject } from '../../subjects'
-import { listTopics, removeTopic, saveTopic } from '../../topics'
+import { listTopics, removeTopic, saveTopic } from '../../analysis/topics'
 import { workerFolderImporter } from '../../import/worker-client'
 import { subjectsMatcher } from '../../subjects'
 import { parseQuery, QueryError, queryErrorInfo } from '../../../../shared/query'

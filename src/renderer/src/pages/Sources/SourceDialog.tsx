@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { SourceView } from '../../../../shared/views'
+import { SOURCE_TYPES, type KeepMode, type SourceView } from '../../../../shared/views'
 import { call, type Input } from '../../api'
 import { Dialog } from '../../components/Dialog'
 import { ErrorNote } from '../../components/ErrorNote'
 import { useI18n } from '../../i18n'
 
 type Kind = SourceView['type']
-const KINDS: Kind[] = ['rss', 'telegram', 'folder']
 
 /** Adds a collection source or edits one (the type and target of an existing source stay fixed). */
 export function SourceDialog({
@@ -25,7 +24,7 @@ export function SourceDialog({
   const [target, setTarget] = useState('')
   const [name, setName] = useState('')
   const [every, setEvery] = useState('1h')
-  const [keep, setKeep] = useState<'all' | 'matching'>('all')
+  const [keep, setKeep] = useState<KeepMode>('all')
   const [error, setError] = useState<unknown>(null)
   const [busy, setBusy] = useState(false)
   useEffect(() => {
@@ -94,7 +93,7 @@ export function SourceDialog({
         {!source && (
           <fieldset className="radio-row">
             <legend>{t('sources.type')}</legend>
-            {KINDS.map((k) => (
+            {SOURCE_TYPES.map((k) => (
               <label key={k} className={`radio-pill ${type === k ? 'on' : ''}`}>
                 <input type="radio" name="kind" checked={type === k} onChange={() => setType(k)} />
                 {tx(`sources.kind.${k}`)}
@@ -134,7 +133,7 @@ export function SourceDialog({
           </label>
           <label className="field">
             <span>{t('sources.keep')}</span>
-            <select value={keep} onChange={(e) => setKeep(e.target.value as 'all' | 'matching')}>
+            <select value={keep} onChange={(e) => setKeep(e.target.value as KeepMode)}>
               <option value="all">{t('sources.keep.all')}</option>
               <option value="matching">{t('sources.keep.matching')}</option>
             </select>

@@ -1,9 +1,10 @@
-import type { Db } from './db/open'
-import type { TopicView } from '../../shared/views'
-import { OtklikError } from '../../shared/errors'
-import { compileToSql, parseQuery } from '../../shared/query'
-import { checkQuery } from './subjects'
-import { clock } from '../../shared/clock'
+/** The workspace's topics as stored: list, create or edit (re-tagging its mentions), remove. */
+import type { Db } from '../../db/open'
+import type { TopicView } from '../../../../shared/views'
+import { OtklikError } from '../../../../shared/errors'
+import { compileToSql, parseQuery } from '../../../../shared/query'
+import { checkQuery } from '../../subjects'
+import { clock } from '../../../../shared/clock'
 
 export function listTopics(db: Db): TopicView[] {
   const rows = db
