@@ -13,16 +13,20 @@ import {
   type WorkerImportOptions
 } from './worker-protocol'
 import type { BatchReport, ImportProgress } from './types'
+import { IMPORT_HEAP_MB, IMPORT_MEMORY_CEILING_MB, IMPORT_YOUNG_HEAP_MB } from './limits'
 import type { FolderImporter } from '../collect/folder-source'
 
 /** After a cancel, the worker rolls back and exits; one that does not within this long is stopped. */
 const CANCEL_GRACE_MS = 10_000
 /**
- * The import worker's JavaScript heap ceiling. A hostile file that would need more ends the worker (its
- * transaction rolls back) with a LIMIT error naming the file, instead of swapping the app. 1M rows of a
- * Brand Analytics export stay well under it; SQLite's page cache (128 MB during big imports) is outside it.
+ * The import worker's heap, within the per-import memory ceiling (IMPORT_MEMORY_CEILING_MB, limits.ts). A
+ * hostile file that would need more ends the worker (its transaction rolls back) with a LIMIT error naming
+ * the file and the ceiling, instead of swapping the app.
  */
-export const IMPORT_WORKER_HEAP_MB = 1024
+export const IMPORT_WORKER_LIMITS = {
+  maxOldGenerationSizeMb: IMPORT_HEAP_MB,
+  maxYoungGenerationSizeMb: IMPORT_YOUNG_HEAP_MB
+}
 
 export interface WorkerImportRequest {
   dbPath: string
@@ -92,7 +96,7 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
   return new Promise<BatchReport>((resolveReport, reject) => {
     const worker = new Worker(importWorkerEntry(), {
       workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB }
+      resourceLimits: IMPORT_WORKER_LIMITS
     })
     let settled = false
     let killTimer: NodeJS.Timeout | null = null
@@ -151,8 +155,8 @@ function crashError(file: string, e: Error): Error {
   if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY')
     return new OtklikError(
       'LIMIT',
-      `${basename(file)} needs more than ${IMPORT_WORKER_HEAP_MB} MB of memory to import; nothing was written. Split the file or export it again.`,
-      { limitMb: IMPORT_WORKER_HEAP_MB }
+      `${basename(file)} needs more than ${IMPORT_MEMORY_CEILING_MB} MB of memory to import (the limit per import); nothing was written. Split the file or export it again.`,
+      { file, limitMb: IMPORT_MEMORY_CEILING_MB }
     )
   return e
 }
