@@ -37,9 +37,10 @@ export const IMPORT_CACHE_MB = 128
 /** The import worker's young generation (MB) and the reserve for native memory (MB). */
 export const IMPORT_YOUNG_HEAP_MB = 16
 export const IMPORT_NATIVE_RESERVE_MB = 48
-/** The import worker's old-generation heap: what the ceiling leaves (288 MB). */
-export const IMPORT_HEAP_MB =
-  IMPORT_MEMORY_CEILING_MB - IMPORT_CACHE_MB - IMPORT_YOUNG_HEAP_MB - IMPORT_NATIVE_RESERVE_MB
+/** The import worker's old-generation heap: what a ceiling leaves (288 MB of the 480). */
+export function importHeapMb(ceilingMb = IMPORT_MEMORY_CEILING_MB): number {
+  return ceilingMb - IMPORT_CACHE_MB - IMPORT_YOUNG_HEAP_MB - IMPORT_NATIVE_RESERVE_MB
+}
 /** Per-row errors and warnings kept in a report (the counts stay exact). */
 export const MAX_LISTED = 10_000
 
