@@ -213,7 +213,6 @@ export interface WalkOptions {
   signal?: AbortSignal
   /** Bytes read so far (for progress). */
   onBytes?(n: number): void
-  /** Called after each chunk: an async pause point (the caller yields what it collected). */
 }
 
 const CHUNK = 256 * 1024
