@@ -11,8 +11,6 @@ export const MAX_ROW_CHARS = 16 * 1024 * 1024
 export const MAX_CELLS = 20_000
 /** The header row is searched for in the first lines (rows) of a file (sheet). */
 export const HEADER_SEARCH_LINES = 50
-/** A Telegram JSON export is parsed whole (its object tree takes several times the file size in memory). */
-export const MAX_JSON_BYTES = 256 * 1024 ** 2
 /** The most one part of an XLSX (a sheet, the shared strings) may inflate to: 2 GB. */
 export const MAX_ZIP_PART_BYTES = 2 * 1024 ** 3
 /**
@@ -27,6 +25,22 @@ export const MAX_XLSX_META_BYTES = 16 * 1024 ** 2
 export const MAX_XLSX_ELEMENT_CHARS = 32 * 1024 ** 2
 /** All shared strings of a workbook together (characters): they are held in memory for the import. */
 export const MAX_SHARED_STRINGS_CHARS = 128 * 1024 ** 2
+/**
+ * The memory one import may take (MB), whatever the input: the import worker's JavaScript heap (old and
+ * young generations), SQLite's page cache during a big import and a reserve for native memory (file
+ * buffers, the thread's stack, compiled code). Past its heap the worker is stopped, the transaction rolls
+ * back and the error names the file and this ceiling.
+ */
+export const IMPORT_MEMORY_CEILING_MB = 480
+/** SQLite page cache during a big import (MB), inside the ceiling. */
+export const IMPORT_CACHE_MB = 128
+/** The import worker's young generation (MB) and the reserve for native memory (MB). */
+export const IMPORT_YOUNG_HEAP_MB = 16
+export const IMPORT_NATIVE_RESERVE_MB = 48
+/** The import worker's old-generation heap: what a ceiling leaves (288 MB of the 480). */
+export function importHeapMb(ceilingMb = IMPORT_MEMORY_CEILING_MB): number {
+  return ceilingMb - IMPORT_CACHE_MB - IMPORT_YOUNG_HEAP_MB - IMPORT_NATIVE_RESERVE_MB
+}
 /** Per-row errors and warnings kept in a report (the counts stay exact). */
 export const MAX_LISTED = 10_000
 

@@ -3,7 +3,7 @@ import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
 import { clock } from '../../../shared/clock'
 import { createBatch, finishBatch, Ingestor } from '../ingest'
-import { MAX_LISTED } from './limits'
+import { IMPORT_CACHE_MB, MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
 import { planFor, resolveOptions } from './resolve'
 import { openSource } from './source/open'
@@ -14,8 +14,6 @@ import type { DuplicateReason } from '../ingest'
 import { withinFileMessage } from './duplicates'
 
 const PROGRESS_MS = 100
-/** SQLite page cache during a big import (MB). */
-const IMPORT_CACHE_MB = 128
 
 /**
  * Imports one file as one batch, in one transaction: every accepted row is committed or none is.

@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads'
+import { Worker, type ResourceLimits } from 'node:worker_threads'
 import { existsSync } from 'node:fs'
 import { basename, join, resolve } from 'node:path'
 import { getDefaultNativeBinding, type Db } from '../db/open'
@@ -13,16 +13,19 @@ import {
   type WorkerImportOptions
 } from './worker-protocol'
 import type { BatchReport, ImportProgress } from './types'
+import { importHeapMb, IMPORT_MEMORY_CEILING_MB, IMPORT_YOUNG_HEAP_MB } from './limits'
 import type { FolderImporter } from '../collect/folder-source'
 
 /** After a cancel, the worker rolls back and exits; one that does not within this long is stopped. */
 const CANCEL_GRACE_MS = 10_000
 /**
- * The import worker's JavaScript heap ceiling. A hostile file that would need more ends the worker (its
- * transaction rolls back) with a LIMIT error naming the file, instead of swapping the app. 1M rows of a
- * Brand Analytics export stay well under it; SQLite's page cache (128 MB during big imports) is outside it.
+ * The import worker's heap, within the per-import memory ceiling (IMPORT_MEMORY_CEILING_MB, limits.ts). A
+ * hostile file that would need more ends the worker (its transaction rolls back) with a LIMIT error naming
+ * the file and the ceiling, instead of swapping the app.
  */
-export const IMPORT_WORKER_HEAP_MB = 1024
+export function importWorkerLimits(ceilingMb = IMPORT_MEMORY_CEILING_MB): ResourceLimits {
+  return { maxOldGenerationSizeMb: importHeapMb(ceilingMb), maxYoungGenerationSizeMb: IMPORT_YOUNG_HEAP_MB }
+}
 
 export interface WorkerImportRequest {
   dbPath: string
@@ -32,6 +35,8 @@ export interface WorkerImportRequest {
   db?: Db
   signal?: AbortSignal
   onProgress?: (p: ImportProgress) => void
+  /** The memory ceiling of this import (MB); IMPORT_MEMORY_CEILING_MB unless a test lowers it. */
+  memoryCeilingMb?: number
 }
 
 /**
@@ -82,6 +87,7 @@ export async function importsSettled(dbPath: string): Promise<void> {
 
 function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
   req.signal?.throwIfAborted()
+  const ceiling = req.memoryCeilingMb ?? IMPORT_MEMORY_CEILING_MB
   const data: ImportWorkerData = {
     dbPath: req.dbPath,
     file: req.file,
@@ -92,7 +98,7 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
   return new Promise<BatchReport>((resolveReport, reject) => {
     const worker = new Worker(importWorkerEntry(), {
       workerData: data,
-      resourceLimits: { maxOldGenerationSizeMb: IMPORT_WORKER_HEAP_MB }
+      resourceLimits: importWorkerLimits(ceiling)
     })
     let settled = false
     let killTimer: NodeJS.Timeout | null = null
@@ -113,7 +119,7 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
       else if (m.type === 'failed') settle(() => reject(deserializeError(m.error)))
     })
     worker.on('error', (e) => {
-      settle(() => reject(crashError(req.file, e)))
+      settle(() => reject(crashError(req.file, e, ceiling)))
     })
     worker.on('exit', (code) => {
       if (killTimer) clearTimeout(killTimer)
@@ -147,12 +153,12 @@ function freeLock(db: Db | undefined): void {
   }
 }
 
-function crashError(file: string, e: Error): Error {
+function crashError(file: string, e: Error, ceilingMb: number): Error {
   if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY')
     return new OtklikError(
       'LIMIT',
-      `${basename(file)} needs more than ${IMPORT_WORKER_HEAP_MB} MB of memory to import; nothing was written. Split the file or export it again.`,
-      { limitMb: IMPORT_WORKER_HEAP_MB }
+      `${basename(file)} needs more than ${ceilingMb} MB of memory to import (the limit per import); nothing was written. Split the file or export it again.`,
+      { file, limitMb: ceilingMb }
     )
   return e
 }
