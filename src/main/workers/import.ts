@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads'
 import { openDatabase, setDefaultNativeBinding } from '../core/db/open'
 import { acquireLock, type JobLock } from '../core/db/lock'
-import { importFile } from '../core/import'
+import { importFile, previewFile } from '../core/import'
 import { WorkspaceAnalyzer } from '../core/analysis/analyzer'
 import { alignClock } from '../../shared/clock'
 import { OtklikError } from '../../shared/errors'
@@ -13,7 +13,7 @@ import {
 } from '../core/import/worker-protocol'
 
 /**
- * Imports one file off the main thread: its own connection to the workspace file (WAL lets the main
+ * Imports (or previews) one file off the main thread: its own connection to the workspace file (WAL lets the main
  * thread read meanwhile), the same pipeline as the CLI (importFile), progress posted back. The main thread
  * invalidates its caches and announces the change once the batch is committed. Started per import by
  * src/main/core/import/worker-client.ts; exits when done.
@@ -35,6 +35,14 @@ async function main(): Promise<FromImportWorker> {
   setDefaultNativeBinding(data.nativeBinding)
   if (data.clock.pinned) alignClock(data.clock.now, true)
   const db = openDatabase(data.dbPath)
+  if (data.preview) {
+    // A preview writes nothing (its trial rows roll back): no import lock.
+    try {
+      return { type: 'previewed', preview: await previewFile(db, data.file, data.preview) }
+    } finally {
+      db.close()
+    }
+  }
   let lock: JobLock | null = null
   try {
     lock = takeLock(db)
