@@ -7,7 +7,7 @@ import { cpus, loadavg, totalmem } from 'node:os'
 import { join } from 'node:path'
 import { type Db } from '../../src/main/core/db'
 import { openWorkspaceDatabase } from '../../src/main/core/workspace'
-import { MentionQueries } from '../../src/main/core/queries/mentions'
+import { MentionQueries, useIndexWalks } from '../../src/main/core/queries/mentions'
 import { facets } from '../../src/main/core/queries/facets'
 import { dashboard } from '../../src/main/core/queries/dashboard'
 import { authorsPage } from '../../src/main/core/queries/authors'
@@ -101,6 +101,9 @@ function naiveCountSql(f: MentionFilter, like?: string): { sql: string; params: 
 export async function runScaleBench(argv: string[]): Promise<void> {
   const n = Number(flag(argv, 'mentions', '1000000'))
   const runs = Number(flag(argv, 'runs', '15'))
+  // --only search,jumps: just those sections (pages, search, jumps, facets, authors, dashboard).
+  const only = flag(argv, 'only', '')
+  const want = (section: string) => !only || only.split(',').includes(section)
   const dataDir = join(__dirname, '..', 'data')
   mkdirSync(dataDir, { recursive: true })
   const path = flag(argv, 'db', join(dataDir, `scale-${n}.db`))
@@ -150,247 +153,300 @@ export async function runScaleBench(argv: string[]): Promise<void> {
     .get() as number
 
   // --- Grid: first page (100 rows, by date) with its total, for single filters.
-  log('grid: first pages')
-  const single: [string, MentionFilter][] = [
-    ['no filter', {}],
-    ['one week', WEEK],
-    ['negative', { sentiments: ['negative'] }],
-    ['telegram', { platforms: ['telegram'] }],
-    ['Kazakh', { langs: ['kk'] }],
-    ['official authors', { authorTypes: ['official'] }],
-    ['top topic', { topicIds: [topTopic] }],
-    ['most active author', { authorIds: [topAuthor] }],
-    ['one outlet', { outletIds: [midOutlet] }],
-    ['response needed', { response: ['needed'] }],
-    ['irrelevant only', { irrelevant: 'only' }]
-  ]
-  for (const [name, f] of single) {
-    const ours = time(() => q().page(f, BY_DATE, 0, 100), runs)
-    const np = naivePageSql(f, 0)
-    const nc = naiveCountSql(f)
-    const naive = time(
-      () => {
+  if (want('pages')) {
+    log('grid: first pages')
+    const single: [string, MentionFilter][] = [
+      ['no filter', {}],
+      ['one week', WEEK],
+      ['negative', { sentiments: ['negative'] }],
+      ['telegram', { platforms: ['telegram'] }],
+      ['Kazakh', { langs: ['kk'] }],
+      ['official authors', { authorTypes: ['official'] }],
+      ['top topic', { topicIds: [topTopic] }],
+      ['most active author', { authorIds: [topAuthor] }],
+      ['one outlet', { outletIds: [midOutlet] }],
+      ['response needed', { response: ['needed'] }],
+      ['irrelevant only', { irrelevant: 'only' }]
+    ]
+    for (const [name, f] of single) {
+      const ours = time(() => q().page(f, BY_DATE, 0, 100), runs)
+      const np = naivePageSql(f, 0)
+      const nc = naiveCountSql(f)
+      const naive = time(
+        () => {
+          db.prepare(np.sql).all(...np.params)
+          db.prepare(nc.sql).get(...nc.params)
+        },
+        Math.min(runs, 5)
+      )
+      rows.push({
+        section: 'Grid: first page + total',
+        figure: name,
+        ours,
+        naive,
+        goal: 'p95 < 50',
+        plan: q().plan(f, BY_DATE),
+        naivePlan: plan(db, nc.sql, nc.params)
+      })
+    }
+  }
+  // --- Grid: full-text search with two more filters.
+  if (want('search')) {
+    log('grid: search')
+    const searches: [string, string, MentionFilter][] = [
+      [
+        '"дорог*" + negative + telegram/vk',
+        'дорог',
+        { search: 'дорог*', sentiments: ['negative'], platforms: ['telegram', 'vk'] }
+      ],
+      ['"отопление" + month + news', 'отоплен', { search: 'отопление', ...MONTH, platforms: ['news'] }],
+      [
+        '"аким" AND "школа" + negative + ru',
+        'аким',
+        { search: 'аким AND школа', sentiments: ['negative'], langs: ['ru'] }
+      ],
+      ['"город"', 'город', { search: 'город' }],
+      ['"город" sorted by reach', 'город', { search: 'город' }],
+      ['a word no mention has + negative', 'жылуторап', { search: 'жылуторап', sentiments: ['negative'] }]
+    ]
+    for (const [name, like, f] of searches) {
+      const sort: Sort = name.includes('by reach') ? { col: 'reach', dir: 'desc' } : BY_DATE
+      // The plan before issue #18 in the same run: every match read, then sorted.
+      useIndexWalks(false)
+      const before = time(() => q().page(f, sort, 0, 100), runs)
+      const beforePlan = q().plan(f, sort)
+      useIndexWalks(true)
+      const ours = time(() => q().page(f, sort, 0, 100), runs)
+      const np = naivePageSql(f, 0, like)
+      const nc = naiveCountSql(f, like)
+      const naive = time(() => {
         db.prepare(np.sql).all(...np.params)
         db.prepare(nc.sql).get(...nc.params)
-      },
-      Math.min(runs, 5)
-    )
-    rows.push({
-      section: 'Grid: first page + total',
-      figure: name,
-      ours,
-      naive,
-      goal: 'p95 < 50',
-      plan: q().plan(f, BY_DATE),
-      naivePlan: plan(db, nc.sql, nc.params)
-    })
-  }
-
-  // --- Grid: full-text search with two more filters.
-  log('grid: search')
-  const searches: [string, string, MentionFilter][] = [
-    [
-      '"дорог*" + negative + telegram/vk',
-      'дорог',
-      { search: 'дорог*', sentiments: ['negative'], platforms: ['telegram', 'vk'] }
-    ],
-    ['"отопление" + month + news', 'отоплен', { search: 'отопление', ...MONTH, platforms: ['news'] }],
-    [
-      '"аким" AND "школа" + negative + ru',
-      'аким',
-      { search: 'аким AND школа', sentiments: ['negative'], langs: ['ru'] }
-    ]
-  ]
-  for (const [name, like, f] of searches) {
-    const ours = time(() => q().page(f, BY_DATE, 0, 100), runs)
-    const np = naivePageSql(f, 0, like)
-    const nc = naiveCountSql(f, like)
-    const naive = time(() => {
-      db.prepare(np.sql).all(...np.params)
-      db.prepare(nc.sql).get(...nc.params)
-    }, 2)
-    rows.push({
-      section: 'Grid: search + 2 filters (naive: LIKE)',
-      figure: name,
-      ours,
-      naive,
-      goal: 'p95 < 100',
-      plan: q().plan(f, BY_DATE),
-      naivePlan: plan(db, np.sql, np.params)
-    })
-  }
-
-  // --- Grid: scrollbar jumps.
-  log('grid: jumps')
-  const total = q().count({})
-  const target = Math.min(500_000, Math.floor(total / 2))
-  {
-    const g = q()
-    g.page({}, BY_DATE, 0, 100)
-    const first = once(() => g.page({}, BY_DATE, target, target + 100))
-    let k = 0
-    const later = time(
-      () => g.page({}, BY_DATE, (k = (k + 7919 * 100) % target) - (k % 100), k - (k % 100) + 100),
-      runs
-    )
-    const np = naivePageSql({}, target)
-    const naive = time(() => db.prepare(np.sql).all(...np.params), 3)
-    rows.push({
-      section: 'Grid: scrollbar jump (naive: OFFSET)',
-      figure: `to row ${target.toLocaleString('en')}, first time (steps anchors)`,
-      ours: first,
-      naive,
-      goal: '< 50',
-      plan: g.plan({}, BY_DATE, true),
-      naivePlan: plan(db, np.sql, np.params)
-    })
-    rows.push({
-      section: 'Grid: scrollbar jump (naive: OFFSET)',
-      figure: 'any row above it, afterwards',
-      ours: later,
-      naive,
-      goal: '< 50'
-    })
-    const f: MentionFilter = { sentiments: ['negative'], from: '2024-01-01' }
-    const ftotal = g.count(f)
-    const ft = Math.floor(ftotal / 2)
-    g.page(f, BY_DATE, 0, 100)
-    const fFirst = once(() => g.page(f, BY_DATE, ft, ft + 100))
-    const fnp = naivePageSql(f, ft)
-    const fNaive = time(() => db.prepare(fnp.sql).all(...fnp.params), 3)
-    rows.push({
-      section: 'Grid: scrollbar jump (naive: OFFSET)',
-      figure: `negative since 2024, to row ${ft.toLocaleString('en')} of ${ftotal.toLocaleString('en')}, first time`,
-      ours: fFirst,
-      naive: fNaive,
-      goal: '< 50'
-    })
-    // The app lays anchors in idle slices right after the first block: what a jump meets seconds later.
-    const w = q()
-    const f2: MentionFilter = { sentiments: ['negative', 'neutral'], from: '2024-01-01' }
-    const f2total = w.count(f2)
-    w.page(f2, BY_DATE, 0, 100)
-    let slices = 0
-    const warm = once(() => {
-      while (!w.warmAnchors(f2, BY_DATE)) slices++
-    })
-    const f2t = Math.floor(f2total / 2)
-    const afterWarm = time(() => w.page(f2, BY_DATE, f2t, f2t + 100), runs)
-    const f2np = naivePageSql(f2, f2t)
-    const f2Naive = time(() => db.prepare(f2np.sql).all(...f2np.params), 3)
-    rows.push({
-      section: 'Grid: scrollbar jump (naive: OFFSET)',
-      figure: `negative+neutral since 2024, to row ${f2t.toLocaleString('en')} of ${f2total.toLocaleString('en')}, after the idle warm-up (${slices + 1} slices, ${fmt(warm)} ms in all)`,
-      ours: afterWarm,
-      naive: f2Naive,
-      goal: '< 50'
-    })
-    const r = q()
-    r.page({}, { col: 'reach', dir: 'desc' }, 0, 100)
-    const reachFirst = once(() => r.page({}, { col: 'reach', dir: 'desc' }, target, target + 100))
-    const reachLater = time(
-      () => r.page({}, { col: 'reach', dir: 'desc' }, target - 30_000, target - 30_000 + 100),
-      5
-    )
-    rows.push({
-      section: 'Grid: scrollbar jump (naive: OFFSET)',
-      figure: `sorted by reach, to row ${target.toLocaleString('en')}: first (one ranked pass) / later`,
-      ours: reachFirst,
-      naive: reachLater,
-      goal: 'info'
-    })
-  }
-
-  // --- Counts and facets for the filter panel.
-  log('counts and facets')
-  const panel: [string, MentionFilter][] = [
-    ['all time', {}],
-    ['quarter', QUARTER],
-    ['month + telegram + negative', { ...MONTH, platforms: ['telegram'], sentiments: ['negative'] }],
-    ['month + top topic', { ...MONTH, topicIds: [topTopic] }]
-  ]
-  for (const [name, f] of panel) {
-    const run = () => {
-      q().counts(f)
-      facets(db, f, TZ)
+      }, 2)
+      rows.push({
+        section: 'Grid: search + 2 filters (naive: LIKE)',
+        figure: name,
+        ours,
+        naive,
+        goal: 'p95 < 100',
+        plan: q().plan(f, sort),
+        naivePlan: plan(db, np.sql, np.params)
+      })
+      rows.push({
+        section: 'Grid: search + 2 filters (naive: LIKE)',
+        figure: `↳ before (every match read, then sorted; naive: ours)`,
+        ours: before,
+        naive: ours,
+        goal: 'info',
+        plan: beforePlan
+      })
     }
-    const ours = time(run, runs)
-    useSummaries(false)
-    const naive = time(run, 2)
-    useSummaries(true)
-    const s = summaryWhere(f, TZ)!
-    const sql = `SELECT ${SUM.n} FROM ${s.from}`
-    const nc = naiveCountSql(f)
-    rows.push({
-      section: 'Counts + 6 facets (naive: GROUP BY over mentions)',
-      figure: name,
-      ours,
-      naive,
-      goal: 'p95 < 200',
-      plan: plan(db, sql, s.params),
-      naivePlan: plan(db, nc.sql, nc.params)
-    })
   }
-
+  // --- Grid: scrollbar jumps.
+  if (want('jumps')) {
+    log('grid: jumps')
+    const total = q().count({})
+    const target = Math.min(500_000, Math.floor(total / 2))
+    {
+      const g = q()
+      g.page({}, BY_DATE, 0, 100)
+      const first = once(() => g.page({}, BY_DATE, target, target + 100))
+      let k = 0
+      const later = time(
+        () => g.page({}, BY_DATE, (k = (k + 7919 * 100) % target) - (k % 100), k - (k % 100) + 100),
+        runs
+      )
+      const np = naivePageSql({}, target)
+      const naive = time(() => db.prepare(np.sql).all(...np.params), 3)
+      rows.push({
+        section: 'Grid: scrollbar jump (naive: OFFSET)',
+        figure: `to row ${target.toLocaleString('en')}, first time (steps anchors)`,
+        ours: first,
+        naive,
+        goal: '< 50',
+        plan: g.plan({}, BY_DATE, true),
+        naivePlan: plan(db, np.sql, np.params)
+      })
+      rows.push({
+        section: 'Grid: scrollbar jump (naive: OFFSET)',
+        figure: 'any row above it, afterwards',
+        ours: later,
+        naive,
+        goal: '< 50'
+      })
+      const f: MentionFilter = { sentiments: ['negative'], from: '2024-01-01' }
+      const ftotal = g.count(f)
+      const ft = Math.floor(ftotal / 2)
+      g.page(f, BY_DATE, 0, 100)
+      const fFirst = once(() => g.page(f, BY_DATE, ft, ft + 100))
+      const fnp = naivePageSql(f, ft)
+      const fNaive = time(() => db.prepare(fnp.sql).all(...fnp.params), 3)
+      rows.push({
+        section: 'Grid: scrollbar jump (naive: OFFSET)',
+        figure: `negative since 2024, to row ${ft.toLocaleString('en')} of ${ftotal.toLocaleString('en')}, first time`,
+        ours: fFirst,
+        naive: fNaive,
+        goal: '< 50'
+      })
+      // The app lays anchors in idle slices right after the first block: what a jump meets seconds later.
+      const w = q()
+      const f2: MentionFilter = { sentiments: ['negative', 'neutral'], from: '2024-01-01' }
+      const f2total = w.count(f2)
+      w.page(f2, BY_DATE, 0, 100)
+      let slices = 0
+      const warm = once(() => {
+        while (!w.warmAnchors(f2, BY_DATE)) slices++
+      })
+      const f2t = Math.floor(f2total / 2)
+      const afterWarm = time(() => w.page(f2, BY_DATE, f2t, f2t + 100), runs)
+      const f2np = naivePageSql(f2, f2t)
+      const f2Naive = time(() => db.prepare(f2np.sql).all(...f2np.params), 3)
+      rows.push({
+        section: 'Grid: scrollbar jump (naive: OFFSET)',
+        figure: `negative+neutral since 2024, to row ${f2t.toLocaleString('en')} of ${f2total.toLocaleString('en')}, after the idle warm-up (${slices + 1} slices, ${fmt(warm)} ms in all)`,
+        ours: afterWarm,
+        naive: f2Naive,
+        goal: '< 50'
+      })
+      const BY_REACH: Sort = { col: 'reach', dir: 'desc' }
+      // Before issue #18 (same run): one ranked pass over the list.
+      useIndexWalks(false)
+      const ranked = q()
+      ranked.page({}, BY_REACH, 0, 100)
+      const rankedFirst = once(() => ranked.page({}, BY_REACH, target, target + 100))
+      useIndexWalks(true)
+      const r = q()
+      r.page({}, BY_REACH, 0, 100)
+      const reachFirst = once(() => r.page({}, BY_REACH, target, target + 100))
+      const reachLater = time(() => r.page({}, BY_REACH, target - 30_000, target - 30_000 + 100), runs)
+      rows.push({
+        section: 'Grid: scrollbar jump (naive: OFFSET)',
+        figure: `sorted by reach, to row ${target.toLocaleString('en')}, first time (steps anchors along the reach index; naive: one ranked pass, before)`,
+        ours: reachFirst,
+        naive: rankedFirst,
+        goal: '< 1000',
+        plan: r.plan({}, BY_REACH, true)
+      })
+      rows.push({
+        section: 'Grid: scrollbar jump (naive: OFFSET)',
+        figure: 'sorted by reach, any row above it, afterwards',
+        ours: reachLater,
+        naive: null,
+        goal: '< 50'
+      })
+      const fr: MentionFilter = { sentiments: ['negative'], platforms: ['telegram', 'vk'] }
+      const frTotal = r.count(fr)
+      const frt = Math.floor(frTotal / 2)
+      useIndexWalks(false)
+      const rankedF = q()
+      rankedF.page(fr, BY_REACH, 0, 100)
+      const rankedFFirst = once(() => rankedF.page(fr, BY_REACH, frt, frt + 100))
+      useIndexWalks(true)
+      const rf = q()
+      rf.page(fr, BY_REACH, 0, 100)
+      const rfFirst = once(() => rf.page(fr, BY_REACH, frt, frt + 100))
+      rows.push({
+        section: 'Grid: scrollbar jump (naive: OFFSET)',
+        figure: `negative telegram/vk sorted by reach, to row ${frt.toLocaleString('en')} of ${frTotal.toLocaleString('en')}, first time (naive: ranked pass, before)`,
+        ours: rfFirst,
+        naive: rankedFFirst,
+        goal: '< 1000'
+      })
+    }
+  }
+  // --- Counts and facets for the filter panel.
+  if (want('facets')) {
+    log('counts and facets')
+    const panel: [string, MentionFilter][] = [
+      ['all time', {}],
+      ['quarter', QUARTER],
+      ['month + telegram + negative', { ...MONTH, platforms: ['telegram'], sentiments: ['negative'] }],
+      ['month + top topic', { ...MONTH, topicIds: [topTopic] }]
+    ]
+    for (const [name, f] of panel) {
+      const run = () => {
+        q().counts(f)
+        facets(db, f, TZ)
+      }
+      const ours = time(run, runs)
+      useSummaries(false)
+      const naive = time(run, 2)
+      useSummaries(true)
+      const s = summaryWhere(f, TZ)!
+      const sql = `SELECT ${SUM.n} FROM ${s.from}`
+      const nc = naiveCountSql(f)
+      rows.push({
+        section: 'Counts + 6 facets (naive: GROUP BY over mentions)',
+        figure: name,
+        ours,
+        naive,
+        goal: 'p95 < 200',
+        plan: plan(db, sql, s.params),
+        naivePlan: plan(db, nc.sql, nc.params)
+      })
+    }
+  }
   // --- Authors page for a month.
-  log('authors')
-  {
-    const rule = { minLabelled: 3, percent: 60 }
-    const ours = time(
-      () => authorsPage(db, MONTH, { col: 'mentions', dir: 'desc' }, 0, 100, rule, TZ),
-      Math.min(runs, 7)
-    )
-    // Naive: join every mention to its author, group, then count the groups in a second query.
-    const w = buildWhere(MONTH, TZ)
-    const grouped = `WITH g AS (SELECT coalesce(au.merged_into, au.id) AS aid, count(*) AS n, sum(m.sentiment = -1) AS neg, max(m.published_at) AS last_at
+  if (want('authors')) {
+    log('authors')
+    {
+      const rule = { minLabelled: 3, percent: 60 }
+      const ours = time(
+        () => authorsPage(db, MONTH, { col: 'mentions', dir: 'desc' }, 0, 100, rule, TZ),
+        Math.min(runs, 7)
+      )
+      // Naive: join every mention to its author, group, then count the groups in a second query.
+      const w = buildWhere(MONTH, TZ)
+      const grouped = `WITH g AS (SELECT coalesce(au.merged_into, au.id) AS aid, count(*) AS n, sum(m.sentiment = -1) AS neg, max(m.published_at) AS last_at
       FROM mentions m JOIN authors au ON au.id = m.author_id WHERE ${w.sql} GROUP BY aid)`
-    const naive = time(() => {
-      db.prepare(`${grouped} SELECT count(*) FROM g`).get(...w.params)
-      db.prepare(
-        `${grouped} SELECT a.*, g.* FROM g JOIN authors a ON a.id = g.aid ORDER BY g.n DESC, a.id LIMIT 100`
-      ).all(...w.params)
-    }, 3)
-    rows.push({
-      section: 'Authors page',
-      figure: 'one month, top 100 by mentions, with total',
-      ours,
-      naive,
-      goal: 'p95 < 200'
-    })
+      const naive = time(() => {
+        db.prepare(`${grouped} SELECT count(*) FROM g`).get(...w.params)
+        db.prepare(
+          `${grouped} SELECT a.*, g.* FROM g JOIN authors a ON a.id = g.aid ORDER BY g.n DESC, a.id LIMIT 100`
+        ).all(...w.params)
+      }, 3)
+      rows.push({
+        section: 'Authors page',
+        figure: 'one month, top 100 by mentions, with total',
+        ours,
+        naive,
+        goal: 'p95 < 200'
+      })
+    }
   }
-
   // --- Dashboard for a quarter.
-  log('dashboard')
-  {
-    const now = Date.UTC(2026, 10, 28, 12)
-    // First views compute emerging terms from a few thousand texts (then remembered until data changes).
-    const first = once(() => dashboard(db, q(), { from: '2026-05-01', to: '2026-07-31' }, TZ, 'ru', now))
-    const firstPlatforms = once(() =>
-      dashboard(db, q(), { ...QUARTER, platforms: ['news', 'telegram'] }, TZ, 'ru', now)
-    )
-    const run = () => dashboard(db, q(), QUARTER, TZ, 'ru', now)
-    const ours = time(run, Math.min(runs, 7))
-    useSummaries(false)
-    const naive = time(run, 2)
-    useSummaries(true)
-    const section = 'Dashboard (naive: same without summaries)'
-    rows.push({
-      section,
-      figure: 'another quarter, first view (emerging terms computed)',
-      ours: first,
-      naive: null,
-      goal: '< 500'
-    })
-    rows.push({
-      section,
-      figure: 'a quarter, news + telegram, first view (topics from the base table)',
-      ours: firstPlatforms,
-      naive: null,
-      goal: '< 500'
-    })
-    rows.push({ section, figure: 'one quarter, again', ours, naive, goal: 'p95 < 500' })
+  if (want('dashboard')) {
+    log('dashboard')
+    {
+      const now = Date.UTC(2026, 10, 28, 12)
+      // First views compute emerging terms from a few thousand texts (then remembered until data changes).
+      const first = once(() => dashboard(db, q(), { from: '2026-05-01', to: '2026-07-31' }, TZ, 'ru', now))
+      const firstPlatforms = once(() =>
+        dashboard(db, q(), { ...QUARTER, platforms: ['news', 'telegram'] }, TZ, 'ru', now)
+      )
+      const run = () => dashboard(db, q(), QUARTER, TZ, 'ru', now)
+      const ours = time(run, Math.min(runs, 7))
+      useSummaries(false)
+      const naive = time(run, 2)
+      useSummaries(true)
+      const section = 'Dashboard (naive: same without summaries)'
+      rows.push({
+        section,
+        figure: 'another quarter, first view (emerging terms computed)',
+        ours: first,
+        naive: null,
+        goal: '< 500'
+      })
+      rows.push({
+        section,
+        figure: 'a quarter, news + telegram, first view (topics from the base table)',
+        ours: firstPlatforms,
+        naive: null,
+        goal: '< 500'
+      })
+      rows.push({ section, figure: 'one quarter, again', ours, naive, goal: 'p95 < 500' })
+    }
   }
-
   // --- Size.
   const bytes = statSync(path).size
   const byObject = db.prepare('SELECT name, sum(pgsize) AS bytes FROM dbstat GROUP BY name').all() as {

@@ -32,7 +32,8 @@ describe('grid blocks after a scrollbar jump', () => {
     [
       { mediaType: 'social', from: '2026-10-25' },
       { col: 'reach', dir: 'desc' }
-    ]
+    ],
+    [{ sentiments: ['negative', 'neutral'] }, { col: 'reach', dir: 'asc' }]
   ]
   for (const [f, s] of cases) {
     it(`${JSON.stringify(f)} ${s.col} ${s.dir}: any block equals OFFSET paging`, () => {
@@ -50,6 +51,35 @@ describe('grid blocks after a scrollbar jump', () => {
       }
     })
   }
+
+  it('a common search (walking the sort index, the matches as a filter) pages like OFFSET, by date and by reach', () => {
+    for (const s of [
+      { col: 'publishedAt', dir: 'desc' },
+      { col: 'reach', dir: 'desc' }
+    ] as Sort[]) {
+      for (const f of [
+        { search: 'акимат OR дорог*' },
+        { search: 'дорог*', platforms: ['telegram', 'vk'] }
+      ] as MentionFilter[]) {
+        // Every search counts as common here (one match is enough), so both plans run on the demo.
+        const walked = new MentionQueries(db, () => tz, 1)
+        const fromMatches = new MentionQueries(db, () => tz)
+        expect(walked.plan(f, s).join('\n')).not.toMatch(/TEMP B-TREE FOR ORDER BY/)
+        expect(fromMatches.plan(f, s).join('\n')).toMatch(/TEMP B-TREE FOR ORDER BY/)
+        const all = naive(f, s, 0, 100_000)
+        expect(all.length).toBeGreaterThan(120)
+        for (const start of [0, 100, all.length - 50, 30]) {
+          expect(
+            walked.page(f, s, start, start + 100).rows.map((r) => r.id),
+            `${s.col} rows ${start}`
+          ).toEqual(all.slice(start, start + 100))
+          expect(fromMatches.page(f, s, start, start + 100).rows.map((r) => r.id)).toEqual(
+            all.slice(start, start + 100)
+          )
+        }
+      }
+    }
+  })
 
   it('anchors laid while idle serve a later jump without stepping, with the same rows', () => {
     const q = new MentionQueries(db, () => tz)

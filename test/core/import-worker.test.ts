@@ -5,7 +5,7 @@ import { startTestHost, type TestHost } from '../../src/main/host/server'
 import { Workspace } from '../../src/main/core/workspace'
 import { browserPlatform, createHandlers } from '../../src/main/core/api/handlers'
 import { createDemo } from '../../src/main/core/demo'
-import { importFile } from '../../src/main/core/import'
+import { importFile, previewFile } from '../../src/main/core/import'
 import { tempDb } from '../helpers/db'
 import { pinClock, resetClock } from '../../src/shared/clock'
 import { generate } from '../../bench/import-generate'
@@ -126,6 +126,19 @@ describe('imports off the main thread (test host)', () => {
     expect(undo.value).toMatchObject({ deleted: first.inserted })
     expect(await mentions()).toBe(before)
   }, 120_000)
+
+  it('previews in the worker with the same answer as previewFile in this thread, writing nothing', async () => {
+    const small = await generate(120, 'utf-8', join(dir, 'preview'))
+    const before = await mentions()
+    const viaWorker = await call(host, 'imports:preview', { path: small })
+    expect(viaWorker.ok).toBe(true)
+    const inProcess = await previewFile(ws.db, small, { timezone: ws.settings().timeZone })
+    expect(viaWorker.value).toEqual(JSON.parse(JSON.stringify(inProcess)))
+    expect(inProcess.rows.length).toBeGreaterThan(10)
+    expect(await mentions()).toBe(before)
+    const missing = await call(host, 'imports:preview', { path: join(dir, 'missing.csv') })
+    expect(missing).toMatchObject({ ok: false, error: { code: 'IMPORT_UNREADABLE' } })
+  }, 60_000)
 
   it('cancels a running import in its worker: nothing is written, the host says so', async () => {
     const file = await generate(20_000, 'utf-8', join(dir, 'cancel'))

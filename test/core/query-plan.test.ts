@@ -64,6 +64,29 @@ describe('scale: the plans the benchmarks rely on', () => {
     expect(step).toMatch(/COVERING INDEX mentions_published/)
   })
 
+  it('a reach-sorted block after an anchor seeks the reach index, which holds the filters', () => {
+    const byReach = { col: 'reach', dir: 'desc' } as const
+    const plan = q.plan({ sentiments: ['negative'], platforms: ['telegram'] }, byReach, true).join('\n')
+    expect(plan).toMatch(/SEARCH m USING COVERING INDEX mentions_reach \(<expr><\?\)/)
+    expect(plan).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/)
+  })
+
+  it('a common search walks the sort index with its matches as a filter; a rare one starts from them', () => {
+    const common = new MentionQueries(db, () => 'Asia/Almaty', 1)
+    const f = { search: 'дорог*', sentiments: ['negative' as const] }
+    const walked = common.plan(f, byDate).join('\n')
+    expect(walked).toMatch(/SCAN m USING COVERING INDEX mentions_published/)
+    expect(walked).toMatch(/LIST SUBQUERY/)
+    expect(walked).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/)
+    const byReach = common.plan(f, { col: 'reach', dir: 'desc' }).join('\n')
+    expect(byReach).toMatch(/SCAN m USING COVERING INDEX mentions_reach/)
+    expect(byReach).not.toMatch(/USE TEMP B-TREE FOR ORDER BY/)
+    // The demo has far fewer than COMMON_MATCHES matches: the default reads them by rowid, then sorts.
+    const rare = q.plan(f, byDate).join('\n')
+    expect(rare).toMatch(/SEARCH m USING INTEGER PRIMARY KEY \(rowid=\?\)/)
+    expect(rare).toMatch(/mentions_fts VIRTUAL TABLE/)
+  })
+
   it('a topic filter checks each row by the link table key instead of collecting every linked id', () => {
     const plan = q.plan({ topicIds: [1] }, byDate).join('\n')
     expect(plan).toMatch(/mentions_published/)

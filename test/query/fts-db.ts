@@ -52,9 +52,16 @@ export function buildDb(docs: TestDoc[]): Database.Database {
   return db
 }
 
+/** The ids the compiled query selects; the same with its matches as a filter (the grid's plan for common searches), or it throws. */
 export function sqlIds(db: Database.Database, query: string): number[] {
-  const { sql, params } = compileToSql(parseQuery(query))
-  return (
-    db.prepare(`SELECT m.id FROM mentions m WHERE ${sql} ORDER BY m.id`).all(...params) as { id: number }[]
-  ).map((r) => r.id)
+  const run = (matchesAsFilter: boolean) => {
+    const { sql, params } = compileToSql(parseQuery(query), { matchesAsFilter })
+    return (
+      db.prepare(`SELECT m.id FROM mentions m WHERE ${sql} ORDER BY m.id`).all(...params) as { id: number }[]
+    ).map((r) => r.id)
+  }
+  const ids = run(false)
+  if (JSON.stringify(run(true)) !== JSON.stringify(ids))
+    throw new Error(`${query}: the matches as a filter select other mentions`)
+  return ids
 }

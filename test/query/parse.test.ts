@@ -142,6 +142,15 @@ describe('compileToSql', () => {
     ])
   })
 
+  it('lists the text queries every selected mention matches (none beside site: in an OR)', () => {
+    const { matches } = compileToSql(parseQuery('акимат site:tengrinews.kz NOT коррупция'))
+    expect(matches).toEqual([
+      '({title_stems body_stems} : "акимат") NOT (({title_stems body_stems} : "коррупц"))'
+    ])
+    expect(compileToSql(parseQuery('акимат OR site:tengrinews.kz')).matches).toEqual([])
+    expect(compileToSql(parseQuery('дорог*'), { matchesAsFilter: true }).sql).toMatch(/^\+m\.id IN/)
+  })
+
   it('keeps user text inside quoted FTS strings', () => {
     expect(ftsQuote('a"b')).toBe('"a""b"')
     const { params } = compileToSql(parseQuery('"a""b" OR xy* OR title:NEAR(x)'))

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { setDefaultNativeBinding, type Db } from '../core/db/open'
 import { openWorkspaceDatabase } from '../core/workspace'
 import { acquireLock, type JobLock } from '../core/db/lock'
-import { importFile } from '../core/import'
+import { importFile, previewFile } from '../core/import'
 import { workspaceAnalyzer } from '../core/analysis/analyzer'
 import { alignClock } from '../../shared/clock'
 import { OtklikError } from '../../shared/errors'
@@ -14,7 +14,7 @@ import {
 } from '../core/import/worker-protocol'
 
 /**
- * Imports one file off the main thread: its own connection to the workspace file (WAL lets the main
+ * Imports (or previews) one file off the main thread: its own connection to the workspace file (WAL lets the main
  * thread read meanwhile), the same pipeline as the CLI (importFile), progress posted back. The main thread
  * invalidates its caches and announces the change once the batch is committed. Started per import by
  * src/main/core/import/worker-client.ts; exits when done.
@@ -36,6 +36,14 @@ async function main(): Promise<FromImportWorker> {
   setDefaultNativeBinding(data.nativeBinding)
   if (data.clock.pinned) alignClock(data.clock.now, true)
   const db = openWorkspaceDatabase(data.dbPath)
+  if (data.preview) {
+    // A preview writes nothing (its trial rows roll back): no import lock.
+    try {
+      return { type: 'previewed', preview: await previewFile(db, data.file, data.preview) }
+    } finally {
+      db.close()
+    }
+  }
   let lock: JobLock | null = null
   try {
     lock = takeLock(db)

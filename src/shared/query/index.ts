@@ -28,7 +28,7 @@ export {
   type QueryErrorDetails
 } from './errors'
 export { parseQuery, validateQuery } from './parser'
-export { compileToSql, ftsQuote } from './sql'
+export { compileToSql, ftsQuote, type CompileOptions } from './sql'
 export { compileMatcher, type MatchDoc } from './matcher'
 export { queryTerms, highlightRanges } from './terms'
 export { normalizeHost } from './host'

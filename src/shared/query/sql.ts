@@ -9,19 +9,41 @@ import { formsPrefix, phraseStems } from './stems'
  * one quoted word (exact) the normalised columns.
  * Every token is passed quoted, so nothing the user types can break FTS5 syntax.
  */
-export function compileToSql(node: QueryNode): { sql: string; params: (string | number)[] } {
-  const params: (string | number)[] = []
-  const sql = compile(node, params)
-  return { sql, params }
+export function compileToSql(
+  node: QueryNode,
+  opts: CompileOptions = {}
+): { sql: string; params: (string | number)[]; matches: string[] } {
+  const c: Compiling = { params: [], matches: [], fts: opts.matchesAsFilter ? FTS_FILTER_SQL : FTS_SQL }
+  const sql = compile(node, c)
+  return { sql, params: c.params, matches: c.matches }
+}
+
+export interface CompileOptions {
+  /**
+   * The match set as a filter checked on each row of an index walk (`+m.id IN (…)`: SQLite builds the
+   * set once and never drives the query from it), for searches that match many mentions: the grid then
+   * walks its sort index and stops after the page instead of reading and sorting every match.
+   */
+  matchesAsFilter?: boolean
+}
+
+interface Compiling {
+  params: (string | number)[]
+  /** The FTS5 queries a mention must match (not those under NOT or beside a non-text OR branch). */
+  matches: string[]
+  fts: string
 }
 
 const FTS_SQL = 'm.id IN (SELECT rowid FROM mentions_fts WHERE mentions_fts MATCH ?)'
+const FTS_FILTER_SQL = '+' + FTS_SQL
 
-function compile(node: QueryNode, params: (string | number)[]): string {
+function compile(node: QueryNode, c: Compiling, positive = true): string {
+  const { params } = c
   const whole = ftsOf(node)
   if (whole !== null) {
     params.push(whole)
-    return FTS_SQL
+    if (positive) c.matches.push(whole)
+    return c.fts
   }
   switch (node.type) {
     case 'site':
@@ -31,7 +53,7 @@ function compile(node: QueryNode, params: (string | number)[]): string {
       params.push('%' + likeEscape(node.name) + '%')
       return `(m.author_id IS NOT NULL AND m.author_id IN (SELECT id FROM authors WHERE name_norm LIKE ? ESCAPE '\\'))`
     case 'not':
-      return `(NOT ${compile(node.child, params)})`
+      return `(NOT ${compile(node.child, c, false)})`
     case 'or': {
       const parts: string[] = []
       const text = node.children.map(ftsOf).filter((f): f is string => f !== null)
@@ -39,7 +61,7 @@ function compile(node: QueryNode, params: (string | number)[]): string {
         params.push(text.map(paren).join(' OR '))
         parts.push(FTS_SQL)
       }
-      for (const c of node.children) if (ftsOf(c) === null) parts.push(compile(c, params))
+      for (const child of node.children) if (ftsOf(child) === null) parts.push(compile(child, c, false))
       return '(' + parts.join(' OR ') + ')'
     }
     case 'and': {
@@ -47,19 +69,21 @@ function compile(node: QueryNode, params: (string | number)[]): string {
       const pos: string[] = []
       const neg: string[] = []
       const rest: QueryNode[] = []
-      for (const c of node.children) {
-        const f = c.type === 'not' ? ftsOf(c.child) : ftsOf(c)
-        if (f === null) rest.push(c)
-        else (c.type === 'not' ? neg : pos).push(f)
+      for (const child of node.children) {
+        const f = child.type === 'not' ? ftsOf(child.child) : ftsOf(child)
+        if (f === null) rest.push(child)
+        else (child.type === 'not' ? neg : pos).push(f)
       }
       if (pos.length > 0) {
-        params.push(andNot(pos, neg))
-        parts.push(FTS_SQL)
+        const match = andNot(pos, neg)
+        params.push(match)
+        if (positive) c.matches.push(match)
+        parts.push(c.fts)
       } else if (neg.length > 0) {
         params.push(neg.map(paren).join(' OR '))
         parts.push(`(NOT ${FTS_SQL})`)
       }
-      for (const c of rest) parts.push(compile(c, params))
+      for (const child of rest) parts.push(compile(child, c, positive))
       return '(' + parts.join(' AND ') + ')'
     }
     default:

@@ -10,9 +10,10 @@ import {
   type FromImportWorker,
   type ImportWorkerData,
   type ToImportWorker,
-  type WorkerImportOptions
+  type WorkerImportOptions,
+  type WorkerPreviewOptions
 } from './worker-protocol'
-import type { BatchReport, ImportProgress } from './types'
+import type { BatchReport, ImportPreview, ImportProgress } from './types'
 import { importHeapMb, IMPORT_MEMORY_CEILING_MB, IMPORT_YOUNG_HEAP_MB } from './limits'
 import type { FolderImporter } from '../collect/folder-source'
 
@@ -85,17 +86,35 @@ export async function importsSettled(dbPath: string): Promise<void> {
   for (let t = queues.get(resolve(dbPath)); t; t = queues.get(resolve(dbPath))) await t
 }
 
-function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
+/**
+ * The import preview (previewFile) in a worker thread: reading and mapping a big sheet's beginning no
+ * longer holds up the main thread. Not queued behind imports (it writes nothing).
+ */
+export function previewInWorker(req: {
+  dbPath: string
+  file: string
+  options: WorkerPreviewOptions
+}): Promise<ImportPreview> {
+  return runWorker({ dbPath: req.dbPath, file: req.file, options: { analyze: false } }, req.options)
+}
+
+function runWorker(req: WorkerImportRequest): Promise<BatchReport>
+function runWorker(req: WorkerImportRequest, preview: WorkerPreviewOptions): Promise<ImportPreview>
+function runWorker(
+  req: WorkerImportRequest,
+  preview?: WorkerPreviewOptions
+): Promise<BatchReport | ImportPreview> {
   req.signal?.throwIfAborted()
   const ceiling = req.memoryCeilingMb ?? IMPORT_MEMORY_CEILING_MB
   const data: ImportWorkerData = {
     dbPath: req.dbPath,
     file: req.file,
     options: req.options,
+    preview,
     nativeBinding: getDefaultNativeBinding(),
     clock: { now: clock.now(), pinned: clock.pinned }
   }
-  return new Promise<BatchReport>((resolveReport, reject) => {
+  return new Promise<BatchReport | ImportPreview>((resolveReport, reject) => {
     const worker = new Worker(importWorkerEntry(), {
       workerData: data,
       resourceLimits: importWorkerLimits(ceiling)
@@ -116,6 +135,7 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
     worker.on('message', (m: FromImportWorker) => {
       if (m.type === 'progress') req.onProgress?.(m.progress)
       else if (m.type === 'done') settle(() => resolveReport(m.report))
+      else if (m.type === 'previewed') settle(() => resolveReport(m.preview))
       else if (m.type === 'failed') settle(() => reject(deserializeError(m.error)))
     })
     worker.on('error', (e) => {
@@ -130,7 +150,7 @@ function runWorker(req: WorkerImportRequest): Promise<BatchReport> {
             ? abortError()
             : new OtklikError(
                 'INTERNAL',
-                `The import of ${basename(req.file)} stopped (worker exit ${code}).`
+                `The ${preview ? 'preview' : 'import'} of ${basename(req.file)} stopped (worker exit ${code}).`
               )
         )
       )

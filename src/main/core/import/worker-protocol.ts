@@ -1,5 +1,5 @@
 import { OtklikError, type ErrorCode } from '../../../shared/errors'
-import type { BatchReport, ImportOptions, ImportProgress } from './types'
+import type { BatchReport, ImportOptions, ImportPreview, ImportProgress } from './types'
 
 /**
  * The messages between the app's main thread and an import worker (src/main/workers/import.ts).
@@ -13,10 +13,20 @@ export type WorkerImportOptions = Omit<ImportOptions, 'analyzer' | 'signal' | 'o
   analyze: boolean
 }
 
+/** What `imports:preview` asks (see previewFile): the worker previews instead of importing. */
+export interface WorkerPreviewOptions {
+  preset?: string
+  mapping?: ImportOptions['mapping']
+  timezone?: string
+  rows?: number
+}
+
 export interface ImportWorkerData {
   dbPath: string
   file: string
   options: WorkerImportOptions
+  /** Set: preview the file (nothing written, no import lock) and answer 'previewed'. */
+  preview?: WorkerPreviewOptions
   /** better_sqlite3.node for this runtime (Electron), as the main thread uses it. */
   nativeBinding?: string
   /** The main thread's clock, so a pinned clock (OTKLIK_NOW, --now) holds in the worker too. */
@@ -30,6 +40,7 @@ export type ToImportWorker = { type: 'cancel' }
 export type FromImportWorker =
   | { type: 'progress'; progress: ImportProgress }
   | { type: 'done'; report: BatchReport }
+  | { type: 'previewed'; preview: ImportPreview }
   | { type: 'failed'; error: SerializedError }
 
 export interface SerializedError {

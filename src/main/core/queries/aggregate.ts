@@ -2,7 +2,7 @@ import type { Db } from '../db/open'
 import type { MentionFilter } from '../../../shared/filter'
 import { addDays, dayStart } from '../../../shared/time'
 import { DIMS, HOUR_MS, type DimName } from '../db/summaries'
-import { buildWhere } from './filter'
+import { buildWhere, type Where } from './filter'
 import { SUM, summaryWhere } from './summary'
 
 /**
@@ -94,6 +94,8 @@ export function aggregate<G extends GroupKey = never>(
         `SELECT ${[...keys, ...MEASURES.map((k) => `${SUM[k]} AS ${k}`)].join(', ')} FROM ${s.from}${group}`
       )
       .all(...s.params) as Record<string, number | string>[]
+  } else if (!byDay && dims.length === 1 && dims[0] === 'source') {
+    rows = bySourceFromBase(db, buildWhere(f, timeZone))
   } else {
     bucketMs = BASE_BUCKET_MS
     const w = buildWhere(f, timeZone)
@@ -136,6 +138,28 @@ export function aggregate<G extends GroupKey = never>(
     for (const k of MEASURES) m[k] = (m[k] as number) + Number(r[k])
   }
   return [...merged.values()] as AggregateRow<G>[]
+}
+
+/**
+ * By source from the base table: the date index does not hold the source, so grouping every selected
+ * mention by it reads each row (0.2 s for a topic's month at 1M). The mentions that have a source are
+ * grouped through their partial index instead, and the rest (source 0) is the total less those, the
+ * total counted inside the date index: the same rows as one GROUP BY.
+ */
+function bySourceFromBase(db: Db, w: Where): Record<string, number | string>[] {
+  const measures = MEASURES.map((k) => `${BASE_SUM[k]} AS ${k}`).join(', ')
+  const sourced = db
+    .prepare(
+      `SELECT m.source_id AS "source", ${measures} FROM mentions m WHERE m.source_id IS NOT NULL AND ${w.sql} GROUP BY 1`
+    )
+    .all(...w.params) as Record<string, number>[]
+  const all = db.prepare(`SELECT ${measures} FROM mentions m WHERE ${w.sql}`).get(...w.params) as Record<
+    string,
+    number
+  >
+  const rest: Record<string, number> = { source: 0 }
+  for (const k of MEASURES) rest[k] = all[k]! - sourced.reduce((sum, r) => sum + r[k]!, 0)
+  return rest.n! > 0 ? [...sourced, rest] : sourced
 }
 
 /** True when the summaries answer `f` (a count then costs a few thousand summary rows, not a scan). */

@@ -1,10 +1,12 @@
 import type { MentionFilter } from '../../../shared/filter'
 import { dateRange } from '../../../shared/time'
-import { parseQuery, compileToSql, querySyntaxError } from '../../../shared/query'
+import { parseQuery, compileToSql, querySyntaxError, type CompileOptions } from '../../../shared/query'
 
 export interface Where {
   sql: string
   params: (string | number)[]
+  /** The FTS5 queries of the search that every selected mention matches (see compileToSql). */
+  matches: string[]
 }
 
 const SENT: Record<string, string> = {
@@ -23,9 +25,10 @@ export function sentimentSql(sentiments: NonNullable<MentionFilter['sentiments']
  * The SQL WHERE clause (over alias `m` = mentions) for a filter. Identifiers are fixed here;
  * every value goes in as a parameter.
  */
-export function buildWhere(f: MentionFilter, timeZone: string): Where {
+export function buildWhere(f: MentionFilter, timeZone: string, opts: CompileOptions = {}): Where {
   const parts: string[] = []
   const params: (string | number)[] = []
+  let matches: string[] = []
   if (f.from || f.to) {
     const { start, end } = dateRange(f.from ?? '1970-01-01', f.to ?? '2999-12-31', timeZone)
     parts.push('m.published_at >= ? AND m.published_at < ?')
@@ -85,15 +88,16 @@ export function buildWhere(f: MentionFilter, timeZone: string): Where {
   if (f.search && f.search.trim()) {
     let compiled
     try {
-      compiled = compileToSql(parseQuery(f.search))
+      compiled = compileToSql(parseQuery(f.search), opts)
     } catch (e) {
       throw querySyntaxError(e)
     }
     parts.push(`(${compiled.sql})`)
     params.push(...compiled.params)
+    matches = compiled.matches
   }
   if (f.collapseStories) parts.push('(m.story_id IS NULL OR m.story_id = m.id)')
-  return { sql: parts.length ? parts.join(' AND ') : '1', params }
+  return { sql: parts.length ? parts.join(' AND ') : '1', params, matches }
 }
 
 function inList(

@@ -64,7 +64,7 @@ export function leanWhere(filter: MentionFilter, timeZone: string): LeanWhere {
   const listed = [sent, irr === 'only' ? 'm.irrelevant = 1' : null].filter(Boolean).join(' AND ') || '1'
   const evidence = 'm.irrelevant = 0'
   return {
-    where: { sql: `(${base.sql}) AND ((${listed}) OR ${evidence})`, params: base.params },
+    where: { ...base, sql: `(${base.sql}) AND ((${listed}) OR ${evidence})` },
     listed,
     evidence
   }

@@ -5,13 +5,12 @@ import type { HandlerContext, Impl } from '../context'
 import {
   listImportHistory,
   listPresets,
-  previewFile,
   savePreset,
   undoImport,
   writeRejectedCsv,
   type ImportProgress
 } from '../../import'
-import { importInWorker } from '../../import/worker-client'
+import { importInWorker, previewInWorker } from '../../import/worker-client'
 import { OtklikError } from '../../../../shared/errors'
 
 type K =
@@ -78,10 +77,11 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
     },
     'imports:preview': (i) => {
       checkPath(i.path)
-      return previewFile(ws.db, i.path, {
-        preset: i.preset,
-        mapping: i.mapping,
-        timezone: ws.settings().timeZone
+      // In the import worker, like the import: a big sheet's beginning is read and mapped off the main thread.
+      return previewInWorker({
+        dbPath: ws.dbPath,
+        file: i.path,
+        options: { preset: i.preset, mapping: i.mapping, timezone: ws.settings().timeZone }
       })
     },
     'imports:commit': async (i) => {
