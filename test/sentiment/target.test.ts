@@ -5,6 +5,9 @@ import { loadLexicon } from '../../src/main/core/analysis/sentiment/lexicon'
 import { findTarget, tokenizeWithOffsets } from '../../src/main/core/analysis/sentiment/tokens'
 import { WorkspaceAnalyzer } from '../../src/main/core/analysis/analyzer'
 import { officeLabels } from '../../src/main/core/analysis/models'
+import { explanationJson, readExplanation } from '../../src/main/core/analysis/explanation'
+import { reanalyse } from '../../src/main/core/analysis/reanalyse'
+import { MentionQueries } from '../../src/main/core/queries/mentions'
 import { targetOfQuery } from '../../src/main/core/analysis/subject-target'
 import { createBatch, Ingestor } from '../../src/main/core/ingest'
 import { addSubject } from '../../src/main/core/subjects'
@@ -106,7 +109,18 @@ describe('the monitoring subject as the target', () => {
     expect(model.classify(parkAndWaste).label).toBe('negative')
     expect(rows[0]!.model_sentiment).toBe(1)
     expect(rows[1]!.model_sentiment).toBe(1)
-    expect(JSON.parse(rows[1]!.model_explanation)).toEqual(['благодарят'])
+    expect(readExplanation(rows[1]!.model_explanation)).toEqual({
+      words: ['благодарят'],
+      clause: 'Жители благодарят акимат за новый парк'
+    })
+    // the detail pane gets the words and the clause; re-analysis keeps both
+    const detail = () => new MentionQueries(db, () => 'Asia/Almaty').detail(2)!
+    expect([detail().explanation, detail().explanationClause]).toEqual([
+      ['благодарят'],
+      'Жители благодарят акимат за новый парк'
+    ])
+    reanalyse(db)
+    expect(detail().explanationClause).toBe('Жители благодарят акимат за новый парк')
 
     db.prepare("UPDATE mentions SET manual_sentiment = 1 WHERE url = 'https://beltau.kz/1'").run()
     const labels = officeLabels(db)
@@ -114,5 +128,18 @@ describe('the monitoring subject as the target', () => {
       ['positive', 'акимат аким'],
       ['negative', null]
     ])
+  })
+})
+
+describe('the stored explanation', () => {
+  it('reads both forms: words alone (rows stored before clauses were kept) and words with a clause', () => {
+    expect(readExplanation('["плохо"]')).toEqual({ words: ['плохо'], clause: null })
+    expect(readExplanation(explanationJson(['плохо'], 'дороги плохо убраны'))).toEqual({
+      words: ['плохо'],
+      clause: 'дороги плохо убраны'
+    })
+    expect(explanationJson(['плохо'], null)).toBe('["плохо"]')
+    expect(readExplanation(null)).toEqual({ words: [], clause: null })
+    expect(readExplanation('not json')).toEqual({ words: [], clause: null })
   })
 })

@@ -84,7 +84,12 @@ export class WorkspaceAnalyzer implements MentionAnalyzer {
     this.sigs.set(rec, sig)
     return {
       lang: s.lang === 'other' ? (rec.lang ?? null) : s.lang,
-      sentiment: { label: s.label, score: round(s.score), explanation: s.explanation },
+      sentiment: {
+        label: s.label,
+        score: round(s.score),
+        explanation: s.explanation,
+        clause: s.clause ?? null
+      },
       topicIds: assignTopics(doc, this.topics),
       subjectIds: subjects.map((x) => x.id),
       storySig: signatureToBytes(sig)
