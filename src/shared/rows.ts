@@ -53,6 +53,8 @@ export interface MentionDetail extends MentionRow {
   authorUrl: string | null
   outletUrl: string | null
   explanation: string[]
+  /** the clause of the text that holds the deciding words, as written (null: none kept) */
+  explanationClause: string | null
   importSentiment: Sentiment | null
   importSentimentRaw: string | null
   modelSentiment: Sentiment | null

@@ -8,6 +8,7 @@ import { assignTopics, compileTopics, type CompiledTopic } from './topics'
 import { signatureFromBytes, signatureToBytes, StoryIndex } from './stories'
 import { currentSentimentModel } from './models'
 import type { SentimentModel } from './sentiment'
+import { SUBJECT_ORDER, targetOfQuery } from './subject-target'
 
 const DAY = 86_400_000
 
@@ -28,7 +29,8 @@ export function workspaceAnalyzer(db: Db): WorkspaceAnalyzer {
 export class WorkspaceAnalyzer implements MentionAnalyzer {
   readonly model: SentimentModel
   private readonly topics: CompiledTopic[]
-  private readonly subjects: { id: number; match: (d: MatchDoc) => boolean }[]
+  /** enabled subjects in SUBJECT_ORDER, each with the sentiment target its query names */
+  private readonly subjects: { id: number; match: (d: MatchDoc) => boolean; target: string | null }[]
   private readonly stories = new StoryIndex()
   private readonly loadedDays = new Set<number>()
   private readonly sigs = new WeakMap<MentionInput, Uint32Array>()
@@ -46,12 +48,16 @@ export class WorkspaceAnalyzer implements MentionAnalyzer {
       }[]
     )
     this.subjects = []
-    for (const s of db.prepare('SELECT id, query FROM subjects WHERE enabled = 1').all() as {
+    for (const s of db.prepare(`SELECT id, query FROM subjects WHERE enabled = 1 ${SUBJECT_ORDER}`).all() as {
       id: number
       query: string
     }[]) {
       try {
-        this.subjects.push({ id: s.id, match: compileMatcher(parseQuery(s.query)) })
+        this.subjects.push({
+          id: s.id,
+          match: compileMatcher(parseQuery(s.query)),
+          target: targetOfQuery(s.query)
+        })
       } catch {
         // A subject saved with a broken query matches nothing until it is fixed (the Sources page says why).
       }
@@ -79,15 +85,22 @@ export class WorkspaceAnalyzer implements MentionAnalyzer {
 
   analyze(rec: MentionInput): MentionAnalysis {
     const full = rec.title ? `${rec.title}. ${rec.text}` : rec.text
-    const s = this.model.classify(full)
     const doc = WorkspaceAnalyzer.matchDoc({ ...rec, authorName: rec.author?.name })
+    const subjects = this.subjects.filter((x) => x.match(doc))
+    // toward the first subject the mention matches (subject-target.ts)
+    const s = this.model.classify(full, subjects[0]?.target ?? null)
     const sig = this.stories.signature(rec.title ?? null, rec.text)
     this.sigs.set(rec, sig)
     return {
       lang: s.lang === 'other' ? (rec.lang ?? null) : s.lang,
-      sentiment: { label: s.label, score: round(s.score), explanation: s.explanation },
+      sentiment: {
+        label: s.label,
+        score: round(s.score),
+        explanation: s.explanation,
+        clause: s.clause ?? null
+      },
       topicIds: assignTopics(doc, this.topics),
-      subjectIds: this.subjects.filter((x) => x.match(doc)).map((x) => x.id),
+      subjectIds: subjects.map((x) => x.id),
       storySig: signatureToBytes(sig)
     }
   }

@@ -1,5 +1,4 @@
 import type { Db } from '../db/open'
-import type { Sentiment } from '../../../shared/types'
 import { sentimentFromInt } from '../../../shared/types'
 import type { LearningCurvePoint, ModelQuality, ModelView } from '../../../shared/views'
 import { now } from '../../../shared/clock'
@@ -12,6 +11,7 @@ import {
   type LearnedModelData,
   type SentimentModel
 } from './sentiment'
+import { SUBJECT_ORDER, targetOfQuery } from './subject-target'
 
 /** Fewest office labels (of at least two classes) before a learned model is trained. */
 export const MIN_OFFICE_LABELS = 30
@@ -71,17 +71,32 @@ export function modelInfo(db: Db): ModelView {
 
 const LABELLED = `irrelevant = 0 AND (manual_sentiment IS NOT NULL OR import_sentiment IS NOT NULL)`
 
-/** The office's own labels: staff corrections and labels from imported exports, relevant mentions only. */
-export function officeLabels(db: Db, limit = 100_000): { text: string; label: Sentiment }[] {
+/**
+ * The office's own labels: staff corrections and labels from imported exports, relevant mentions only,
+ * each with the target the app classifies it toward (its first subject's, subject-target.ts), so that
+ * training and use agree; none when it matches no subject.
+ */
+export function officeLabels(db: Db, limit = 100_000): LabelledExample[] {
   const rows = db
     .prepare(
-      `SELECT title, text, coalesce(manual_sentiment, import_sentiment) AS s FROM mentions
+      `SELECT title, text, coalesce(manual_sentiment, import_sentiment) AS s,
+         (SELECT query FROM subjects WHERE enabled = 1
+            AND id IN (SELECT subject_id FROM mention_subjects WHERE mention_id = mentions.id)
+          ${SUBJECT_ORDER} LIMIT 1) AS subject_query
+       FROM mentions
        WHERE ${LABELLED}
        ORDER BY manual_sentiment IS NULL, id DESC LIMIT ?`
     )
-    .all(limit) as { title: string | null; text: string; s: number }[]
+    .all(limit) as { title: string | null; text: string; s: number; subject_query: string | null }[]
+  const targets = new Map<string, string | null>()
+  const targetOf = (q: string | null): string | null => {
+    if (q === null) return null
+    if (!targets.has(q)) targets.set(q, targetOfQuery(q))
+    return targets.get(q)!
+  }
   return rows.map((r) => ({
     text: r.title ? `${r.title}. ${r.text}` : r.text,
+    target: targetOf(r.subject_query),
     label: sentimentFromInt(r.s)!
   }))
 }

@@ -3,6 +3,7 @@ import { acquireLock } from '../db/lock'
 import { joinStory } from '../ingest'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
 import { workspaceAnalyzer } from './analyzer'
+import { explanationJson } from './explanation'
 import { clock } from '../../../shared/clock'
 
 export interface ReanalyseOptions {
@@ -82,7 +83,7 @@ export function reanalyse(db: Db, opts: ReanalyseOptions = {}): { analysed: numb
             lang: a.lang ?? null,
             s: a.sentiment ? SENTIMENT_TO_INT[a.sentiment.label] : null,
             score: a.sentiment?.score ?? null,
-            expl: a.sentiment ? JSON.stringify(a.sentiment.explanation) : null,
+            expl: a.sentiment ? explanationJson(a.sentiment.explanation, a.sentiment.clause) : null,
             sig: a.storySig ? Buffer.from(a.storySig) : null,
             now
           })

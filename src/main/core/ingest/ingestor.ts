@@ -8,11 +8,18 @@ import { itemUrlKey, safeHttpUrl, siteDomain, telegramChannelOf } from '../../..
 import { normalizeHost } from '../../../shared/query/host'
 import type { DuplicateReason } from './keys'
 import { authorKey, contentKey, contentSignature, outletKey, sameContent, trustedExternalId } from './keys'
+import { explanationJson } from '../analysis/explanation'
 
 /** What analysis says of a new mention, before it is stored. */
 export interface MentionAnalysis {
   lang?: string | null
-  sentiment?: { label: Sentiment; score: number; explanation: string[] } | null
+  sentiment?: {
+    label: Sentiment
+    score: number
+    explanation: string[]
+    /** the clause that holds the deciding words (analysis/explanation.ts) */
+    clause?: string | null
+  } | null
   topicIds?: number[]
   subjectIds?: number[]
   /** The near-duplicate signature to store (see analysis/stories). */
@@ -204,7 +211,9 @@ export class Ingestor {
       import_sentiment_raw: rec.sentimentRaw ?? null,
       model_sentiment: modelS,
       model_score: analysis.sentiment?.score ?? null,
-      model_explanation: analysis.sentiment ? JSON.stringify(analysis.sentiment.explanation) : null,
+      model_explanation: analysis.sentiment
+        ? explanationJson(analysis.sentiment.explanation, analysis.sentiment.clause)
+        : null,
       reach: num(rec.reach),
       views: num(rec.views),
       likes: num(rec.likes),

@@ -4,6 +4,7 @@ import type { MentionDetail, MentionPage, MentionRow } from '../../../shared/row
 import { sentimentFromInt, type AuthorType, type Platform, type SentimentOrigin } from '../../../shared/types'
 import { buildWhere } from './filter'
 import { fromSummaries, totals } from './aggregate'
+import { readExplanation } from '../analysis/explanation'
 
 const SORT_SQL: Record<Sort['col'], string> = {
   publishedAt: 'm.published_at',
@@ -329,12 +330,14 @@ export class MentionQueries {
         'SELECT at, field, old_value AS oldValue, new_value AS newValue, user_name AS user FROM label_events WHERE mention_id = ? ORDER BY at DESC, id DESC LIMIT 50'
       )
       .all(id) as MentionDetail['history']
+    const why = readExplanation(r.model_explanation as string | null)
     return {
       ...toRow(r),
       text: String(r.text ?? ''),
       authorUrl: (r.author_url as string | null) ?? null,
       outletUrl: (r.outlet_url as string | null) ?? null,
-      explanation: parseJson<string[]>(r.model_explanation as string | null) ?? [],
+      explanation: why.words,
+      explanationClause: why.clause,
       importSentiment: sentimentFromInt(r.import_sentiment as number | null),
       importSentimentRaw: (r.import_sentiment_raw as string | null) ?? null,
       modelSentiment: sentimentFromInt(r.model_sentiment as number | null),

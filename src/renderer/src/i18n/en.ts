@@ -233,6 +233,7 @@ export const en: Dictionary = {
   'detail.link': 'Link',
   'detail.why': 'Why this sentiment',
   'detail.explanation': 'Words that decided it:',
+  'detail.explanationClause': 'Decided by the clause:',
   'detail.noExplanation':
     'The model marked no single words: the label comes from the overall meaning or the export.',
   'detail.label.import': 'From the export',

@@ -234,6 +234,7 @@ export const kk: Dictionary = {
   'detail.link': 'Сілтеме',
   'detail.why': 'Неге мұндай тональдық',
   'detail.explanation': 'Әсер еткен сөздер:',
+  'detail.explanationClause': 'Шешуші бөлік:',
   'detail.noExplanation':
     'Модель жекелеген сөздерді белгілемеді: баға жалпы мағынадан немесе экспорттан алынған.',
   'detail.label.import': 'Экспорттан',

@@ -233,6 +233,7 @@ export const ru = {
   'detail.link': 'Ссылка',
   'detail.why': 'Почему такая тональность',
   'detail.explanation': 'Повлиявшие слова:',
+  'detail.explanationClause': 'Решила часть фразы:',
   'detail.noExplanation': 'Модель не выделила отдельных слов: оценка по общему смыслу или из выгрузки.',
   'detail.label.import': 'Из выгрузки',
   'detail.label.model': 'Модель',

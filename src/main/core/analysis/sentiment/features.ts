@@ -1,5 +1,5 @@
 import type { Analysis } from './analyse'
-import { distanceToTarget } from './analyse'
+import { distanceToTarget, targetScopes } from './analyse'
 import { inTarget, lexiconScore } from './lexicon-score'
 
 /**
@@ -49,7 +49,12 @@ export const FEATURE_GROUPS = {
   window: true,
   target: true,
   lexicon: true,
-  shape: true
+  shape: true,
+  /**
+   * lexicon evidence by clause (the target's clauses, clauses about someone else, the rest): off, no
+   * gain measured on RuSentNE-2023 (README, Analysis)
+   */
+  clause: false
 }
 const WINDOW = 4
 
@@ -213,6 +218,7 @@ function addLexicon(a: Analysis, found: boolean, f: FeatureBag): void {
   f.add(squash(own[0]!), 'lex:own+')
   f.add(squash(own[1]!), 'lex:own-')
   f.add(Math.tanh(lex.score / 2), 'lex:score')
+  if (FEATURE_GROUPS.clause && found) addClauseLexicon(a, f)
   if (a.lex.ironyMarks.length > 0) f.add(1, a.lex.ironyStrong ? 'irony:strong' : 'irony:weak')
   if (a.lex.emoji !== 0) f.add(Math.max(-2, Math.min(2, a.lex.emoji)), 'emoji')
   if (found && FEATURE_GROUPS.shape) {
@@ -222,4 +228,18 @@ function addLexicon(a: Analysis, found: boolean, f: FeatureBag): void {
     f.add(Math.log1p(Math.max(0, lex.score)), 'lexshape+:', shape)
     f.add(Math.log1p(Math.max(0, -lex.score)), 'lexshape-:', shape)
   }
+}
+
+/** Lexicon evidence summed by TargetScope (target's clause, someone else's clause, the rest) and polarity. */
+function addClauseLexicon(a: Analysis, f: FeatureBag): void {
+  const scope = targetScopes(a)
+  const sums = [0, 0, 0, 0, 0, 0, 0, 0]
+  a.lex.hits.forEach((h, i) => {
+    if (!inTarget(a, h.from, h.to)) sums[scope[i]! * 2 + (h.weight > 0 ? 0 : 1)]! += Math.abs(h.weight)
+  })
+  for (let sc = 1; sc <= 3; sc++)
+    for (let pol = 0; pol < 2; pol++) {
+      const v = sums[sc * 2 + pol]!
+      if (v > 0) f.add(Math.log1p(v), 'lexclause:', String(sc), pol ? '-' : '+')
+    }
 }

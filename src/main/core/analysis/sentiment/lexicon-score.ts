@@ -1,5 +1,5 @@
 import type { Sentiment } from '../../../../shared/types'
-import type { Analysis } from './analyse'
+import { TARGET_WEIGHT, targetScopes, type Analysis } from './analyse'
 
 /** Words of the text between two word indices, as written. */
 export function surface(a: Analysis, from: number, to: number): string {
@@ -16,7 +16,11 @@ export interface LexiconScore {
   /** signed: below zero leans negative */
   score: number
   /** contributions, biggest first, with the words as written */
-  parts: Array<{ text: string; value: number }>
+  parts: Array<{
+    text: string
+    value: number
+    /** first word of the hit (none for emoji and irony marks) */ at?: number
+  }>
 }
 
 /**
@@ -30,11 +34,12 @@ export function lexiconScore(a: Analysis): LexiconScore {
 function computeLexiconScore(a: Analysis): LexiconScore {
   const parts: LexiconScore['parts'] = []
   let score = 0
+  const scope = TARGET_WEIGHT.on ? targetScopes(a) : null
   a.lex.hits.forEach((h, i) => {
     if (inTarget(a, h.from, h.to)) return
-    const v = h.weight * (a.reach[i] ?? 1)
+    const v = h.weight * (a.reach[i] ?? 1) * (scope ? TARGET_WEIGHT.byScope[scope[i]!]! : 1)
     score += v
-    parts.push({ text: surface(a, h.showFrom, h.showTo), value: v })
+    parts.push({ text: surface(a, h.showFrom, h.showTo), value: v, at: h.from })
   })
   if (a.lex.emoji !== 0) {
     score += 0.5 * Math.max(-3, Math.min(3, a.lex.emoji))

@@ -1,5 +1,5 @@
 import type { Sentiment } from '../../../../shared/types'
-import { analyse, distanceToTarget, type Analysis } from './analyse'
+import { analyse, clauseText, distanceToTarget, type Analysis } from './analyse'
 import { extractFeatures, hashFeature, DIM, type SparseVector } from './features'
 import type { Lang } from './language'
 import { loadLexicon, type LexHit, type Lexicon } from './lexicon'
@@ -22,6 +22,8 @@ export interface SentimentResult {
   score: number
   /** words/phrases that drove it, as they appear in the text */
   explanation: string[]
+  /** the clause that holds the strongest of those words, as written (absent for neutral and weights-only verdicts) */
+  clause?: string
   lang: Lang
 }
 
@@ -151,7 +153,14 @@ export class LinearSentimentModel implements SentimentModel {
     let best = 1
     for (let c = 0; c < K; c++) if (z[c]! > z[best]!) best = c
     const label = CLASSES[best]!
-    return { label, score: z[best]!, explanation: this.explain(p, best), lang: p.a.lang }
+    const clause = decidingClause(p.a, best)
+    return {
+      label,
+      score: z[best]!,
+      explanation: this.explain(p, best),
+      ...(clause ? { clause } : {}),
+      lang: p.a.lang
+    }
   }
 
   classify(text: string, target?: string | null): SentimentResult {
@@ -182,6 +191,14 @@ export class LinearSentimentModel implements SentimentModel {
     for (const b of byWord) if (out.length < 3 && !out.includes(b.text)) out.push(b.text)
     return out
   }
+}
+
+/** The clause of the strongest lexicon word that agrees with the verdict (cls: index in CLASSES). */
+export function decidingClause(a: Analysis, cls: number): string | undefined {
+  if (cls === 1) return undefined
+  const sign = cls === 2 ? 1 : -1
+  const top = lexiconScore(a).parts.find((part) => part.value * sign > 0 && part.at !== undefined)
+  return top ? clauseText(a, top.at!) : undefined
 }
 
 export function layerOf(d: LearnedModelData): Layer {
@@ -254,7 +271,9 @@ export function lexiconOnlyModel(lexicon = loadLexicon(), threshold = 0.5): Sent
       const { score, parts } = lexiconScore(a)
       const label = lexiconLabel(score, threshold)
       const sign = label === 'positive' ? 1 : label === 'negative' ? -1 : 0
+      const clause = decidingClause(a, sign + 1)
       return {
+        ...(clause ? { clause } : {}),
         label,
         score: lexiconConfidence(score, threshold),
         explanation:

@@ -195,22 +195,41 @@ function matchKey(t: { norm: string; stem: string; form?: WordForm }): string {
   return key
 }
 
+/** A target's words: match keys, and the words as written (see inflects). */
+interface TargetKeys {
+  keys: string[]
+  norms: string[]
+}
+
 /** Match keys of a target's words (kept: a workspace asks about the same few targets). */
-const targetKeys = new Map<string, string[] | null>()
-function keysOfTarget(target: string): string[] | null {
+const targetKeys = new Map<string, TargetKeys | null>()
+function keysOfTarget(target: string): TargetKeys | null {
   let keys = targetKeys.get(target)
   if (keys !== undefined) return keys
   const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
+  const norms = tt ? tt.map((w) => normalizeText(w)) : []
   keys =
-    tt && tt.length > 0
-      ? tt.map((w) => {
-          const norm = normalizeText(w)
-          return matchKey({ norm, stem: stemOf(norm) })
-        })
-      : null
+    norms.length > 0 ? { keys: norms.map((norm) => matchKey({ norm, stem: stemOf(norm) })), norms } : null
   if (targetKeys.size >= 10_000) targetKeys.clear()
   targetKeys.set(target, keys)
   return keys
+}
+
+/**
+ * Case endings a name in its dictionary form takes: a target «Иванов» (stem «иван») is «Иванова»,
+ * «Ивановым» (stem «иванов») in the text.
+ */
+const NAME_ENDINGS = new Set(['а', 'у', 'ом', 'ым', 'ой', 'е', 'ы', 'ых', 'ыми', 'ую', 'ая'])
+
+/** The text word is the target word (4 letters or more, as given) with a case ending added. */
+function inflects(word: string, targetWord: string): boolean {
+  return (
+    targetWord.length >= 4 &&
+    word.length > targetWord.length &&
+    word.length <= targetWord.length + 3 &&
+    word.startsWith(targetWord) &&
+    NAME_ENDINGS.has(word.slice(targetWord.length))
+  )
 }
 
 const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон', 'ван', 'дер', 'the', 'of', 'бен', 'мен'])
@@ -221,17 +240,19 @@ const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон'
  */
 export function findTarget(words: Token[], target: string | null | undefined): Array<[number, number]> {
   if (!target) return []
-  const keys = keysOfTarget(target)
-  if (!keys) return []
+  const tk = keysOfTarget(target)
+  if (!tk) return []
+  const { keys, norms } = tk
   const wk = words.map(matchKey)
+  const same = (i: number, j: number) => wk[i] === keys[j] || inflects(words[i]!.norm, norms[j]!)
   const spans: Array<[number, number]> = []
   for (let i = 0; i + keys.length <= wk.length; i++) {
     let ok = true
-    for (let j = 0; j < keys.length && ok; j++) ok = wk[i + j] === keys[j]
+    for (let j = 0; j < keys.length && ok; j++) ok = same(i + j, j)
     if (ok) spans.push([i, i + keys.length])
   }
   if (spans.length > 0 || keys.length === 1) return spans
-  const content = new Set(keys.filter((k) => k.length >= 3 && !WEAK.has(k)))
-  for (let i = 0; i < wk.length; i++) if (content.has(wk[i] ?? '')) spans.push([i, i + 1])
+  const content = keys.map((k, j) => (k.length >= 3 && !WEAK.has(k) ? j : -1)).filter((j) => j >= 0)
+  for (let i = 0; i < wk.length; i++) if (content.some((j) => same(i, j))) spans.push([i, i + 1])
   return spans
 }

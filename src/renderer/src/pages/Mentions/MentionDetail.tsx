@@ -152,6 +152,11 @@ export function MentionDetail({
           ) : (
             <p className="muted small">{t('detail.noExplanation')}</p>
           )}
+          {d.explanationClause && (
+            <p className="small" data-testid="explanation-clause">
+              {t('detail.explanationClause')} <q>{d.explanationClause}</q>
+            </p>
+          )}
           <dl className="meta compact">
             <Meta
               label={t('detail.label.import')}
