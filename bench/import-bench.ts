@@ -7,6 +7,7 @@
  *   source    Otklik's reader alone (sniff, decode, tokenize): no mapping, no database
  *   map       reader + mapping to MentionInput: no database
  *   ours      importFile end to end (parse, map, de-duplicate, insert, authors/outlets, FTS)
+ *   full      the same with the workspace's analysis (sentiment, language, topics, subjects, stories), as the CLI imports
  *
  *   npx tsx bench/import-bench.ts --rows 200000 [--encoding utf-8|windows-1251] [--phases ours,csvparse,...] [--profile]
  *
@@ -23,14 +24,15 @@ import iconv from 'iconv-lite'
 import { ensureData } from './import-generate'
 import { openDatabase } from '../src/main/core/db'
 import { importFile } from '../src/main/core/import'
+import { WorkspaceAnalyzer } from '../src/main/core/analysis/analyzer'
 import { openSource } from '../src/main/core/import/source/open'
 import { applyPlan } from '../src/main/core/import/mapping/apply'
 import { planFor, resolveOptions } from '../src/main/core/import/resolve'
 import { normalizeText } from '../src/shared/text'
 import { stemText } from '../src/shared/stem'
 
-type Phase = 'csvparse' | 'fts' | 'fts4' | 'source' | 'map' | 'ours'
-const ALL: Phase[] = ['csvparse', 'fts', 'fts4', 'source', 'map', 'ours']
+type Phase = 'csvparse' | 'fts' | 'fts4' | 'source' | 'map' | 'ours' | 'full'
+const ALL: Phase[] = ['csvparse', 'fts', 'fts4', 'source', 'map', 'ours', 'full']
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -115,7 +117,7 @@ async function runPhase(
     }
     return { rows, extra: phase === 'map' ? { mapped: ok } : {} }
   }
-  const path = tempDb('ours')
+  const path = tempDb(phase)
   const db = openDatabase(path, { create: true })
   applyVariant(db, process.env.OTKLIK_BENCH_VARIANT ?? '')
   let progressCalls = 0
@@ -123,6 +125,7 @@ async function runPhase(
   let gapAtRows = 0
   let last = Date.now()
   const r = await importFile(db, file, {
+    analyzer: phase === 'full' ? new WorkspaceAnalyzer(db) : null,
     onProgress: (p) => {
       const now = Date.now()
       if (now - last > maxGap) [maxGap, gapAtRows] = [now - last, p.rowsRead]
@@ -246,8 +249,8 @@ async function main(): Promise<void> {
   if (breakdown) for (const variant of ['nofts', 'noidx', 'nofk']) runs.push({ phase: 'ours', variant })
   for (const { phase, variant } of runs) {
     const nodeArgs = [...process.execArgv]
-    if (profile && phase === 'ours')
-      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-name=import-ours.cpuprofile')
+    if (profile && (phase === 'ours' || phase === 'full'))
+      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${outDir}`, `--cpu-prof-name=import-${phase}.cpuprofile`)
     const out = execFileSync(
       process.execPath,
       [...nodeArgs, __filename, '--phase', phase, '--file', file, '--encoding', encoding],
@@ -261,9 +264,9 @@ async function main(): Promise<void> {
     const line = out.trim().split('\n').pop() ?? ''
     console.log(variant ? line.replace('"phase":"ours"', `"phase":"ours-${variant}"`) : line)
   }
-  if (profile && readdirSync(outDir).includes('import-ours.cpuprofile')) {
-    console.log('\nTop self time (ours):\n' + summariseProfile(join(outDir, 'import-ours.cpuprofile')))
-  }
+  for (const p of ['ours', 'full'] as const)
+    if (profile && phases.includes(p) && readdirSync(outDir).includes(`import-${p}.cpuprofile`))
+      console.log(`\nTop self time (${p}):\n` + summariseProfile(join(outDir, `import-${p}.cpuprofile`)))
 }
 
 main().catch((e) => {

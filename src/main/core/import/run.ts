@@ -3,6 +3,7 @@ import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
 import { clock } from '../../../shared/clock'
 import { createBatch, finishBatch, Ingestor } from '../ingest'
+import { newMentionsInBulk } from '../db/summaries'
 import { MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
 import { planFor, resolveOptions } from './resolve'
@@ -79,8 +80,11 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
 
   const restoreCache = growCache(db, src.totalBytes)
   let tx: Tx | null = null
+  let bulk: ReturnType<typeof newMentionsInBulk> | null = null
   try {
     tx = begin(db)
+    // The new rows are counted into the summary tables once, grouped, at the end (not per row by triggers).
+    bulk = newMentionsInBulk(db)
     const batchId = createBatch(db, {
       kind: opts.batchKind ?? 'import',
       fileName: basename(path),
@@ -127,6 +131,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     // A file that changed under the import rolls the batch back (the throw below reaches the rollback).
     const sha256 = await unchanged.check(src)
     ing.finish()
+    bulk.finish()
     const out = report(opts.dryRun ? null : batchId, ing)
     finishBatch(db, batchId, { ...out })
     db.prepare('UPDATE import_batches SET sha256 = ? WHERE id = ?').run(sha256, batchId)
@@ -136,6 +141,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     return out
   } catch (e) {
     tx?.rollback()
+    bulk?.restore()
     throw e
   } finally {
     restoreCache()
