@@ -10,6 +10,7 @@
  *   full      the same with the workspace's analysis (sentiment, language, topics, subjects, stories), as the CLI imports
  *
  *   npx tsx bench/import-bench.ts --rows 200000 [--encoding utf-8|windows-1251] [--phases ours,csvparse,...] [--profile]
+ *     [--vocab 16]   texts from a 16-word vocabulary (bot floods: near-duplicate candidates pile up)
  *
  * --profile writes a V8 CPU profile of the `ours` phase to bench/out/ and prints the top functions by self time.
  * --breakdown adds `ours` runs without the FTS index, without secondary indexes, without foreign keys.
@@ -237,7 +238,7 @@ async function main(): Promise<void> {
   const phases = (arg('phases', ALL.join(',')).split(',') as Phase[]).filter((p) => ALL.includes(p))
   const profile = process.argv.includes('--profile')
   const breakdown = process.argv.includes('--breakdown')
-  const file = await ensureData(rows, encoding)
+  const file = await ensureData(rows, encoding, undefined, Number(arg('vocab', '0')))
   console.log(
     `file ${file}: ${(statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows, ${encoding}; load average ${loadavg()
       .map((l) => l.toFixed(1))

@@ -247,19 +247,25 @@ export function summariesDdl(): string {
   return out.join('\n\n')
 }
 
+/** Mention ids [lo, hi] that bulk work rewrites (new rows: from today's largest id + 1 on). */
+export interface IdRange {
+  lo: number
+  hi: number
+}
+
 /**
- * The triggers that keep the summaries exact. With `floor`, the variant for bulk inserts: mentions with
- * an id above `floor` (the ones being added) are left out of every trigger, their links too, and counted
- * once when the work is done (see withNewMentionsInBulk); for every other mention the triggers do what
- * they always do.
+ * The triggers that keep the summaries exact. With `range`, the variant for bulk work: mentions with an
+ * id in the range (the ones being added or rewritten) are left out of every trigger, their links too,
+ * and counted once when the work is done (see mentionsInBulk); for every other mention the triggers do
+ * what they always do.
  */
-function summaryTriggers(floor?: number): { name: string; sql: string }[] {
+function summaryTriggers(range?: IdRange): { name: string; sql: string }[] {
   const all = physicalTables()
   const perMention = all.filter((p) => !p.summary.link)
   const links = all.filter((p) => p.summary.link)
   const linkTables = SUMMARY_TABLES.filter((t) => t.link).map((t) => t.link!)
-  const bulk = floor !== undefined
-  const old = (col: string, r: string) => (bulk ? `${r}.${col} <= ${floor} AND ` : '')
+  const bulk = range !== undefined
+  const outside = (col: string) => (range ? `${col} NOT BETWEEN ${range.lo} AND ${range.hi}` : '')
   const out: { name: string; sql: string }[] = []
   const push = (name: string, sql: string) => out.push({ name, sql })
   const changed = WATCHED.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')
@@ -279,13 +285,13 @@ END;`
   )
   push(
     'mentions_summary_ad',
-    `CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions${bulk ? ` WHEN old.id <= ${floor}` : ''} BEGIN
+    `CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions${bulk ? ` WHEN ${outside('old.id')}` : ''} BEGIN
 ${perMention.map((p) => mentionDelta(p, 'old', '-1')).join('\n')}
 END;`
   )
   push(
     'mentions_summary_au',
-    `CREATE TRIGGER mentions_summary_au AFTER UPDATE OF ${WATCHED.join(', ')} ON mentions WHEN ${bulk ? `${old('id', 'old')}(${changed})` : changed} BEGIN
+    `CREATE TRIGGER mentions_summary_au AFTER UPDATE OF ${WATCHED.join(', ')} ON mentions WHEN ${bulk ? `${outside('old.id')} AND (${changed})` : changed} BEGIN
 ${perMention.map((p) => mentionDelta(p, 'old', '-1') + '\n' + mentionDelta(p, 'new', '1')).join('\n')}
 ${links.map((p) => linkDeltaFromMention(p, 'old', '-1') + '\n' + linkDeltaFromMention(p, 'new', '1')).join('\n')}
 END;`
@@ -294,13 +300,13 @@ END;`
     const mine = links.filter((p) => p.summary.link!.table === l.table)
     push(
       `${l.table}_summary_ai`,
-      `CREATE TRIGGER ${l.table}_summary_ai AFTER INSERT ON ${l.table}${bulk ? ` WHEN new.mention_id <= ${floor}` : ''} BEGIN
+      `CREATE TRIGGER ${l.table}_summary_ai AFTER INSERT ON ${l.table}${bulk ? ` WHEN ${outside('new.mention_id')}` : ''} BEGIN
 ${mine.map((p) => linkDelta(p, 'new', '1')).join('\n')}
 END;`
     )
     push(
       `${l.table}_summary_ad`,
-      `CREATE TRIGGER ${l.table}_summary_ad AFTER DELETE ON ${l.table}${bulk ? ` WHEN old.mention_id <= ${floor}` : ''} BEGIN
+      `CREATE TRIGGER ${l.table}_summary_ad AFTER DELETE ON ${l.table}${bulk ? ` WHEN ${outside('old.mention_id')}` : ''} BEGIN
 ${mine.map((p) => linkDelta(p, 'old', '-1')).join('\n')}
 END;`
     )
@@ -313,7 +319,7 @@ END;`
     )
     return `INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)
   SELECT m.published_at / ${p.grain.ms}, ${exprs.join(', ')}, ${sign} * count(*), ${sign} * sum(ifnull(m.reach, 0))
-  FROM mentions m WHERE m.author_id = ${who}.id${bulk ? ` AND m.id <= ${floor}` : ''} GROUP BY ${columns(
+  FROM mentions m WHERE m.author_id = ${who}.id${bulk ? ` AND ${outside('m.id')}` : ''} GROUP BY ${columns(
     p.summary
   )
     .map((_, i) => i + 1)
@@ -329,8 +335,8 @@ END;`
   return out
 }
 
-/** Adds the mentions with an id above `floor` (and their links) to one summary table, grouped. */
-function addNewMentionsSql(p: PhysicalTable, floor: number): string {
+/** Adds `sign` × the mentions with an id in the range (and their links) to one summary table, grouped. */
+function rangeDeltaSql(p: PhysicalTable, range: IdRange, sign: 1 | -1): string {
   const t = p.summary
   const dims = plainDims(t)
   const groupBy = columns(t)
@@ -338,11 +344,11 @@ function addNewMentionsSql(p: PhysicalTable, floor: number): string {
     .join(', ')
   const head = `INSERT INTO ${p.table} (${columns(t).join(', ')}, n, reach)`
   if (t.link)
-    return `${head} SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, x.${t.link.column}, count(*), sum(ifnull(m.reach, 0))
-  FROM ${t.link.table} x JOIN mentions m ON m.id = x.mention_id WHERE x.mention_id > ${floor} GROUP BY ${groupBy} ${UPSERT}`
+    return `${head} SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, x.${t.link.column}, ${sign} * count(*), ${sign} * sum(ifnull(m.reach, 0))
+  FROM ${t.link.table} x JOIN mentions m ON m.id = x.mention_id WHERE x.mention_id BETWEEN ${range.lo} AND ${range.hi} GROUP BY ${groupBy} ${UPSERT}`
   const authorJoin = dims.some((d) => d.author) ? ' LEFT JOIN authors a ON a.id = m.author_id' : ''
-  return `${head} SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, count(*), sum(ifnull(m.reach, 0))
-  FROM mentions m${authorJoin} WHERE m.id > ${floor} GROUP BY ${groupBy} ${UPSERT}`
+  return `${head} SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, ${sign} * count(*), ${sign} * sum(ifnull(m.reach, 0))
+  FROM mentions m${authorJoin} WHERE m.id BETWEEN ${range.lo} AND ${range.hi} GROUP BY ${groupBy} ${UPSERT}`
 }
 
 /**
@@ -370,12 +376,24 @@ export function withNewMentionsInBulk<T>(db: Db, work: () => T): T {
  * transactional); `restore()` does it explicitly and is idempotent.
  */
 export function newMentionsInBulk(db: Db): { finish(): void; restore(): void } {
-  if (!db.inTransaction) throw new Error('newMentionsInBulk runs inside a transaction')
-  const floor = db.prepare('SELECT ifnull(max(id), 0) FROM mentions').pluck().get() as number
+  const max = db.prepare('SELECT ifnull(max(id), 0) FROM mentions').pluck().get() as number
+  return mentionsInBulk(db, { lo: max + 1, hi: Number.MAX_SAFE_INTEGER })
+}
+
+/**
+ * Bulk work over the mentions with ids in `range` (re-analysis of a batch just committed): their current
+ * contribution is taken out of the summaries first, the triggers leave them out meanwhile, and
+ * `finish()` counts them again as they are then. Rows of the range the work does not touch cancel out.
+ */
+export function mentionsInBulk(db: Db, range: IdRange): { finish(): void; restore(): void } {
+  if (!db.inTransaction) throw new Error('mentionsInBulk runs inside a transaction')
   const saved = summaryTriggersStored(db)
   for (const t of saved) db.exec(`DROP TRIGGER ${t.name}`)
-  const bulk = summaryTriggers(floor)
+  const bulk = summaryTriggers(range)
   for (const t of bulk) db.exec(t.sql)
+  const tables = physicalTables()
+  const fresh = range.lo > (db.prepare('SELECT ifnull(max(id), 0) FROM mentions').pluck().get() as number)
+  if (!fresh) for (const p of tables) db.exec(rangeDeltaSql(p, range, -1))
   let done = false
   const restore = (): void => {
     if (done || !db.inTransaction) return
@@ -385,8 +403,8 @@ export function newMentionsInBulk(db: Db): { finish(): void; restore(): void } {
   }
   return {
     finish() {
-      if (done) throw new Error('newMentionsInBulk: already finished')
-      for (const p of physicalTables()) db.exec(addNewMentionsSql(p, floor))
+      if (done) throw new Error('mentionsInBulk: already finished')
+      for (const p of tables) db.exec(rangeDeltaSql(p, range, 1))
       restore()
     },
     restore
