@@ -7,8 +7,10 @@
  *   source    Otklik's reader alone (sniff, decode, tokenize): no mapping, no database
  *   map       reader + mapping to MentionInput: no database
  *   ours      importFile end to end (parse, map, de-duplicate, insert, authors/outlets, FTS)
+ *   full      the same with the workspace's analysis (sentiment, language, topics, subjects, stories), as the CLI imports
  *
  *   npx tsx bench/import-bench.ts --rows 200000 [--encoding utf-8|windows-1251] [--phases ours,csvparse,...] [--profile]
+ *     [--vocab 16]   texts from a 16-word vocabulary (bot floods: near-duplicate candidates pile up)
  *
  * --profile writes a V8 CPU profile of the `ours` phase to bench/out/ and prints the top functions by self time.
  * --breakdown adds `ours` runs without the FTS index, without secondary indexes, without foreign keys.
@@ -23,14 +25,15 @@ import iconv from 'iconv-lite'
 import { ensureData } from './import-generate'
 import { openWorkspaceDatabase } from '../src/main/core/workspace'
 import { importFile } from '../src/main/core/import'
+import { workspaceAnalyzer } from '../src/main/core/analysis/analyzer'
 import { openSource } from '../src/main/core/import/source/open'
 import { applyPlan } from '../src/main/core/import/mapping/apply'
 import { planFor, resolveOptions } from '../src/main/core/import/resolve'
 import { normalizeText } from '../src/shared/text'
 import { stemText } from '../src/shared/stem'
 
-type Phase = 'csvparse' | 'fts' | 'fts4' | 'source' | 'map' | 'ours'
-const ALL: Phase[] = ['csvparse', 'fts', 'fts4', 'source', 'map', 'ours']
+type Phase = 'csvparse' | 'fts' | 'fts4' | 'source' | 'map' | 'ours' | 'full'
+const ALL: Phase[] = ['csvparse', 'fts', 'fts4', 'source', 'map', 'ours', 'full']
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -115,7 +118,7 @@ async function runPhase(
     }
     return { rows, extra: phase === 'map' ? { mapped: ok } : {} }
   }
-  const path = tempDb('ours')
+  const path = tempDb(phase)
   const db = openWorkspaceDatabase(path, { create: true })
   applyVariant(db, process.env.OTKLIK_BENCH_VARIANT ?? '')
   let progressCalls = 0
@@ -123,6 +126,7 @@ async function runPhase(
   let gapAtRows = 0
   let last = Date.now()
   const r = await importFile(db, file, {
+    analyzer: phase === 'full' ? workspaceAnalyzer(db) : null,
     onProgress: (p) => {
       const now = Date.now()
       if (now - last > maxGap) [maxGap, gapAtRows] = [now - last, p.rowsRead]
@@ -234,7 +238,7 @@ async function main(): Promise<void> {
   const phases = (arg('phases', ALL.join(',')).split(',') as Phase[]).filter((p) => ALL.includes(p))
   const profile = process.argv.includes('--profile')
   const breakdown = process.argv.includes('--breakdown')
-  const file = await ensureData(rows, encoding)
+  const file = await ensureData(rows, encoding, undefined, Number(arg('vocab', '0')))
   console.log(
     `file ${file}: ${(statSync(file).size / 1e6).toFixed(1)} MB, ${rows} rows, ${encoding}; load average ${loadavg()
       .map((l) => l.toFixed(1))
@@ -246,8 +250,8 @@ async function main(): Promise<void> {
   if (breakdown) for (const variant of ['nofts', 'noidx', 'nofk']) runs.push({ phase: 'ours', variant })
   for (const { phase, variant } of runs) {
     const nodeArgs = [...process.execArgv]
-    if (profile && phase === 'ours')
-      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${outDir}`, '--cpu-prof-name=import-ours.cpuprofile')
+    if (profile && (phase === 'ours' || phase === 'full'))
+      nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${outDir}`, `--cpu-prof-name=import-${phase}.cpuprofile`)
     const out = execFileSync(
       process.execPath,
       [...nodeArgs, __filename, '--phase', phase, '--file', file, '--encoding', encoding],
@@ -261,9 +265,9 @@ async function main(): Promise<void> {
     const line = out.trim().split('\n').pop() ?? ''
     console.log(variant ? line.replace('"phase":"ours"', `"phase":"ours-${variant}"`) : line)
   }
-  if (profile && readdirSync(outDir).includes('import-ours.cpuprofile')) {
-    console.log('\nTop self time (ours):\n' + summariseProfile(join(outDir, 'import-ours.cpuprofile')))
-  }
+  for (const p of ['ours', 'full'] as const)
+    if (profile && phases.includes(p) && readdirSync(outDir).includes(`import-${p}.cpuprofile`))
+      console.log(`\nTop self time (${p}):\n` + summariseProfile(join(outDir, `import-${p}.cpuprofile`)))
 }
 
 main().catch((e) => {

@@ -246,12 +246,20 @@ class Rng {
   }
 }
 
+/** With a small vocabulary (bot floods, copy-paste campaigns) every text is drawn from these words only. */
+let vocabulary: string[] | null = null
+
 function sentence(r: Rng, bytes: number): string {
   const parts: string[] = []
   let len = 0
   while (len < bytes) {
-    const w =
-      r.next() < 0.55 ? r.pick(STEMS) + r.pick(ENDINGS) : r.next() < 0.1 ? String(r.int(300)) : r.pick(WORDS)
+    const w = vocabulary
+      ? r.pick(vocabulary)
+      : r.next() < 0.55
+        ? r.pick(STEMS) + r.pick(ENDINGS)
+        : r.next() < 0.1
+          ? String(r.int(300))
+          : r.pick(WORDS)
     parts.push(w)
     len += Buffer.byteLength(w) + 1
   }
@@ -364,13 +372,22 @@ export function baRow(r: Rng, i: number): string {
   return cells.map(csvCell).join(';') + '\r\n'
 }
 
+/** The file name for a row count, encoding and vocabulary size (0: the realistic vocabulary). */
+function fileName(rows: number, encoding: string, vocab: number): string {
+  return `ba-${rows}-${encoding}${vocab ? `-v${vocab}` : ''}.csv`
+}
+
 export async function generate(
   rows: number,
   encoding: 'utf-8' | 'windows-1251',
-  outDir: string
+  outDir: string,
+  vocab = 0
 ): Promise<string> {
   mkdirSync(outDir, { recursive: true })
-  const path = join(outDir, `ba-${rows}-${encoding}.csv`)
+  const path = join(outDir, fileName(rows, encoding, vocab))
+  vocabulary = vocab
+    ? [...STEMS.slice(0, vocab >> 1).map((s) => s + 'а'), ...WORDS.slice(0, vocab - (vocab >> 1))]
+    : null
   const out = createWriteStream(path)
   const enc = (s: string): Buffer =>
     encoding === 'utf-8' ? Buffer.from(s, 'utf8') : iconv.encode(s, 'win1251')
@@ -400,10 +417,11 @@ function arg(name: string, def: string): string {
 export async function ensureData(
   rows: number,
   encoding: 'utf-8' | 'windows-1251',
-  outDir = join(__dirname, 'data')
+  outDir = join(__dirname, 'data'),
+  vocab = 0
 ): Promise<string> {
-  const path = join(outDir, `ba-${rows}-${encoding}.csv`)
-  return existsSync(path) ? path : generate(rows, encoding, outDir)
+  const path = join(outDir, fileName(rows, encoding, vocab))
+  return existsSync(path) ? path : generate(rows, encoding, outDir, vocab)
 }
 
 if (process.argv[1] && /import-generate\.ts$/.test(process.argv[1])) {

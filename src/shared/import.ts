@@ -150,6 +150,10 @@ export interface BatchReport {
   warnings: LineMessage[]
   /** Each duplicate row (up to MAX_LISTED): why, and what it matched. */
   duplicateRows: DuplicateRow[]
+  /** Milliseconds from the start until the rows were committed (in the grid, searchable). */
+  committedMs?: number
+  /** Milliseconds from the start until the analysis was stored too (equals committedMs without analysis). */
+  analysedMs?: number
 }
 
 /** One entry of the import history (`imports:history`, `import_batches`): the file, its counts, who and when. */

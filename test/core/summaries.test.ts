@@ -7,6 +7,7 @@ import {
   physicalTables,
   recomputeSql,
   storedSql,
+  withNewMentionsInBulk,
   withSummariesInBulk
 } from '../../src/main/core/db/summaries'
 import { createDemo } from '../../src/main/core/demo'
@@ -15,6 +16,8 @@ import { setAuthorType } from '../../src/main/core/queries/authors'
 import { createBatch, deleteMentions, undoBatch } from '../../src/main/core/ingest/batches'
 import { importFile } from '../../src/main/core/import'
 import { reanalyse } from '../../src/main/core/analysis/reanalyse'
+import { workspaceAnalyzer } from '../../src/main/core/analysis/analyzer'
+import { writeFileSync } from 'node:fs'
 import { removeTopic } from '../../src/main/core/analysis/topics'
 import { MentionQueries } from '../../src/main/core/queries/mentions'
 import { facets } from '../../src/main/core/queries/facets'
@@ -76,6 +79,105 @@ describe('summary tables', () => {
     expectExact(db, 'undo')
     db.close()
   }, 60_000)
+
+  it('stay exact through bulk imports: new rows counted once at the end, changes to stored rows and authors live', async () => {
+    const { db, dir } = tempDb('summaries-bulk-import')
+    createDemo(db, { weeks: 2, until: '2026-11-20', timeZone: 'Asia/Almaty' })
+    db.exec("INSERT INTO subjects (name, query, created_at) VALUES ('Дороги', 'дорог*', 0)")
+    db.exec(
+      'INSERT INTO mention_subjects (subject_id, mention_id) SELECT 1, id FROM mentions WHERE id % 3 = 0'
+    )
+    const triggerSql = (): string =>
+      JSON.stringify(
+        db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all()
+      )
+    const before = triggerSql()
+    const header =
+      'Дата;Время;Hash сообщения;Заголовок;Текст;Источник;Url;Тип источника;Автор;Url автора;Тип автора;Пол;Возраст;Аудитория;Лайков;Тональность;Обработано'
+    const TEXTS = [
+      'Ямы на дорогах у акимата',
+      'Новый парк открыли',
+      'Нет горячей воды',
+      'Автобусы ходят редко'
+    ]
+    const row = (i: number, o: { reach?: number; tone?: string; type?: string } = {}): string =>
+      [
+        `${String(1 + (i % 28)).padStart(2, '0')}.11.2026`,
+        `${String(i % 24).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}`,
+        `h${i}`,
+        '',
+        `${TEXTS[i % 4]} номер ${i}`,
+        i % 3 ? 'vk.com' : 't.me',
+        `https://vk.com/wall-1_${i}`,
+        'Социальная сеть',
+        `Автор ${i % 40}`,
+        `https://vk.com/id${i % 40}`,
+        o.type ?? 'Частное лицо',
+        i % 2 ? 'Ж' : 'М',
+        i % 5 ? '25-34' : '',
+        String(o.reach ?? i),
+        '1',
+        o.tone ?? (i % 2 ? 'негатив' : 'нейтрал'),
+        'Нет'
+      ].join(';')
+    const first = join(dir, 'first.csv')
+    writeFileSync(first, [header, ...Array.from({ length: 600 }, (_, i) => row(i))].join('\n') + '\n')
+    await importFile(db, first)
+    expect(triggerSql()).toBe(before)
+    expectExact(db, 'first bulk import')
+    // Duplicates of stored rows with new metrics, import labels and author types; new rows (with topics
+    // and subjects from the analyzer); a row of this file repeated with a larger reach (an update of a row
+    // the same batch inserted).
+    const lines = [header]
+    for (let i = 0; i < 300; i++)
+      lines.push(row(i, { reach: 10_000 + i, tone: 'позитив', type: i % 40 < 10 ? 'СМИ' : undefined }))
+    for (let i = 600; i < 900; i++) lines.push(row(i, { type: i % 40 < 10 ? 'СМИ' : undefined }))
+    lines.push(row(700, { reach: 99_999, type: 'СМИ' }))
+    const second = join(dir, 'second.csv')
+    writeFileSync(second, lines.join('\n') + '\n')
+    const r = await importFile(db, second, { analyzer: workspaceAnalyzer(db) })
+    expect(r.inserted).toBe(300)
+    expect(r.updated).toBeGreaterThan(0)
+    expect(
+      db
+        .prepare(
+          'SELECT count(*) FROM mention_topics WHERE mention_id IN (SELECT id FROM mentions WHERE batch_id = ?)'
+        )
+        .pluck()
+        .get(r.batchId)
+    ).toBeGreaterThan(0)
+    expect(triggerSql()).toBe(before)
+    expectExact(db, 'second bulk import')
+    // A dry run and a failed import roll back whole, triggers included.
+    await importFile(db, second, { dryRun: true })
+    expect(triggerSql()).toBe(before)
+    expectExact(db, 'dry run')
+    // The triggers work again afterwards.
+    setManualSentiment(
+      db,
+      db.prepare('SELECT id FROM mentions ORDER BY id DESC LIMIT 30').pluck().all() as number[],
+      'positive',
+      't'
+    )
+    undoBatch(db, r.batchId!, { force: true })
+    expectExact(db, 'after bulk import')
+    // Inside the bulk work: new rows with links, then their author's type and a new row's reach change.
+    db.transaction(() =>
+      withNewMentionsInBulk(db, () => {
+        db.exec(`INSERT INTO mentions (dedup_key, published_at, platform, author_id, text, reach, sentiment, created_at)
+          SELECT 'copy:' || id, published_at, platform, author_id, text, reach, sentiment, 0 FROM mentions WHERE author_id IS NOT NULL LIMIT 200`)
+        db.exec(`INSERT INTO mention_topics (topic_id, mention_id) SELECT t.topic_id, m.id FROM mentions m
+          JOIN mention_topics t ON 'copy:' || t.mention_id = m.dedup_key`)
+        db.exec(
+          "UPDATE authors SET type = 'official', gender = 'male' WHERE id IN (SELECT author_id FROM mentions WHERE dedup_key LIKE 'copy:%' LIMIT 20)"
+        )
+        db.exec("UPDATE mentions SET reach = 7, sentiment = 0 WHERE dedup_key LIKE 'copy:%' AND id % 2 = 0")
+      })
+    )()
+    expect(triggerSql()).toBe(before)
+    expectExact(db, 'bulk work with author edits')
+    db.close()
+  }, 120_000)
 
   it('stay exact through a large undo (triggers set aside, touched buckets recomputed) and a rolled-back one', () => {
     const { db } = tempDb('summaries-bulk')

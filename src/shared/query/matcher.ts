@@ -50,6 +50,31 @@ type TokenTest = (docToken: string) => boolean
 interface Pattern {
   tests: TokenTest[]
   onStems: boolean
+  /** A one-token pattern, answered from the column's set of distinct tokens instead of a scan. */
+  one: OneToken | null
+}
+
+type OneToken = { exact: string } | { anyOf: string[] } | { prefix: string }
+
+/** Distinct tokens of a column, built once per column array (documents are matched by many patterns). */
+const tokenSets = new WeakMap<string[], Set<string>>()
+
+function setOf(col: string[]): Set<string> {
+  let set = tokenSets.get(col)
+  if (!set) tokenSets.set(col, (set = new Set(col)))
+  return set
+}
+
+function hasOne(col: string[], one: OneToken): boolean {
+  if (col.length === 0) return false
+  const set = setOf(col)
+  if ('exact' in one) return set.has(one.exact)
+  if ('anyOf' in one) {
+    for (const x of one.anyOf) if (set.has(x)) return true
+    return false
+  }
+  for (const tok of set) if (tok.startsWith(one.prefix)) return true
+  return false
 }
 
 /**
@@ -65,6 +90,13 @@ function build(node: QueryNode): (d: Prepared) => boolean {
   switch (node.type) {
     case 'term': {
       const pat = termPattern(node, onStemColumns(node))
+      const one = pat.one
+      if (one) {
+        const titleOnly = node.titleOnly
+        return pat.onStems
+          ? (d) => hasOne(d.titleStems, one) || (!titleOnly && hasOne(d.bodyStems, one))
+          : (d) => hasOne(d.title, one) || (!titleOnly && hasOne(d.body, one))
+      }
       return (d) =>
         columnsOf(d, pat.onStems, node.titleOnly).some((col) => occurrences(col, pat.tests, true).length > 0)
     }
@@ -109,24 +141,34 @@ function termPattern(t: TermNode, onStems: boolean): Pattern {
     (tok) =>
       tok.startsWith(x)
   let tests: TokenTest[]
+  let one: OneToken | null = null
+  const single = t.tokens.length === 1 ? (t.tokens[0] as string) : null
   if (t.kind === 'prefix') {
     tests = t.tokens.map(exact)
     tests[tests.length - 1] = prefix(t.tokens.at(-1) as string)
+    if (single !== null) one = { prefix: single }
   } else if (!onStemColumns(t)) {
     tests = t.tokens.map(exact)
+    if (single !== null) one = { exact: single }
   } else if (onStems) {
     // Each position accepts any of its stems: the same as SQL's OR of the stem combinations.
-    tests = phraseStems(t.tokens).map((alts): TokenTest => {
+    const stems = phraseStems(t.tokens)
+    tests = stems.map((alts): TokenTest => {
       const set = new Set(alts)
       return (tok) => set.has(tok)
     })
+    if (stems.length === 1) one = { anyOf: [...new Set(stems[0])] }
   } else {
     tests = t.tokens.map((x) => {
       const p = formsPrefix(x)
       return p === null ? exact(x) : prefix(p)
     })
+    if (single !== null) {
+      const p = formsPrefix(single)
+      one = p === null ? { exact: single } : { prefix: p }
+    }
   }
-  return { tests, onStems }
+  return { tests, onStems, one }
 }
 
 /** Start positions where the token tests match consecutively. */

@@ -186,11 +186,7 @@ export const BULK_SUMMARY_MIN = 2000
  */
 export function withSummariesInBulk<T>(db: Db, publishedAt: number[], work: () => T): T {
   if (!db.inTransaction) throw new Error('withSummariesInBulk runs inside a transaction')
-  const triggers = db
-    .prepare(
-      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_summary\\_%' ESCAPE '\\'`
-    )
-    .all() as { name: string; sql: string }[]
+  const triggers = summaryTriggersStored(db)
   for (const t of triggers) db.exec(`DROP TRIGGER ${t.name}`)
   try {
     const result = work()
@@ -243,36 +239,77 @@ const WATCHED = [
 /** DDL: the tables, filled from the mentions already stored, and the triggers that keep them exact. */
 export function summariesDdl(): string {
   const all = physicalTables()
-  const perMention = all.filter((p) => !p.summary.link)
-  const links = all.filter((p) => p.summary.link)
-  const linkTables = SUMMARY_TABLES.filter((t) => t.link).map((t) => t.link!)
   const out: string[] = []
   for (const p of all) out.push(createTable(p))
   for (const p of all)
     out.push(`INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)\n${recomputeSql(p)};`)
+  for (const t of summaryTriggers()) out.push(t.sql)
+  return out.join('\n\n')
+}
+
+/** Mention ids [lo, hi] that bulk work rewrites (new rows: from today's largest id + 1 on). */
+export interface IdRange {
+  lo: number
+  hi: number
+}
+
+/**
+ * The triggers that keep the summaries exact. With `range`, the variant for bulk work: mentions with an
+ * id in the range (the ones being added or rewritten) are left out of every trigger, their links too,
+ * and counted once when the work is done (see mentionsInBulk); for every other mention the triggers do
+ * what they always do.
+ */
+function summaryTriggers(range?: IdRange): { name: string; sql: string }[] {
+  const all = physicalTables()
+  const perMention = all.filter((p) => !p.summary.link)
+  const links = all.filter((p) => p.summary.link)
+  const linkTables = SUMMARY_TABLES.filter((t) => t.link).map((t) => t.link!)
+  const bulk = range !== undefined
+  const outside = (col: string) => (range ? `${col} NOT BETWEEN ${range.lo} AND ${range.hi}` : '')
+  const out: { name: string; sql: string }[] = []
+  const push = (name: string, sql: string) => out.push({ name, sql })
   const changed = WATCHED.map((c) => `old.${c} IS NOT new.${c}`).join(' OR ')
-  out.push(`CREATE TRIGGER mentions_summary_ai AFTER INSERT ON mentions BEGIN
+  if (!bulk)
+    push(
+      'mentions_summary_ai',
+      `CREATE TRIGGER mentions_summary_ai AFTER INSERT ON mentions BEGIN
 ${perMention.map((p) => mentionDelta(p, 'new', '1')).join('\n')}
-END;`)
+END;`
+    )
   // Links go first, while the mention row is still there to say which bucket and platform they counted in.
-  out.push(`CREATE TRIGGER mentions_summary_bd BEFORE DELETE ON mentions BEGIN
+  push(
+    'mentions_summary_bd',
+    `CREATE TRIGGER mentions_summary_bd BEFORE DELETE ON mentions BEGIN
 ${linkTables.map((l) => `DELETE FROM ${l.table} WHERE mention_id = old.id;`).join('\n')}
-END;`)
-  out.push(`CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions BEGIN
+END;`
+  )
+  push(
+    'mentions_summary_ad',
+    `CREATE TRIGGER mentions_summary_ad AFTER DELETE ON mentions${bulk ? ` WHEN ${outside('old.id')}` : ''} BEGIN
 ${perMention.map((p) => mentionDelta(p, 'old', '-1')).join('\n')}
-END;`)
-  out.push(`CREATE TRIGGER mentions_summary_au AFTER UPDATE OF ${WATCHED.join(', ')} ON mentions WHEN ${changed} BEGIN
+END;`
+  )
+  push(
+    'mentions_summary_au',
+    `CREATE TRIGGER mentions_summary_au AFTER UPDATE OF ${WATCHED.join(', ')} ON mentions WHEN ${bulk ? `${outside('old.id')} AND (${changed})` : changed} BEGIN
 ${perMention.map((p) => mentionDelta(p, 'old', '-1') + '\n' + mentionDelta(p, 'new', '1')).join('\n')}
 ${links.map((p) => linkDeltaFromMention(p, 'old', '-1') + '\n' + linkDeltaFromMention(p, 'new', '1')).join('\n')}
-END;`)
+END;`
+  )
   for (const l of linkTables) {
     const mine = links.filter((p) => p.summary.link!.table === l.table)
-    out.push(`CREATE TRIGGER ${l.table}_summary_ai AFTER INSERT ON ${l.table} BEGIN
+    push(
+      `${l.table}_summary_ai`,
+      `CREATE TRIGGER ${l.table}_summary_ai AFTER INSERT ON ${l.table}${bulk ? ` WHEN ${outside('new.mention_id')}` : ''} BEGIN
 ${mine.map((p) => linkDelta(p, 'new', '1')).join('\n')}
-END;`)
-    out.push(`CREATE TRIGGER ${l.table}_summary_ad AFTER DELETE ON ${l.table} BEGIN
+END;`
+    )
+    push(
+      `${l.table}_summary_ad`,
+      `CREATE TRIGGER ${l.table}_summary_ad AFTER DELETE ON ${l.table}${bulk ? ` WHEN ${outside('old.mention_id')}` : ''} BEGIN
 ${mine.map((p) => linkDelta(p, 'old', '-1')).join('\n')}
-END;`)
+END;`
+    )
   }
   // An author's type, gender or age moves all their mentions between rows of the author and audience tables.
   const authorTables = perMention.filter((p) => plainDims(p.summary).some((d) => d.author))
@@ -282,13 +319,102 @@ END;`)
     )
     return `INSERT INTO ${p.table} (${columns(p.summary).join(', ')}, n, reach)
   SELECT m.published_at / ${p.grain.ms}, ${exprs.join(', ')}, ${sign} * count(*), ${sign} * sum(ifnull(m.reach, 0))
-  FROM mentions m WHERE m.author_id = ${who}.id GROUP BY ${columns(p.summary)
+  FROM mentions m WHERE m.author_id = ${who}.id${bulk ? ` AND ${outside('m.id')}` : ''} GROUP BY ${columns(
+    p.summary
+  )
     .map((_, i) => i + 1)
     .join(', ')} ${UPSERT};`
   }
-  out.push(`CREATE TRIGGER authors_summary_au AFTER UPDATE OF type, gender, age ON authors
+  push(
+    'authors_summary_au',
+    `CREATE TRIGGER authors_summary_au AFTER UPDATE OF type, gender, age ON authors
 WHEN old.type IS NOT new.type OR old.gender IS NOT new.gender OR old.age IS NOT new.age BEGIN
 ${authorTables.map((p) => grouped(p, 'old', '-1') + '\n' + grouped(p, 'new', '1')).join('\n')}
-END;`)
-  return out.join('\n\n')
+END;`
+  )
+  return out
+}
+
+/** Adds `sign` × the mentions with an id in the range (and their links) to one summary table, grouped. */
+function rangeDeltaSql(p: PhysicalTable, range: IdRange, sign: 1 | -1): string {
+  const t = p.summary
+  const dims = plainDims(t)
+  const groupBy = columns(t)
+    .map((_, i) => i + 1)
+    .join(', ')
+  const head = `INSERT INTO ${p.table} (${columns(t).join(', ')}, n, reach)`
+  if (t.link)
+    return `${head} SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, x.${t.link.column}, ${sign} * count(*), ${sign} * sum(ifnull(m.reach, 0))
+  FROM ${t.link.table} x JOIN mentions m ON m.id = x.mention_id WHERE x.mention_id BETWEEN ${range.lo} AND ${range.hi} GROUP BY ${groupBy} ${UPSERT}`
+  const authorJoin = dims.some((d) => d.author) ? ' LEFT JOIN authors a ON a.id = m.author_id' : ''
+  return `${head} SELECT m.published_at / ${p.grain.ms}, ${dims.map((d) => d.expr('m')).join(', ')}, ${sign} * count(*), ${sign} * sum(ifnull(m.reach, 0))
+  FROM mentions m${authorJoin} WHERE m.id BETWEEN ${range.lo} AND ${range.hi} GROUP BY ${groupBy} ${UPSERT}`
+}
+
+/**
+ * Runs `work` (inside the caller's transaction), which adds mentions, with the summary triggers swapped
+ * for their bulk variant: the new mentions (ids above today's largest) are counted once at the end, grouped,
+ * instead of 18 upserts per row and per link; every change to the mentions stored before (a duplicate's
+ * metrics, an author's type) is still counted by the triggers as it happens. Cost: one grouped pass over the
+ * new rows per table, whatever the size of the workspace. The original triggers are recreated from their
+ * own SQL in the same transaction: a rollback restores all.
+ */
+export function withNewMentionsInBulk<T>(db: Db, work: () => T): T {
+  const bulk = newMentionsInBulk(db)
+  try {
+    const result = work()
+    bulk.finish()
+    return result
+  } finally {
+    bulk.restore()
+  }
+}
+
+/**
+ * The same for work that spans awaits (an import streams its file): `finish()` counts the new mentions
+ * and puts the triggers back, before the commit. On failure the rollback puts them back (DDL is
+ * transactional); `restore()` does it explicitly and is idempotent.
+ */
+export function newMentionsInBulk(db: Db): { finish(): void; restore(): void } {
+  const max = db.prepare('SELECT ifnull(max(id), 0) FROM mentions').pluck().get() as number
+  return mentionsInBulk(db, { lo: max + 1, hi: Number.MAX_SAFE_INTEGER })
+}
+
+/**
+ * Bulk work over the mentions with ids in `range` (re-analysis of a batch just committed): their current
+ * contribution is taken out of the summaries first, the triggers leave them out meanwhile, and
+ * `finish()` counts them again as they are then. Rows of the range the work does not touch cancel out.
+ */
+export function mentionsInBulk(db: Db, range: IdRange): { finish(): void; restore(): void } {
+  if (!db.inTransaction) throw new Error('mentionsInBulk runs inside a transaction')
+  const saved = summaryTriggersStored(db)
+  for (const t of saved) db.exec(`DROP TRIGGER ${t.name}`)
+  const bulk = summaryTriggers(range)
+  for (const t of bulk) db.exec(t.sql)
+  const tables = physicalTables()
+  const fresh = range.lo > (db.prepare('SELECT ifnull(max(id), 0) FROM mentions').pluck().get() as number)
+  if (!fresh) for (const p of tables) db.exec(rangeDeltaSql(p, range, -1))
+  let done = false
+  const restore = (): void => {
+    if (done || !db.inTransaction) return
+    done = true
+    for (const t of bulk) db.exec(`DROP TRIGGER IF EXISTS ${t.name}`)
+    for (const t of saved) db.exec(`DROP TRIGGER IF EXISTS ${t.name}; ${t.sql}`)
+  }
+  return {
+    finish() {
+      if (done) throw new Error('mentionsInBulk: already finished')
+      for (const p of tables) db.exec(rangeDeltaSql(p, range, 1))
+      restore()
+    },
+    restore
+  }
+}
+
+function summaryTriggersStored(db: Db): { name: string; sql: string }[] {
+  return db
+    .prepare(
+      `SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%\\_summary\\_%' ESCAPE '\\'`
+    )
+    .all() as { name: string; sql: string }[]
 }

@@ -2,7 +2,8 @@ import { basename, resolve as resolvePath } from 'node:path'
 import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
 import { clock } from '../../../shared/clock'
-import { createBatch, finishBatch, Ingestor } from '../ingest'
+import { analyseCommitted, createBatch, finishBatch, Ingestor } from '../ingest'
+import { newMentionsInBulk } from '../db/summaries'
 import { IMPORT_CACHE_MB, MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
 import { planFor, resolveOptions } from './resolve'
@@ -76,9 +77,18 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
   }
 
   const restoreCache = growCache(db, src.totalBytes)
+  const t0 = performance.now()
+  // Two phases when the import owns its transaction: the rows are committed first (in the grid and
+  // searchable), then analysed (analyseCommitted). Inside a caller's transaction, and for a dry run, the
+  // analysis runs with each row as before.
+  const analyzer = opts.analyzer ?? null
+  const later = analyzer !== null && !opts.dryRun && !db.inTransaction
   let tx: Tx | null = null
+  let bulk: ReturnType<typeof newMentionsInBulk> | null = null
   try {
     tx = begin(db)
+    // The new rows are counted into the summary tables once, grouped, at the end (not per row by triggers).
+    bulk = newMentionsInBulk(db)
     const batchId = createBatch(db, {
       kind: opts.batchKind ?? 'import',
       fileName: basename(path),
@@ -91,7 +101,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       headerRow: layout.headerRow,
       sourceId: opts.sourceId ?? null
     })
-    ing = new Ingestor(db, { batchId, sourceId: opts.sourceId ?? null, analyzer: opts.analyzer ?? null })
+    ing = new Ingestor(db, { batchId, sourceId: opts.sourceId ?? null, analyzer: later ? null : analyzer })
     progress(true)
     for await (const batch of src.records(opts.signal)) {
       for (let i = 0; i < batch.length; i++) {
@@ -125,15 +135,21 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     // A file that changed under the import rolls the batch back (the throw below reaches the rollback).
     const sha256 = await unchanged.check(src)
     ing.finish()
+    bulk.finish()
     const out = report(opts.dryRun ? null : batchId, ing)
     finishBatch(db, batchId, { ...out })
     db.prepare('UPDATE import_batches SET sha256 = ? WHERE id = ?').run(sha256, batchId)
-    progress(true, true)
     if (opts.dryRun) tx.rollback()
     else tx.commit()
+    out.committedMs = Math.round(performance.now() - t0)
+    // Committed rows are analysed to the end (a cancel now would leave labels half filled for nothing).
+    if (later && analyzer) analyseCommitted(db, batchId, analyzer)
+    out.analysedMs = Math.round(performance.now() - t0)
+    progress(true, true)
     return out
   } catch (e) {
     tx?.rollback()
+    bulk?.restore()
     throw e
   } finally {
     restoreCache()

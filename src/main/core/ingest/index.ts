@@ -1,5 +1,6 @@
 export { Ingestor, joinStory } from './ingestor'
 export type { MentionAnalyzer, MentionAnalysis, IngestOutcome, IngestCounts, IngestOptions } from './ingestor'
+export { analyseCommitted } from './analyse-committed'
 export { createBatch, finishBatch, undoBatch, deleteMentions, pruneOrphans, userName } from './batches'
 export type { BatchInfo, BatchCounts } from './batches'
 export { dedupKey, contentKey, trustedExternalId, authorKey, outletKey } from './keys'

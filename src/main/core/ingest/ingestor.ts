@@ -420,23 +420,38 @@ interface ExistingRow {
 
 /** Puts mention `id` into the story whose first member is `first`. */
 export function joinStory(db: Db, first: number, id: number, rec: MentionInput): void {
-  const row = db.prepare('SELECT id FROM stories WHERE id = ?').get(first)
+  const st = storyStatements(db)
+  const row = st.exists.get(first)
   if (!row) {
-    const f = db.prepare('SELECT published_at, title, text FROM mentions WHERE id = ?').get(first) as
+    const f = st.firstOf.get(first) as
       { published_at: number; title: string | null; text: string } | undefined
     if (!f) return
-    db.prepare('INSERT INTO stories (id, size, first_at, last_at, title) VALUES (?, 1, ?, ?, ?)').run(
-      first,
-      f.published_at,
-      f.published_at,
-      (f.title || f.text).slice(0, 200)
-    )
-    db.prepare('UPDATE mentions SET story_id = ? WHERE id = ?').run(first, first)
+    st.create.run(first, f.published_at, f.published_at, (f.title || f.text).slice(0, 200))
+    st.setStory.run(first, first)
   }
-  db.prepare('UPDATE mentions SET story_id = ? WHERE id = ?').run(first, id)
-  db.prepare(
-    'UPDATE stories SET size = size + 1, first_at = min(first_at, ?), last_at = max(last_at, ?) WHERE id = ?'
-  ).run(rec.publishedAt, rec.publishedAt, first)
+  st.setStory.run(first, id)
+  st.grow.run(rec.publishedAt, rec.publishedAt, first)
+}
+
+/** joinStory runs once per near-duplicate: its statements are prepared once per connection. */
+const storyStatementCache = new WeakMap<Db, ReturnType<typeof prepareStory>>()
+
+function storyStatements(db: Db): ReturnType<typeof prepareStory> {
+  let st = storyStatementCache.get(db)
+  if (!st) storyStatementCache.set(db, (st = prepareStory(db)))
+  return st
+}
+
+function prepareStory(db: Db) {
+  return {
+    exists: db.prepare('SELECT id FROM stories WHERE id = ?'),
+    firstOf: db.prepare('SELECT published_at, title, text FROM mentions WHERE id = ?'),
+    create: db.prepare('INSERT INTO stories (id, size, first_at, last_at, title) VALUES (?, 1, ?, ?, ?)'),
+    setStory: db.prepare('UPDATE mentions SET story_id = ? WHERE id = ?'),
+    grow: db.prepare(
+      'UPDATE stories SET size = size + 1, first_at = min(first_at, ?), last_at = max(last_at, ?) WHERE id = ?'
+    )
+  }
 }
 
 const FOREIGN = 0

@@ -135,10 +135,21 @@ export function extractFeatures(a: Analysis): SparseVector {
   const bagScale = 1 / Math.sqrt(Math.max(4, n))
   for (let i = 0; i < n; i++) {
     const stem = stemAt(i)
-    if (FEATURE_GROUPS.bag) f.addOnceHashed(bagScale, (fnv(U_STATE, stem) >>> 0) & MASK)
+    // A word's own stem hashes the same in every text: its states are kept on its shared form.
+    const form = a.words[i]!.form
+    let u: number
+    let b: number
+    if (form && stem === form.stem) {
+      u = form.uHash ??= fnv(U_STATE, stem)
+      b = form.bState ??= fnv(fnv(B_STATE, stem), '_')
+    } else {
+      u = fnv(U_STATE, stem)
+      b = fnv(fnv(B_STATE, stem), '_')
+    }
+    if (FEATURE_GROUPS.bag) f.addOnceHashed(bagScale, (u >>> 0) & MASK)
     if (FEATURE_GROUPS.bigrams) {
       const next = i + 1 < n ? stemAt(i + 1) : '</s>'
-      f.addOnceHashed(bagScale, (fnv(fnv(fnv(B_STATE, stem), '_'), next) >>> 0) & MASK)
+      f.addOnceHashed(bagScale, (fnv(b, next) >>> 0) & MASK)
     }
   }
 

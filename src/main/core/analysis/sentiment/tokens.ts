@@ -30,6 +30,8 @@ export interface Token {
 export interface WordForm {
   norm: string
   stem: string
+  /** the form as written starts with a capital letter */
+  cap: boolean
   /** per pattern set (by its number): the candidate lists for this form */
   slots: unknown[]
   /** the key findTarget matches on (matchKey), once computed */
@@ -38,6 +40,9 @@ export interface WordForm {
   lang?: number
   /** a Kazakh negative verb form (lexicon.ts), once computed */
   kkNeg?: boolean
+  /** the stem's unigram hash and bigram prefix state (features.ts), once computed */
+  uHash?: number
+  bState?: number
 }
 
 const KK_LETTER = /[әғқңөұүһі]/
@@ -117,7 +122,7 @@ function formOf(raw: string): WordForm {
   let r = wordCache.get(raw)
   if (r) return r
   const norm = normalizeText(raw)
-  r = { norm, stem: stemOf(norm), slots: [] }
+  r = { norm, stem: stemOf(norm), cap: CAPITAL.test(raw), slots: [] }
   if (wordCache.size >= 200_000) wordCache.clear()
   wordCache.set(raw, r)
   return r
@@ -180,7 +185,7 @@ export function tokenizeWithOffsets(text: string): Token[] {
       end: start + raw.length,
       wi: wi++,
       quoted,
-      cap: CAPITAL.test(raw),
+      cap: form.cap,
       form
     })
   }
