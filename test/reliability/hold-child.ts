@@ -11,7 +11,7 @@ import { openWorkspaceDatabase } from '../../src/main/core/workspace'
 const [mode, dbPath] = process.argv.slice(2)
 if (!mode || !dbPath) throw new Error('usage: hold-child.ts lock|open|write DB_PATH')
 const db = openWorkspaceDatabase(dbPath)
-if (mode === 'lock') acquireLock(db, 'collect')
+const lock = mode === 'lock' ? acquireLock(db, 'collect') : null
 db.prepare('SELECT count(*) FROM mentions').get()
 process.stdout.write('ready\n')
 if (mode === 'write') {
@@ -27,4 +27,8 @@ if (mode === 'write') {
     setImmediate(loop)
   }
   loop()
-} else setInterval(() => {}, 60_000)
+} else {
+  // The connection (and the lock) must stay referenced: a Database nothing refers to is garbage-collected,
+  // and its finalizer closes the file, which made the restore tests see nobody there about one run in five.
+  setInterval(() => void [db.open, lock], 60_000)
+}

@@ -246,7 +246,9 @@ function setAside(target: string, opts: { force?: boolean; now?: number }): stri
   let cur: Db | null = null
   try {
     cur = new Database(target, { fileMustExist: true, nativeBinding: getDefaultNativeBinding() })
-    cur.pragma('busy_timeout = 0')
+    // Reads and the lock takeover wait out another connection's moment of work (SQLite answers a reader
+    // "busy" while, say, a WAL-index is rebuilt): a busy answer must never read as "nobody is here".
+    cur.pragma(`busy_timeout = ${BUSY_WAIT_MS}`)
   } catch {
     cur = null // unreadable: nothing to ask it; the raw copy below keeps it
   }
@@ -273,16 +275,18 @@ function refuseIfBusy(cur: Db, target: string, force: boolean): void {
   let names: string[] = []
   try {
     names = cur.prepare('SELECT name FROM locks').pluck().all() as string[]
-  } catch {
-    /* no locks table (damaged file): nothing can hold a job lock on it */
+  } catch (e) {
+    // Busy for BUSY_WAIT_MS: another process is at work on it. Otherwise no locks table (a damaged
+    // file): nothing can hold a job lock on it.
+    if (isBusy(e) && !force) throw inUse(target)
   }
   const held: string[] = []
   for (const name of names) {
     try {
       acquireLock(cur, name, { waitMs: 0 }).release() // takes over (and drops) the lock of a dead process
     } catch (e) {
-      if (e instanceof OtklikError && e.code === 'DB_LOCKED') held.push(name)
-      else if (!(e instanceof Error && /locked|busy/i.test(e.message))) throw e
+      if ((e instanceof OtklikError && e.code === 'DB_LOCKED') || isBusy(e)) held.push(name)
+      else throw e
     }
   }
   if (held.length && !force) {
@@ -292,19 +296,32 @@ function refuseIfBusy(cur: Db, target: string, force: boolean): void {
       { locks: held }
     )
   }
-  // WAL connections hold a shared lock for as long as they are open: an exclusive lock fails while any is.
+  // WAL connections hold a shared lock for as long as they are open: an exclusive lock fails while any is
+  // (at once: a "busy" here only ever errs towards refusing).
   try {
+    cur.pragma('busy_timeout = 0')
     cur.pragma('locking_mode = EXCLUSIVE')
     cur.exec('BEGIN EXCLUSIVE')
     cur.exec('COMMIT')
   } catch (e) {
-    if (!/locked|busy/i.test((e as Error).message) || force) return
-    throw new OtklikError(
-      'DB_LOCKED',
-      `${target} is open in another Otklik window or command. Close it and restore again (--force restores anyway; what that program writes afterwards is lost).`,
-      { path: target }
-    )
+    if (!isBusy(e) || force) return
+    throw inUse(target)
   }
+}
+
+/** How long the restore's checks wait for another connection's transaction before calling the file busy. */
+const BUSY_WAIT_MS = 5_000
+
+function isBusy(e: unknown): boolean {
+  return e instanceof Error && /locked|busy/i.test(e.message)
+}
+
+function inUse(target: string): OtklikError {
+  return new OtklikError(
+    'DB_LOCKED',
+    `${target} is open in another Otklik window or command. Close it and restore again (--force restores anyway; what that program writes afterwards is lost).`,
+    { path: target }
+  )
 }
 
 // ---- Scheduled backups --------------------------------------------------------------------------------
