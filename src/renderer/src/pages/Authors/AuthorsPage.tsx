@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import { AUTHOR_TYPES, type AuthorType } from '../../../../shared/types'
 import type { AuthorRow, AuthorsPage as Page } from '../../../../shared/views'
@@ -9,7 +9,6 @@ import { ErrorNote, errorText } from '../../components/ErrorNote'
 import { SearchBar } from '../../components/filters/SearchBar'
 import { Icon } from '../../components/Icon'
 import { useColumnState } from '../../hooks/useColumnState'
-import { useDataVersion } from '../../hooks/useDataVersion'
 import { useFilter } from '../../hooks/useFilter'
 import { useNav } from '../../hooks/useNav'
 import { useSettings } from '../../hooks/useSettings'
@@ -25,10 +24,8 @@ export function AuthorsPage() {
   const { t, tx, pct } = useI18n()
   const { info } = useSettings()
   const { filter, patch } = useFilter()
-  const { version } = useDataVersion()
   const { notify } = useToast()
   const nav = useNav()
-  const gridApi = useRef<GridApi<AuthorRow> | null>(null)
   const [api, setApi] = useState<GridApi<AuthorRow> | null>(null)
   const [selected, setSelected] = useState<AuthorRow[]>([])
   const [page, setPage] = useState<Pick<Page, 'rule' | 'total'> | null>(null)
@@ -38,14 +35,7 @@ export function AuthorsPage() {
   const [lean, setLean] = useState<Lean | null>(null)
   const columnState = useColumnState('otklik.grid.authors.v1')
 
-  const first = useRef(version)
-  useEffect(() => {
-    if (version !== first.current) gridApi.current?.refreshInfiniteCache()
-  }, [version])
-  const onApi = useCallback((a: GridApi<AuthorRow> | null) => {
-    gridApi.current = a
-    setApi(a)
-  }, [])
+  const onApi = useCallback((a: GridApi<AuthorRow> | null) => setApi(a), [])
   const open = useCallback(
     (row: AuthorRow) => {
       patch({ authorIds: [row.id], names: { [`authorIds:${row.id}`]: row.name } })
@@ -56,8 +46,8 @@ export function AuthorsPage() {
   const run = async (fn: () => Promise<string>): Promise<void> => {
     try {
       notify(await fn())
+      // The rows reload when main announces the change (useInfiniteGrid).
       api?.deselectAll()
-      api?.refreshInfiniteCache()
     } catch (e) {
       notify(errorText(e, tx).title, { kind: 'error' })
     }

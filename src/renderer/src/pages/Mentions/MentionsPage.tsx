@@ -69,12 +69,6 @@ export function MentionsPage() {
   }, [showDetail, setAutoHidden])
   useEffect(() => () => setAutoHidden(false), [setAutoHidden])
 
-  // Other windows, imports and collection change rows: reload the visible blocks in place.
-  const firstVersion = useRef(version)
-  useEffect(() => {
-    if (version !== firstVersion.current) gridApi.current?.refreshInfiniteCache()
-  }, [version])
-
   const onApi = useCallback((a: GridApi<MentionRow> | null) => {
     gridApi.current = a
     setApi(a)
