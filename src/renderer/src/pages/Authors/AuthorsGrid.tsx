@@ -11,6 +11,8 @@ import { authorColumns } from './columns'
 
 type AuthorSort = Input<'authors:list'>['sort']
 const SORT_COLS: readonly string[] = AUTHOR_SORT_COLUMNS
+/** Where the grid keeps its columns (v2: flexible widths; a v1 state held fixed ones). */
+export const AUTHORS_COLUMNS_KEY = 'otklik.grid.authors.v2'
 
 /** One row per author over the shared filter (infinite row model; main sorts and counts). */
 export function AuthorsGrid({
@@ -55,7 +57,7 @@ export function AuthorsGrid({
     [filter, lean, onPage]
   )
   const grid = useInfiniteGrid<AuthorRow>({
-    storageKey: 'otklik.grid.authors.v1',
+    storageKey: AUTHORS_COLUMNS_KEY,
     columns,
     getBlock,
     onApi,

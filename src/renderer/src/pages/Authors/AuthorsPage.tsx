@@ -8,7 +8,6 @@ import { ColumnChooser } from '../../components/ColumnChooser'
 import { ErrorNote, errorText } from '../../components/ErrorNote'
 import { SearchBar } from '../../components/filters/SearchBar'
 import { Icon } from '../../components/Icon'
-import { useColumnState } from '../../hooks/useColumnState'
 import { useFilter } from '../../hooks/useFilter'
 import { useNav } from '../../hooks/useNav'
 import { useSettings } from '../../hooks/useSettings'
@@ -16,7 +15,7 @@ import { useToast } from '../../hooks/useToast'
 import { useI18n } from '../../i18n'
 import { ExportMenu } from '../Mentions/ExportMenu'
 import { WorkspaceEmpty } from '../Mentions/WorkspaceEmpty'
-import { AuthorsGrid } from './AuthorsGrid'
+import { AUTHORS_COLUMNS_KEY, AuthorsGrid } from './AuthorsGrid'
 import { MergeDialog } from './MergeDialog'
 
 /** Authors: who writes, how much and how critically; staff set types and merge accounts. */
@@ -33,7 +32,6 @@ export function AuthorsPage() {
   const [merge, setMerge] = useState<AuthorRow[] | null>(null)
   const [type, setType] = useState<AuthorType>('private')
   const [lean, setLean] = useState<Lean | null>(null)
-  const columnState = useColumnState('otklik.grid.authors.v1')
 
   const onApi = useCallback((a: GridApi<AuthorRow> | null) => setApi(a), [])
   const open = useCallback(
@@ -62,13 +60,7 @@ export function AuthorsPage() {
         <SearchBar
           actions={
             <>
-              <ColumnChooser
-                api={api}
-                onReset={() => {
-                  columnState.forget()
-                  api?.resetColumnState()
-                }}
-              />
+              <ColumnChooser api={api} storageKey={AUTHORS_COLUMNS_KEY} />
               <ExportMenu filter={filter} channel="authors:exportTable" lean={lean} />
             </>
           }
