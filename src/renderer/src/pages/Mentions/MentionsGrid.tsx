@@ -11,6 +11,8 @@ import { useI18n } from '../../i18n'
 import { mentionColumns } from './columns'
 import { dateModelRange, withDateRange, type DateFilterModel } from './dateFilter'
 
+/** Where the grid keeps its columns. */
+export const MENTIONS_COLUMNS_KEY = 'otklik.grid.mentions.v1'
 const DEFAULT_SORT: Sort = { col: 'publishedAt', dir: 'desc' }
 /** AG Grid's id of the checkbox column. */
 const SELECTION_COLUMN = 'ag-Grid-SelectionColumn'
@@ -68,7 +70,7 @@ export function MentionsGrid({
     [filter, onTotal]
   )
   const grid = useInfiniteGrid<MentionRow>({
-    storageKey: 'otklik.grid.mentions.v1',
+    storageKey: MENTIONS_COLUMNS_KEY,
     columns,
     getBlock,
     onApi,
