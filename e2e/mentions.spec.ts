@@ -1,29 +1,13 @@
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { apiCall, expect, freshDir, openApp, otklik, resetSettings, shot, startHost, test } from './host'
+import { MentionsPageObject } from './pages/mentions'
 
-/** The grid's rows (their scrolling part, which has the date cell); `row(page, 0)` is the top one. */
-const rows = (page: Page): Locator =>
-  page
-    .getByTestId('mentions-grid')
-    .locator('.ag-row')
-    .filter({ has: page.locator('[col-id="publishedAt"]') })
-const row = (page: Page, index: number): Locator => rows(page).and(page.locator(`[row-index="${index}"]`))
-const total = (page: Page): Locator => page.getByTestId('total-count')
-
-/** The id of a loaded row (a block still loading shows placeholder rows without one). */
-async function rowId(page: Page, index: number): Promise<string> {
-  await expect(row(page, index)).toContainText(/\d{2}\.\d{2}\.\d{4}/)
-  const id = await row(page, index).getAttribute('row-id')
-  expect(id).toMatch(/^\d+$/)
-  return id!
-}
-
-/** The number in "Найдено: 4 189". */
-async function totalCount(page: Page): Promise<number> {
-  await expect(total(page)).toContainText(/\d/)
-  return Number((await total(page).innerText()).replace(/\D/g, ''))
-}
+const mentions = (page: Page): MentionsPageObject => new MentionsPageObject(page)
+const row = (page: Page, index: number): Locator => mentions(page).grid.row(index)
+const total = (page: Page): Locator => mentions(page).total
+const rowId = (page: Page, index: number): Promise<string> => mentions(page).rowId(index)
+const totalCount = (page: Page): Promise<number> => mentions(page).totalCount()
 
 test.beforeEach(async ({ demoHost }) => resetSettings(demoHost))
 
@@ -38,7 +22,7 @@ test('the grid shows demo mentions from SQLite, with counts and sentiment', asyn
 
 test('scrolling loads more rows than the first block', async ({ page, demoHost }) => {
   await openApp(page, demoHost)
-  const grid = page.getByTestId('mentions-grid')
+  const grid = mentions(page).grid.root
   await expect(row(page, 0)).toBeVisible()
   await row(page, 0).hover()
   for (let i = 0; i < 14; i++) await page.mouse.wheel(0, 700)
@@ -67,8 +51,8 @@ test('a sentiment filter changes rows, counts and chips; removing the chip resto
     .check()
   await expect.poll(() => totalCount(page)).toBeLessThan(before)
   await expect(row(page, 0).locator('.sentiment-negative')).toBeVisible()
-  await expect(page.getByTestId('mentions-grid').locator('.sentiment-positive')).toHaveCount(0)
-  const chips = page.getByTestId('filter-chips')
+  await expect(mentions(page).grid.root.locator('.sentiment-positive')).toHaveCount(0)
+  const chips = mentions(page).chips
   await expect(chips).toContainText('Негатив')
   await chips.getByRole('button', { name: /Убрать фильтр «Тональность: Негатив»/ }).click()
   await expect.poll(() => totalCount(page)).toBe(before)
@@ -85,13 +69,13 @@ test('search finds word forms and marks them; a broken query shows where it is w
   await box.press('Enter')
   await expect.poll(() => totalCount(page)).toBeLessThan(before)
   // Other forms of the word are found and highlighted: «акимата», «акиматом», «акимату»…
-  const marks = page.getByTestId('mentions-grid').locator('mark.hl')
+  const marks = mentions(page).marks
   await expect(marks.first()).toBeVisible()
   const forms = (await marks.allInnerTexts()).map((s) => s.toLowerCase())
   expect(forms.every((f) => f.startsWith('акимат'))).toBe(true)
   expect(forms.some((f) => /^акимат(а|ом|у|е)$/.test(f))).toBe(true)
-  const rowText = await rows(page)
-    .filter({ has: page.locator('mark.hl', { hasText: /^акимат(а|ом|у|е)$/i }) })
+  const rowText = await mentions(page)
+    .grid.rows.filter({ has: page.locator('mark.hl', { hasText: /^акимат(а|ом|у|е)$/i }) })
     .first()
     .innerText()
   expect(rowText.toLowerCase()).toMatch(/акимат(а|ом|у|е)(?![а-яё])/)
@@ -114,26 +98,23 @@ test('a sentiment set with a key persists after reload; bulk edit by selection',
     ? ['1', 'sentiment-negative']
     : ['3', 'sentiment-positive']
   await first.locator('.ag-cell[col-id="text"]').click()
-  await expect(page.getByTestId('mention-detail')).toBeVisible()
+  await expect(mentions(page).detail).toBeVisible()
   await page.keyboard.press(key)
-  const edited = page.getByTestId('mentions-grid').locator(`.ag-row[row-id="${id}"]`).first()
+  const edited = mentions(page).grid.rowById(id).first()
   await expect(edited.locator(`.${cls}`)).toBeVisible()
   await expect(edited.locator('.origin-mark')).toBeVisible()
   await page.reload()
-  await expect(
-    page.getByTestId('mentions-grid').locator(`.ag-row[row-id="${id}"] .${cls}`).first()
-  ).toBeVisible()
+  await expect(mentions(page).grid.rowById(id).locator(`.${cls}`).first()).toBeVisible()
 
   // Two rows selected → the bulk bar sets both.
-  const box = (i: number): Locator =>
-    page.getByTestId('mentions-grid').locator(`.ag-row[row-index="${i}"] input[type="checkbox"]`)
+  const box = (i: number): Locator => mentions(page).grid.checkbox(i)
   await rowId(page, 2)
   await box(1).click()
-  await expect(page.getByTestId('bulk-bar')).toContainText('Выбрано: 1')
+  await expect(mentions(page).bulkBar).toContainText('Выбрано: 1')
   await box(2).click()
-  await expect(page.getByTestId('bulk-bar')).toContainText('Выбрано: 2')
+  await expect(mentions(page).bulkBar).toContainText('Выбрано: 2')
   await page.getByTestId('bulk-neutral').click()
-  await expect(page.getByTestId('toast').last()).toContainText('Нейтрально')
+  await expect(mentions(page).toast).toContainText('Нейтрально')
   await expect(row(page, 1).locator('.sentiment-neutral')).toBeVisible()
   await expect(row(page, 2).locator('.sentiment-neutral')).toBeVisible()
 })
@@ -152,20 +133,18 @@ test('irrelevant mentions are hidden and can be shown again; response workflow',
   await dialog.getByLabel('Назначено').check()
   await dialog.getByLabel('Ответственный').fill('Айгерим Садыкова')
   await page.getByTestId('response-save').click()
-  await expect(
-    page.getByTestId('mentions-grid').locator(`.ag-row[row-id="${id}"] .response-assigned`).first()
-  ).toBeVisible()
-  await expect(page.getByTestId('mention-detail')).toContainText('Айгерим Садыкова')
+  await expect(mentions(page).grid.rowById(id).locator('.response-assigned').first()).toBeVisible()
+  await expect(mentions(page).detail).toContainText('Айгерим Садыкова')
 
   await page.getByTestId('detail-irrelevant').click()
   await page.getByRole('button', { name: 'Спам' }).click()
   await expect.poll(() => totalCount(page)).toBe(before - 1)
-  await expect(page.getByTestId('mentions-grid').locator(`.ag-row[row-id="${id}"]`)).toHaveCount(0)
+  await expect(mentions(page).grid.rowById(id)).toHaveCount(0)
   // The open detail pane folded the filter panel away (1366 px): closing it brings the panel back.
-  await page.getByTestId('mention-detail').getByRole('button', { name: 'Закрыть' }).click()
-  await page.getByTestId('filter-panel').getByRole('button', { name: 'Только они' }).click()
-  await expect(page.getByTestId('mentions-grid').locator(`.ag-row[row-id="${id}"]`).first()).toBeVisible()
-  await page.getByTestId('filter-panel').getByRole('button', { name: 'Скрыть', exact: true }).click()
+  await mentions(page).detail.getByRole('button', { name: 'Закрыть' }).click()
+  await mentions(page).filterPanel.getByRole('button', { name: 'Только они' }).click()
+  await expect(mentions(page).grid.rowById(id).first()).toBeVisible()
+  await mentions(page).filterPanel.getByRole('button', { name: 'Скрыть', exact: true }).click()
 })
 
 test('a saved view brings its filters back', async ({ page, demoHost }) => {
@@ -181,7 +160,7 @@ test('a saved view brings its filters back', async ({ page, demoHost }) => {
   const name = `Телеграм ${Date.now()}`
   await page.getByPlaceholder('Название вида').fill(name)
   await page.getByRole('button', { name: 'Сохранить текущий' }).click()
-  await expect(page.getByTestId('toast').last()).toContainText(name)
+  await expect(mentions(page).toast).toContainText(name)
   await page
     .getByTestId('filter-chips')
     .getByRole('button', { name: /Убрать фильтр «Площадки: Telegram»/ })
@@ -190,7 +169,7 @@ test('a saved view brings its filters back', async ({ page, demoHost }) => {
   await page.getByTestId('views-button').click()
   await page.getByRole('button', { name, exact: true }).click()
   await expect.poll(() => totalCount(page)).toBe(telegram)
-  await expect(page.getByTestId('filter-chips')).toContainText('Telegram')
+  await expect(mentions(page).chips).toContainText('Telegram')
 })
 
 test('the filtered table exports to XLSX and CSV', async ({ page, demoHost }) => {
@@ -219,9 +198,9 @@ test('an empty workspace offers the demo and creates it', async ({ page }) => {
     await openApp(page, host)
     await expect(page.getByTestId('empty-state')).toBeVisible()
     await shot(page, 'mentions-empty-ru')
-    await page.getByTestId('nav-dashboard').click()
+    await mentions(page).go('dashboard')
     await expect(page.getByTestId('empty-state')).toBeVisible()
-    await page.getByTestId('nav-mentions').click()
+    await mentions(page).go('mentions')
     await page.getByTestId('create-demo').click()
     await expect(row(page, 0)).toBeVisible({ timeout: 90_000 })
     expect(await apiCall<{ mentions: number }>(host, 'stats:get', {})).toMatchObject({

@@ -1,11 +1,12 @@
 import type { Locator, Page } from '@playwright/test'
 import { apiCall, expect, openApp, resetSettings, shot, test } from './host'
+import { MentionsPageObject } from './pages/mentions'
 
 /** Search and queries (issue 20): word forms in both languages, phrases, bilingual hints, errors in the UI language. */
 
-const total = (page: Page): Locator => page.getByTestId('total-count')
+const total = (page: Page): Locator => new MentionsPageObject(page).total
 const box = (page: Page): Locator => page.getByTestId('search-input')
-const marks = (page: Page): Locator => page.getByTestId('mentions-grid').locator('mark.hl')
+const marks = (page: Page): Locator => new MentionsPageObject(page).marks
 
 async function totalCount(page: Page): Promise<number> {
   await expect(total(page)).toContainText(/\d/)

@@ -10,9 +10,13 @@ test('settings: general, topics with a checked query, the model, about', async (
 
   await page.getByTestId('settings-tab-topics').click()
   await expect(page.getByTestId('settings-topics')).toContainText('Дороги')
+  await shot(page, 'settings-topics-1366')
   await page.getByTestId('settings-topics').getByRole('button', { name: 'Добавить тему' }).click()
   await page.getByTestId('topic-query').fill('"пробки')
   await expect(page.getByTestId('topic-query-error')).toContainText('Незакрытая кавычка в позиции 0')
+  await page.getByTestId('topic-query').fill('пробк* OR затор*')
+  await expect(page.getByTestId('query-test-count')).toContainText(/Находит публикаций: [1-9]/)
+  await shot(page, 'settings-topic-dialog-1366')
   await page.keyboard.press('Escape')
 
   await page.getByTestId('settings-tab-model').click()

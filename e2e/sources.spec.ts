@@ -1,4 +1,5 @@
 import { expect, openApp, resetSettings, shot, test } from './host'
+import { AppShell } from './pages/app'
 
 test.beforeEach(async ({ demoHost }) => resetSettings(demoHost))
 
@@ -34,4 +35,33 @@ test('a subject query is checked as typed and tested on the database', async ({ 
   await page.getByTestId('tab-test').click()
   await page.getByTestId('test-query').fill('qqqzzzxxx')
   await expect(page.getByTestId('query-test-count')).toContainText('Находит публикаций: 0')
+})
+
+test('a subject saved in one window shows in another at once, and goes when removed (catalog:changed)', async ({
+  page,
+  demoHost
+}) => {
+  const other = await page.context().newPage()
+  await openApp(other, demoHost, { page: 'sources' })
+  await other.getByTestId('tab-subjects').click()
+  await expect(other.getByTestId('subject-list').locator('li').first()).toBeVisible()
+
+  await openApp(page, demoHost, { page: 'sources' })
+  await page.getByTestId('tab-subjects').click()
+  await page.getByTestId('subject-add').click()
+  const dialog = new AppShell(page).dialog('subject-dialog')
+  await dialog.getByLabel('Название').fill('Котельные e2e')
+  await page.getByTestId('subject-query').fill('котельная OR котельной')
+  await dialog.getByRole('button', { name: 'Сохранить' }).click()
+  await expect(new AppShell(page).toast).toContainText('Сохранено; подходящих публикаций:')
+  await expect(page.getByTestId('subject-list')).toContainText('Котельные e2e')
+  await shot(page, 'sources-subjects-1366')
+  // The other window was not reloaded: main's event brought the new subject.
+  await expect(other.getByTestId('subject-list')).toContainText('Котельные e2e')
+
+  await page.getByRole('button', { name: 'Удалить «Котельные e2e»' }).click()
+  await page.locator('dialog[open]').getByRole('button', { name: 'Удалить', exact: true }).click()
+  await expect(page.getByTestId('subject-list')).not.toContainText('Котельные e2e')
+  await expect(other.getByTestId('subject-list')).not.toContainText('Котельные e2e')
+  await other.close()
 })

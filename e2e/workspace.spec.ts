@@ -1,25 +1,19 @@
 import type { Locator, Page } from '@playwright/test'
 import { apiCall, expect, freshDir, openApp, otklik, resetSettings, shot, startHost, test } from './host'
+import { AppShell } from './pages/app'
+import { MentionsPageObject } from './pages/mentions'
 
 /**
  * The workspace as a press officer uses it (issue 20): what got in the way on the demo workspace,
  * each done the way the user did it.
  */
 
-const grid = (page: Page): Locator => page.getByTestId('mentions-grid')
-/** A row's scrolling part (the one with the date and sentiment cells). */
-const row = (page: Page, index: number): Locator =>
-  grid(page)
-    .locator(`.ag-row[row-index="${index}"]`)
-    .filter({ has: page.locator('[col-id="publishedAt"]') })
-const box = (page: Page, index: number): Locator =>
-  grid(page).locator(`.ag-row[row-index="${index}"] input[type="checkbox"]`)
-const toast = (page: Page): Locator => page.getByTestId('toast').last()
-
-async function totalCount(page: Page): Promise<number> {
-  await expect(page.getByTestId('total-count')).toContainText(/\d/)
-  return Number((await page.getByTestId('total-count').innerText()).replace(/\D/g, ''))
-}
+const mentions = (page: Page): MentionsPageObject => new MentionsPageObject(page)
+const grid = (page: Page): Locator => mentions(page).grid.root
+const row = (page: Page, index: number): Locator => mentions(page).grid.row(index)
+const box = (page: Page, index: number): Locator => mentions(page).grid.checkbox(index)
+const toast = (page: Page): Locator => mentions(page).toast
+const totalCount = (page: Page): Promise<number> => mentions(page).totalCount()
 
 /** The sentiment class of a row's badge ('sentiment-negative' …, or '' when unlabelled). */
 async function sentimentOf(page: Page, index: number): Promise<string> {
@@ -114,7 +108,7 @@ test('the undo-import dialog names its actions in every language', async ({ page
   for (const lang of ['ru', 'kk', 'en'] as const) {
     await apiCall(demoHost, 'settings:set', { language: lang })
     await openApp(page, demoHost, { page: 'import' })
-    await page.getByTestId('nav-import').click()
+    await new AppShell(page).go('import')
     const history = page.getByTestId('import-history')
     await history.getByTestId('import-undo').first().click()
     const dialog = page.getByTestId('confirm-dialog')
@@ -140,7 +134,7 @@ test('outlets are a facet of the filter panel', async ({ page, demoHost }) => {
   await first.locator('input').check()
   await expect.poll(() => totalCount(page)).toBe(count)
   expect(count).toBeLessThan(before)
-  const chip = page.getByTestId('filter-chips').locator('.fchip').filter({ hasText: 'Издания и каналы' })
+  const chip = mentions(page).chips.locator('.fchip').filter({ hasText: 'Издания и каналы' })
   await expect(chip).toContainText(name)
   // Every row shown is from that outlet (its name is under the author in the source column).
   await expect(row(page, 0)).toContainText(name)
@@ -172,7 +166,7 @@ test('a saved view with «Прошлая неделя» stays relative', async (
   await page.getByTestId('views-button').click()
   await page.getByRole('button', { name: new RegExp(`^${name}`) }).click()
   await expect(page.getByTestId('period-select')).toHaveValue('lastWeek')
-  await expect(page.getByTestId('filter-chips')).toContainText('Прошлая неделя')
+  await expect(mentions(page).chips).toContainText('Прошлая неделя')
 })
 
 test('a wrong date or a reversed period says what is wrong, in Reports and the filter panel', async ({
@@ -181,7 +175,7 @@ test('a wrong date or a reversed period says what is wrong, in Reports and the f
 }) => {
   await apiCall(demoHost, 'settings:set', { reportsFolder: freshDir('reports') })
   await openApp(page, demoHost, { page: 'reports' })
-  await page.getByTestId('nav-reports').click()
+  await new AppShell(page).go('reports')
   await page.getByTestId('report-period-from').fill('31.02.2026')
   const error = page.getByTestId('report-period-error')
   await expect(error).toHaveText('С: Такой даты нет: в месяце 02.2026 всего 28 дней')
@@ -200,7 +194,7 @@ test('a wrong date or a reversed period says what is wrong, in Reports and the f
   await expect(page.getByTestId('report-preview')).toBeEnabled()
   await shot(page, 'reports-period-ru')
 
-  await page.getByTestId('nav-mentions').click()
+  await new AppShell(page).go('mentions')
   await page.getByTestId('period-select').selectOption('custom')
   await page.getByTestId('period-from').fill('20.11.2026')
   await page.getByTestId('period-to').fill('10.11.2026')
@@ -214,7 +208,7 @@ test('a wrong date or a reversed period says what is wrong, in Reports and the f
 
 test('chart tooltips show days as dd.mm.yyyy', async ({ page, demoHost }) => {
   await openApp(page, demoHost, { page: 'dashboard' })
-  await page.getByTestId('nav-dashboard').click()
+  await new AppShell(page).go('dashboard')
   const chart = page.getByTestId('volume-chart')
   await expect(chart.locator('svg')).toBeVisible()
   const box = (await chart.boundingBox())!
@@ -290,7 +284,7 @@ test('column headers are never cut, in every language, on every page at 1366×76
     await apiCall(demoHost, 'settings:set', { language: lang })
     await openApp(page, demoHost, { page: 'mentions' })
     for (const p of PAGES) {
-      await page.getByTestId(`nav-${p}`).click()
+      await new AppShell(page).go(p)
       if (p === 'mentions') await expect(row(page, 0)).toContainText(/\d{2}\.\d{2}\.\d{4}/)
       if (p === 'authors') await expect(page.locator('.ag-row[row-index="0"]').first()).toContainText(/\d/)
       if (p === 'dashboard') await expect(page.getByTestId('volume-chart').locator('svg')).toBeVisible()
@@ -302,7 +296,7 @@ test('column headers are never cut, in every language, on every page at 1366×76
   // A header also shows its whole name on hover (narrowed by hand, a long word still cannot fit).
   await apiCall(demoHost, 'settings:set', { language: 'kk' })
   await openApp(page, demoHost, { page: 'mentions' })
-  await page.getByTestId('nav-mentions').click()
+  await new AppShell(page).go('mentions')
   const header = page.locator('.ag-header-cell[col-id="outlet"]')
   await header.hover()
   await expect(page.locator('.ag-tooltip')).toHaveText((await header.innerText()).trim())
@@ -324,7 +318,7 @@ async function cutTexts(page: Page): Promise<string[]> {
 test('dialogs in Kazakh at 1366×768: nothing cut', async ({ page, demoHost }) => {
   await apiCall(demoHost, 'settings:set', { language: 'kk' })
   await openApp(page, demoHost)
-  await page.getByTestId('nav-mentions').click()
+  await new AppShell(page).go('mentions')
   await expect(row(page, 0)).toContainText(/\d{2}\.\d{2}\.\d{4}/)
   await box(page, 0).click()
   await page.getByTestId('bulk-bar').getByRole('button', { name: 'Жауап' }).click()
@@ -345,7 +339,7 @@ test('dialogs in Kazakh at 1366×768: nothing cut', async ({ page, demoHost }) =
   await expect.poll(() => cutTexts(page)).toEqual([])
   await shot(page, 'dialog-help-kk')
   await page.keyboard.press('Escape')
-  await page.getByTestId('nav-sources').click()
+  await new AppShell(page).go('sources')
   await page.getByTestId('source-add').click()
   await expect(page.getByTestId('source-dialog')).toBeVisible()
   await expect.poll(() => cutTexts(page)).toEqual([])

@@ -347,7 +347,12 @@ export interface Events {
   'alerts:spike': Spike
   /** The scheduled digest was made. */
   'reports:scheduled': { files: string[]; period: { from: string; to: string }; mentions: number }
+  /** Topics, subjects, sources, authors (types, merges) or saved views changed: lists and pickers reload. */
+  'catalog:changed': { part: CatalogPart }
 }
+/** What `catalog:changed` names; 'all' after a whole workspace was written (the demo). */
+export const CATALOG_PARTS = ['topics', 'subjects', 'sources', 'authors', 'views', 'all'] as const
+export type CatalogPart = (typeof CATALOG_PARTS)[number]
 export type EventName = keyof Events
 export const EVENT_NAMES: EventName[] = [
   'mentions:changed',
@@ -355,7 +360,8 @@ export const EVENT_NAMES: EventName[] = [
   'collect:status',
   'analysis:progress',
   'alerts:spike',
-  'reports:scheduled'
+  'reports:scheduled',
+  'catalog:changed'
 ]
 
 export const CHANNELS = Object.keys(api) as Channel[]

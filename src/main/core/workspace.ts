@@ -5,7 +5,7 @@ import { getSettings, type StoredSettings } from './db/settings'
 import { MentionQueries } from './queries/mentions'
 import { workspaceAnalyzer, type WorkspaceAnalyzer } from './analysis/analyzer'
 import type { LabelChange } from './analysis/models'
-import type { EventName, Events } from '../../shared/api'
+import type { CatalogPart, EventName, Events } from '../../shared/api'
 
 /** Typed events main pushes to every window and the test host's SSE clients. */
 export class WorkspaceEvents {
@@ -72,6 +72,11 @@ export class Workspace {
     this.settingsCache = null
     this.mentions.invalidate()
     this.events.emit('mentions:changed', { reason, count })
+  }
+
+  /** Call after topics, subjects, sources, authors or saved views change: every window's lists reload. */
+  catalogChanged(part: CatalogPart): void {
+    this.events.emit('catalog:changed', { part })
   }
 
   /** Set by the app: called after labels change (the office model retrains in the background when due). */

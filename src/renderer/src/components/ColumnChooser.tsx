@@ -1,12 +1,17 @@
 import { useState } from 'react'
 import type { GridApi } from 'ag-grid-community'
+import { useColumnState } from '../hooks/useColumnState'
 import { useI18n } from '../i18n'
 import { Icon } from './Icon'
 import { Popover } from './Popover'
 
-/** "Columns": show or hide each column (the choice is remembered with the rest of the grid state). */
-export function ColumnChooser({ api, onReset }: { api: GridApi | null; onReset: () => void }) {
+/**
+ * "Columns": show or hide each column (the choice is remembered with the rest of the grid state under
+ * `storageKey`, the key the grid's useInfiniteGrid was given); "reset" forgets it.
+ */
+export function ColumnChooser({ api, storageKey }: { api: GridApi | null; storageKey: string }) {
   const { t } = useI18n()
+  const columnState = useColumnState(storageKey)
   const [, force] = useState(0)
   return (
     <Popover
@@ -43,7 +48,8 @@ export function ColumnChooser({ api, onReset }: { api: GridApi | null; onReset: 
           <button
             className="btn link small"
             onClick={() => {
-              onReset()
+              columnState.forget()
+              api?.resetColumnState()
               force((x) => x + 1)
             }}
           >

@@ -1,16 +1,16 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { SourceView, SubjectView, TopicView } from '../../../shared/views'
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import type { CatalogPart } from '../../../shared/api'
+import type { TopicView } from '../../../shared/views'
 import { call, onEvent } from '../api'
 import type { Lang } from '../i18n'
 
-/** A collection source as the pickers need it. */
-type Source = Pick<SourceView, 'id' | 'name'>
+type Subject = { id: number; name: string; query: string; enabled: boolean }
+type Source = { id: number; name: string }
 
 export interface Catalog {
   topics: TopicView[]
-  subjects: SubjectView[]
+  subjects: Subject[]
   sources: Source[]
-  reload(): void
   topicName(id: number, lang: Lang): string | null
   /** A topic's name as stored (on rows) → its name in `lang`; unknown names pass through. */
   topicLabel(name: string, lang: Lang): string
@@ -19,30 +19,47 @@ export interface Catalog {
 const Ctx = createContext<Catalog | null>(null)
 
 /**
+ * A number that moves whenever main says `part` of the catalog changed (`catalog:changed`, from this
+ * window's edits or another's): a list passes it to `useQuery`'s deps and reloads by itself, so no
+ * page has to remember to reload after an edit.
+ */
+export function useCatalogVersion(part: Exclude<CatalogPart, 'all'>): number {
+  const [v, setV] = useState(0)
+  useEffect(
+    () => onEvent('catalog:changed', (e) => (e.part === part || e.part === 'all') && setV((x) => x + 1)),
+    [part]
+  )
+  return v
+}
+
+/**
  * Names of topics, subjects and collection sources, for chips and pickers. Small lists, loaded once
- * and again when something changes them. A channel that fails leaves its list empty (never blocks).
+ * and again when main says they changed. A channel that fails leaves its list empty (never blocks).
  */
 export function CatalogProvider({ children }: { children: ReactNode }) {
   const [topics, setTopics] = useState<TopicView[]>([])
-  const [subjects, setSubjects] = useState<SubjectView[]>([])
+  const [subjects, setSubjects] = useState<Subject[]>([])
   const [sources, setSources] = useState<Source[]>([])
-  const [tick, setTick] = useState(0)
-  const reload = useCallback(() => setTick((x) => x + 1), [])
+  const topicsVersion = useCatalogVersion('topics')
+  const subjectsVersion = useCatalogVersion('subjects')
+  const sourcesVersion = useCatalogVersion('sources')
   useEffect(() => {
     call('topics:list', {}).then(setTopics, () => undefined)
+  }, [topicsVersion])
+  useEffect(() => {
     call('subjects:list', {}).then(setSubjects, () => undefined)
+  }, [subjectsVersion])
+  useEffect(() => {
     call('sources:list', {}).then(
       (s) => setSources(s.map((x) => ({ id: x.id, name: x.name }))),
       () => undefined
     )
-  }, [tick])
-  useEffect(() => onEvent('mentions:changed', (e) => e.reason === 'demo' && reload()), [reload])
+  }, [sourcesVersion])
   const value = useMemo<Catalog>(
     () => ({
       topics,
       subjects,
       sources,
-      reload,
       topicName: (id, lang) => {
         const t = topics.find((x) => x.id === id)
         return t ? (t.names[lang] ?? t.name) : null
@@ -52,7 +69,7 @@ export function CatalogProvider({ children }: { children: ReactNode }) {
         return t ? (t.names[lang] ?? t.name) : name
       }
     }),
-    [topics, subjects, sources, reload]
+    [topics, subjects, sources]
   )
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>
 }

@@ -1,3 +1,5 @@
+import { SENTIMENT_WORDS } from '../../../shared/sentiment-words'
+
 import type { Dictionary } from './ru'
 
 export const en: Dictionary = {
@@ -49,10 +51,10 @@ export const en: Dictionary = {
   'error.code.INTERNAL': 'Something went wrong',
   'error.code.UNSUPPORTED': 'Not available here',
 
-  'sentiment.negative': 'Negative',
-  'sentiment.neutral': 'Neutral',
-  'sentiment.positive': 'Positive',
-  'sentiment.unlabelled': 'Unlabelled',
+  'sentiment.negative': SENTIMENT_WORDS.en.negative,
+  'sentiment.neutral': SENTIMENT_WORDS.en.neutral,
+  'sentiment.positive': SENTIMENT_WORDS.en.positive,
+  'sentiment.unlabelled': SENTIMENT_WORDS.en.unlabelled,
   'sentiment.origin.manual': 'set by staff',
   'sentiment.origin.import': 'from the export',
   'sentiment.origin.model': 'set by the model',

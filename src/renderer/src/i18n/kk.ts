@@ -1,3 +1,5 @@
+import { SENTIMENT_WORDS } from '../../../shared/sentiment-words'
+
 import type { Dictionary } from './ru'
 
 export const kk: Dictionary = {
@@ -49,10 +51,10 @@ export const kk: Dictionary = {
   'error.code.INTERNAL': 'Бірдеңе дұрыс болмады',
   'error.code.UNSUPPORTED': 'Мұнда бұл мүмкін емес',
 
-  'sentiment.negative': 'Жағымсыз',
-  'sentiment.neutral': 'Бейтарап',
-  'sentiment.positive': 'Жағымды',
-  'sentiment.unlabelled': 'Бағасыз',
+  'sentiment.negative': SENTIMENT_WORDS.kk.negative,
+  'sentiment.neutral': SENTIMENT_WORDS.kk.neutral,
+  'sentiment.positive': SENTIMENT_WORDS.kk.positive,
+  'sentiment.unlabelled': SENTIMENT_WORDS.kk.unlabelled,
   'sentiment.origin.manual': 'қызметкер бағасы',
   'sentiment.origin.import': 'экспорттан',
   'sentiment.origin.model': 'модель бағасы',

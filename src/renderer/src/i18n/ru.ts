@@ -1,3 +1,5 @@
+import { SENTIMENT_WORDS } from '../../../shared/sentiment-words'
+
 /** Russian: the reference dictionary. Every other language has exactly these keys (a test checks). */
 export const ru = {
   'app.name': 'Отклик',
@@ -48,10 +50,10 @@ export const ru = {
   'error.code.INTERNAL': 'Что-то пошло не так',
   'error.code.UNSUPPORTED': 'Здесь это недоступно',
 
-  'sentiment.negative': 'Негатив',
-  'sentiment.neutral': 'Нейтрально',
-  'sentiment.positive': 'Позитив',
-  'sentiment.unlabelled': 'Без оценки',
+  'sentiment.negative': SENTIMENT_WORDS.ru.negative,
+  'sentiment.neutral': SENTIMENT_WORDS.ru.neutral,
+  'sentiment.positive': SENTIMENT_WORDS.ru.positive,
+  'sentiment.unlabelled': SENTIMENT_WORDS.ru.unlabelled,
   'sentiment.origin.manual': 'оценка сотрудника',
   'sentiment.origin.import': 'из выгрузки',
   'sentiment.origin.model': 'оценка модели',

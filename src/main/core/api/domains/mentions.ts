@@ -97,16 +97,19 @@ export function mentionHandlers({ ws, host }: HandlerContext): Impl<K> {
     'authors:setType': (i) => {
       const changed = setAuthorType(ws.db, i.ids, i.type, userName())
       ws.changed('label', changed)
+      ws.catalogChanged('authors')
       return { changed }
     },
     'authors:merge': (i) => {
       const merged = mergeAuthors(ws.db, i.ids, i.into, userName())
       ws.changed('label', merged)
+      ws.catalogChanged('authors')
       return { merged }
     },
     'authors:unmerge': (i) => {
       const changed = unmergeAuthors(ws.db, i.ids)
       ws.changed('label', changed)
+      ws.catalogChanged('authors')
       return { changed }
     },
     'authors:exportTable': (i) =>

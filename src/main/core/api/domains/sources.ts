@@ -42,15 +42,25 @@ export function sourceHandlers({ ws }: HandlerContext): Impl<K> {
     'sources:add': (i) => {
       const r = addSource(ws.db, i)
       ws.changed('collect')
+      ws.catalogChanged('sources')
       return r
     },
     'sources:update': (i) => {
       const { id, ...patch } = i
       updateSource(ws.db, id, patch)
+      ws.catalogChanged('sources')
       return sourceView(id)
     },
-    'sources:setEnabled': (i) => setSourceEnabled(ws.db, i.id, i.enabled),
-    'sources:remove': (i) => removeSource(ws.db, i.id),
+    'sources:setEnabled': (i) => {
+      const r = setSourceEnabled(ws.db, i.id, i.enabled)
+      ws.catalogChanged('sources')
+      return r
+    },
+    'sources:remove': (i) => {
+      const r = removeSource(ws.db, i.id)
+      ws.catalogChanged('sources')
+      return r
+    },
     'sources:runNow': async (i) => {
       const r = await collectOnce(ws.db, {
         sourceId: i.id,
@@ -80,28 +90,33 @@ export function sourceHandlers({ ws }: HandlerContext): Impl<K> {
     'subjects:add': (i) => {
       const r = addSubject(ws.db, i.name, i.query)
       ws.changed('analysis')
+      ws.catalogChanged('subjects')
       return r
     },
     'subjects:update': (i) => {
       const { id, ...patch } = i
       const r = updateSubject(ws.db, id, patch)
       ws.changed('analysis')
+      ws.catalogChanged('subjects')
       return r
     },
     'subjects:remove': (i) => {
       const r = removeSubject(ws.db, i.id)
       ws.changed('analysis')
+      ws.catalogChanged('subjects')
       return r
     },
     'topics:list': () => listTopics(ws.db),
     'topics:save': (i) => {
       const r = saveTopic(ws.db, i)
       ws.changed('analysis')
+      ws.catalogChanged('topics')
       return r
     },
     'topics:remove': (i) => {
       const r = removeTopic(ws.db, i.id)
       ws.changed('analysis')
+      ws.catalogChanged('topics')
       return r
     },
     'query:test': (i) => {

@@ -80,6 +80,7 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
         analyzer: ws.analyzer()
       })
       ws.changed('demo', r.mentions)
+      ws.catalogChanged('all')
       return { mentions: r.mentions }
     },
     'stats:get': (i) => workspaceStats(ws.db, { from: i?.from, to: i?.to, timeZone: ws.settings().timeZone }),
@@ -109,7 +110,15 @@ export function workspaceHandlers({ ws, host }: HandlerContext): Impl<K> {
     'analysis:model': () => modelInfo(ws.db),
     'analysis:train': () => trainOfficeModel(ws.db),
     'views:list': () => listViews(ws.db),
-    'views:save': (i) => ({ id: saveView(ws.db, i.name, i.filter, i.period ?? null) }),
-    'views:remove': (i) => ({ removed: removeView(ws.db, i.id) })
+    'views:save': (i) => {
+      const id = saveView(ws.db, i.name, i.filter, i.period ?? null)
+      ws.catalogChanged('views')
+      return { id }
+    },
+    'views:remove': (i) => {
+      const removed = removeView(ws.db, i.id)
+      ws.catalogChanged('views')
+      return { removed }
+    }
   }
 }

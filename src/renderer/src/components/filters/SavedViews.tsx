@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { RELATIVE_PERIODS, type RelativePeriod } from '../../../../shared/views'
 import { call } from '../../api'
+import { useCatalogVersion } from '../../hooks/useCatalog'
 import { fromMentionFilter, useFilter } from '../../hooks/useFilter'
 import { useQuery } from '../../hooks/useQuery'
 import { useToast } from '../../hooks/useToast'
@@ -13,7 +14,8 @@ export function SavedViews() {
   const { t, tx } = useI18n()
   const { filter, state, replace } = useFilter()
   const { notify } = useToast()
-  const views = useQuery(() => call('views:list', {}), [])
+  const changes = useCatalogVersion('views')
+  const views = useQuery(() => call('views:list', {}), [changes])
   const [name, setName] = useState('')
   const save = async (close: () => void): Promise<void> => {
     if (!name.trim()) return
@@ -25,7 +27,6 @@ export function SavedViews() {
       await call('views:save', { name: name.trim(), filter, period })
       notify(t('views.saved', { name: name.trim() }))
       setName('')
-      views.reload()
       close()
     } catch (e) {
       notify(errorText(e, tx).title, { kind: 'error' })
@@ -34,7 +35,6 @@ export function SavedViews() {
   const remove = async (id: number): Promise<void> => {
     try {
       await call('views:remove', { id })
-      views.reload()
     } catch (e) {
       notify(errorText(e, tx).title, { kind: 'error' })
     }

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useState } from 'react'
 import type { GridApi } from 'ag-grid-community'
 import { AUTHOR_TYPES, type AuthorType } from '../../../../shared/types'
 import type { AuthorRow, AuthorsPage as Page } from '../../../../shared/views'
@@ -8,8 +8,6 @@ import { ColumnChooser } from '../../components/ColumnChooser'
 import { ErrorNote, errorText } from '../../components/ErrorNote'
 import { SearchBar } from '../../components/filters/SearchBar'
 import { Icon } from '../../components/Icon'
-import { useColumnState } from '../../hooks/useColumnState'
-import { useDataVersion } from '../../hooks/useDataVersion'
 import { useFilter } from '../../hooks/useFilter'
 import { useNav } from '../../hooks/useNav'
 import { useSettings } from '../../hooks/useSettings'
@@ -17,7 +15,7 @@ import { useToast } from '../../hooks/useToast'
 import { useI18n } from '../../i18n'
 import { ExportMenu } from '../Mentions/ExportMenu'
 import { WorkspaceEmpty } from '../Mentions/WorkspaceEmpty'
-import { AuthorsGrid } from './AuthorsGrid'
+import { AUTHORS_COLUMNS_KEY, AuthorsGrid } from './AuthorsGrid'
 import { MergeDialog } from './MergeDialog'
 
 /** Authors: who writes, how much and how critically; staff set types and merge accounts. */
@@ -25,10 +23,8 @@ export function AuthorsPage() {
   const { t, tx, pct } = useI18n()
   const { info } = useSettings()
   const { filter, patch } = useFilter()
-  const { version } = useDataVersion()
   const { notify } = useToast()
   const nav = useNav()
-  const gridApi = useRef<GridApi<AuthorRow> | null>(null)
   const [api, setApi] = useState<GridApi<AuthorRow> | null>(null)
   const [selected, setSelected] = useState<AuthorRow[]>([])
   const [page, setPage] = useState<Pick<Page, 'rule' | 'total'> | null>(null)
@@ -36,16 +32,8 @@ export function AuthorsPage() {
   const [merge, setMerge] = useState<AuthorRow[] | null>(null)
   const [type, setType] = useState<AuthorType>('private')
   const [lean, setLean] = useState<Lean | null>(null)
-  const columnState = useColumnState('otklik.grid.authors.v1')
 
-  const first = useRef(version)
-  useEffect(() => {
-    if (version !== first.current) gridApi.current?.refreshInfiniteCache()
-  }, [version])
-  const onApi = useCallback((a: GridApi<AuthorRow> | null) => {
-    gridApi.current = a
-    setApi(a)
-  }, [])
+  const onApi = useCallback((a: GridApi<AuthorRow> | null) => setApi(a), [])
   const open = useCallback(
     (row: AuthorRow) => {
       patch({ authorIds: [row.id], names: { [`authorIds:${row.id}`]: row.name } })
@@ -56,8 +44,8 @@ export function AuthorsPage() {
   const run = async (fn: () => Promise<string>): Promise<void> => {
     try {
       notify(await fn())
+      // The rows reload when main announces the change (useInfiniteGrid).
       api?.deselectAll()
-      api?.refreshInfiniteCache()
     } catch (e) {
       notify(errorText(e, tx).title, { kind: 'error' })
     }
@@ -72,13 +60,7 @@ export function AuthorsPage() {
         <SearchBar
           actions={
             <>
-              <ColumnChooser
-                api={api}
-                onReset={() => {
-                  columnState.forget()
-                  api?.resetColumnState()
-                }}
-              />
+              <ColumnChooser api={api} storageKey={AUTHORS_COLUMNS_KEY} />
               <ExportMenu filter={filter} channel="authors:exportTable" lean={lean} />
             </>
           }

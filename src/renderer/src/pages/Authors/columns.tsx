@@ -10,11 +10,15 @@ export const LEAN_CLASS: Record<Lean, string> = { critic: 'lean-negative', suppo
 /** The authors grid's columns: every one sortable by main (authors:list sort). */
 export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): ColDef<AuthorRow>[] {
   const { t, tx, num, pct, date } = i18n
-  const count = (colId: keyof AuthorRow, header: string, width = 96, cls?: string): ColDef<AuthorRow> => ({
+  // Flexible widths over small minimums, so every column fits a 1366-pixel screen (with the filter
+  // panel open) and a wider window gives the room to all of them; fitHeaders raises a minimum to the
+  // header's longest word.
+  const count = (colId: keyof AuthorRow, header: string, minWidth = 72, cls?: string): ColDef<AuthorRow> => ({
     colId,
     field: colId,
     headerName: header,
-    width,
+    flex: 1,
+    minWidth,
     sortable: true,
     type: 'rightAligned',
     cellClass: cls ? ['ag-right-aligned-cell', cls] : 'ag-right-aligned-cell',
@@ -25,8 +29,8 @@ export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): Col
       colId: 'name',
       field: 'name',
       headerName: t('authors.col.name'),
-      flex: 1,
-      minWidth: 170,
+      flex: 3,
+      minWidth: 160,
       sortable: true,
       cellRenderer: (p: { data?: AuthorRow }) =>
         p.data ? (
@@ -66,21 +70,23 @@ export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): Col
       colId: 'type',
       field: 'type',
       headerName: t('authors.col.type'),
-      width: 110,
+      flex: 1.3,
+      minWidth: 96,
       sortable: true,
       valueFormatter: (p) => tx(`authorType.${String(p.value)}`, String(p.value ?? ''))
     },
-    count('followers', t('authors.col.followers'), 92),
-    count('mentions', t('authors.col.mentions'), 98),
-    count('negative', t('sentiment.negative'), 80, 'num-neg'),
-    count('neutral', t('sentiment.neutral'), 92),
-    count('positive', t('sentiment.positive'), 80, 'num-pos'),
+    count('followers', t('authors.col.followers')),
+    count('mentions', t('authors.col.mentions')),
+    count('negative', t('sentiment.negative'), 64, 'num-neg'),
+    count('neutral', t('sentiment.neutral'), 64),
+    count('positive', t('sentiment.positive'), 64, 'num-pos'),
     {
       colId: 'negShare',
       field: 'negShare',
       headerName: t('authors.col.negShare'),
       headerTooltip: t('authors.col.negShareTip'),
-      width: 108,
+      flex: 1.3,
+      minWidth: 96,
       sortable: true,
       cellRenderer: (p: { value?: number | null; data?: AuthorRow }) =>
         p.value === null || p.value === undefined ? (
@@ -107,12 +113,13 @@ export function authorColumns(i18n: I18n, onOpen: (row: AuthorRow) => void): Col
           </span>
         )
     },
-    { ...count('reach', t('col.reach'), 92), hide: true },
+    { ...count('reach', t('col.reach')), hide: true },
     {
       colId: 'lastAt',
       field: 'lastAt',
       headerName: t('authors.col.lastAt'),
-      width: 90,
+      flex: 1,
+      minWidth: 84,
       sortable: true,
       valueFormatter: (p) => (p.data ? date(p.value as number | null) : '')
     }

@@ -1,26 +1,25 @@
-import { useMemo, useRef } from 'react'
+import { useCallback, useMemo } from 'react'
 import { AgGridReact } from 'ag-grid-react'
-import type { GridApi, GridReadyEvent, IDatasource, IGetRowsParams } from 'ag-grid-community'
+import type { GridApi } from 'ag-grid-community'
 import { SORTABLE_COLUMNS, type MentionFilter, type Sort } from '../../../../shared/filter'
 import type { MentionRow } from '../../../../shared/rows'
 import type { QueryNode } from '../../../../shared/query'
 import { call } from '../../api'
-import { fitHeaders, gridColumnDefaults, gridTheme, useHeaderFontReady } from '../../components/gridTheme'
 import { useCatalog } from '../../hooks/useCatalog'
-import { useColumnState } from '../../hooks/useColumnState'
+import { useInfiniteGrid, type BlockRequest, type GridBlock } from '../../hooks/useInfiniteGrid'
 import { useI18n } from '../../i18n'
-import { GRID_LOCALE } from '../../i18n/gridLocale'
 import { mentionColumns } from './columns'
 import { dateModelRange, withDateRange, type DateFilterModel } from './dateFilter'
 
+/** Where the grid keeps its columns. */
+export const MENTIONS_COLUMNS_KEY = 'otklik.grid.mentions.v1'
 const DEFAULT_SORT: Sort = { col: 'publishedAt', dir: 'desc' }
-const BLOCK = 100
 /** AG Grid's id of the checkbox column. */
 const SELECTION_COLUMN = 'ag-Grid-SelectionColumn'
 
 /**
- * The mentions grid: AG Grid's infinite row model over SQL. Only the visible blocks are ever in the
- * renderer; sorting and the date column's filter are done by main.
+ * The mentions grid: AG Grid's infinite row model over SQL (useInfiniteGrid). Sorting and the date
+ * column's filter are done by main.
  */
 export function MentionsGrid({
   filter,
@@ -46,88 +45,50 @@ export function MentionsGrid({
   onTotal: (n: number | null) => void
 }) {
   const i18n = useI18n()
-  const columnState = useColumnState('otklik.grid.mentions.v1')
-  const apiRef = useRef<GridApi<MentionRow> | null>(null)
   const cat = useCatalog()
-  const fontReady = useHeaderFontReady()
-  const columnDefs = useMemo(
-    () =>
-      fitHeaders(
-        mentionColumns(i18n, query, (name) => cat.topicLabel(name, i18n.lang)),
-        fontReady
-      ),
-    [i18n, query, cat, fontReady]
+  const columns = useMemo(
+    () => mentionColumns(i18n, query, (name) => cat.topicLabel(name, i18n.lang)),
+    [i18n, query, cat]
   )
-
-  const datasource = useMemo<IDatasource>(
-    () => ({
-      getRows: (p: IGetRowsParams) => {
-        const s = p.sortModel[0]
-        const sort: Sort =
-          s && (SORTABLE_COLUMNS as readonly string[]).includes(s.colId)
-            ? { col: s.colId as Sort['col'], dir: s.sort }
-            : DEFAULT_SORT
-        const model = (p.filterModel as Record<string, DateFilterModel | undefined>).publishedAt
-        const f = withDateRange(filter, dateModelRange(model))
-        call('mentions:page', { filter: f, sort, startRow: p.startRow, endRow: p.endRow })
-          .then((page) => {
-            // Without a total, a short block means the end of the list.
-            const last =
-              page.total ?? (page.rows.length < p.endRow - p.startRow ? p.startRow + page.rows.length : -1)
-            p.successCallback(page.rows, last)
-            if (p.startRow === 0) onTotal(page.total)
-            onError(null)
-          })
-          .catch((e: unknown) => {
-            onError(e)
-            p.failCallback()
-          })
-      }
-    }),
-    // A new datasource (new filter) makes the grid start again from the top.
-    [filter, onError, onTotal]
+  // A new getBlock (new filter) makes the grid start again from the top.
+  const getBlock = useCallback(
+    async (p: BlockRequest): Promise<GridBlock<MentionRow>> => {
+      const s = p.sortModel[0]
+      const sort: Sort =
+        s && (SORTABLE_COLUMNS as readonly string[]).includes(s.colId)
+          ? { col: s.colId as Sort['col'], dir: s.sort }
+          : DEFAULT_SORT
+      const model = (p.filterModel as Record<string, DateFilterModel | undefined>).publishedAt
+      const f = withDateRange(filter, dateModelRange(model))
+      const page = await call('mentions:page', { filter: f, sort, startRow: p.startRow, endRow: p.endRow })
+      if (p.startRow === 0) onTotal(page.total)
+      // Without a total, a short block means the end of the list.
+      const lastRow =
+        page.total ?? (page.rows.length < p.endRow - p.startRow ? p.startRow + page.rows.length : -1)
+      return { rows: page.rows, lastRow }
+    },
+    [filter, onTotal]
   )
-
-  // The grid is re-created on a language switch: this restores what the user had.
-  const onGridReady = (e: GridReadyEvent<MentionRow>): void => {
-    apiRef.current = e.api
-    columnState.restore(e.api)
-    if (dateModel) e.api.setFilterModel({ publishedAt: dateModel })
-    onApi(e.api)
-  }
-  const save = (): void => {
-    if (apiRef.current) columnState.save(apiRef.current)
-  }
+  const grid = useInfiniteGrid<MentionRow>({
+    storageKey: MENTIONS_COLUMNS_KEY,
+    columns,
+    getBlock,
+    onApi,
+    onSelection: (rows) => onSelection(rows.map((r) => r.id)),
+    onError,
+    // The date filter survives the grid's re-creation on a language switch.
+    onReady: (api) => {
+      if (dateModel) api.setFilterModel({ publishedAt: dateModel })
+    }
+  })
 
   return (
     <AgGridReact<MentionRow>
-      key={i18n.lang}
-      theme={gridTheme}
-      localeText={GRID_LOCALE[i18n.lang]}
-      rowModelType="infinite"
-      datasource={datasource}
-      columnDefs={columnDefs}
-      defaultColDef={gridColumnDefaults}
-      cacheBlockSize={BLOCK}
-      maxBlocksInCache={10}
+      key={grid.key}
+      {...grid.props}
       rowHeight={50}
-      headerHeight={36}
       tooltipShowDelay={600}
-      rowSelection={{
-        mode: 'multiRow',
-        checkboxes: true,
-        headerCheckbox: false,
-        enableClickSelection: false
-      }}
-      selectionColumnDef={{ width: 40, minWidth: 40, pinned: 'left', suppressHeaderMenuButton: true }}
-      getRowId={(p) => String(p.data.id)}
       rowClassRules={{ 'row-irrelevant': (p) => !!p.data?.irrelevant }}
-      onGridReady={onGridReady}
-      onGridPreDestroyed={() => onApi(null)}
-      onColumnResized={(e) => e.finished && save()}
-      onColumnMoved={(e) => e.finished && save()}
-      onColumnVisible={save}
-      onSortChanged={save}
       onFilterChanged={(e) => {
         const m = (e.api.getFilterModel() as Record<string, DateFilterModel | undefined>).publishedAt
         onDateModel(m ?? null)
@@ -142,9 +103,6 @@ export function MentionsGrid({
       }}
       onCellClicked={(e) => e.data && e.column.getColId() !== SELECTION_COLUMN && onCurrent(e.data.id)}
       onRowDoubleClicked={(e) => e.data && onOpen(e.data.id)}
-      onSelectionChanged={(e) =>
-        onSelection(e.api.getSelectedNodes().flatMap((n) => (n.data ? [n.data.id] : [])))
-      }
     />
   )
 }

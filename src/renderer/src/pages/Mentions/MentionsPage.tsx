@@ -6,7 +6,6 @@ import { ColumnChooser } from '../../components/ColumnChooser'
 import { EmptyState, ErrorNote } from '../../components/ErrorNote'
 import { SearchBar } from '../../components/filters/SearchBar'
 import { useQueryNode } from '../../components/Highlighted'
-import { useColumnState } from '../../hooks/useColumnState'
 import { useDataVersion } from '../../hooks/useDataVersion'
 import { useFilter } from '../../hooks/useFilter'
 import { NARROW_WIDTH, useLayout } from '../../hooks/useLayout'
@@ -19,7 +18,7 @@ import { BulkBar } from './BulkBar'
 import { dateModelRange, withDateRange, type DateFilterModel } from './dateFilter'
 import { ExportMenu } from './ExportMenu'
 import { MentionDetail } from './MentionDetail'
-import { MentionsGrid } from './MentionsGrid'
+import { MENTIONS_COLUMNS_KEY, MentionsGrid } from './MentionsGrid'
 import { ResponseDialog } from './ResponseDialog'
 import { StatusBar } from './StatusBar'
 import { useMentionActions, type ResponsePatch } from './useMentionActions'
@@ -46,7 +45,6 @@ export function MentionsPage() {
   const [currentId, setCurrentId] = useState<number | null>(null)
   const [detailOpen, setDetailOpen] = useStoredState('otklik.detailOpen', true)
   const [response, setResponse] = useState<{ ids: number[]; initial: ResponsePatch | null } | null>(null)
-  const columnState = useColumnState('otklik.grid.mentions.v1')
 
   // The detail follows the focused row, a moment later so arrowing through rows stays quick.
   const [detailId, setDetailId] = useState<number | null>(null)
@@ -68,12 +66,6 @@ export function MentionsPage() {
     setAutoHidden(showDetail && window.innerWidth < NARROW_WIDTH)
   }, [showDetail, setAutoHidden])
   useEffect(() => () => setAutoHidden(false), [setAutoHidden])
-
-  // Other windows, imports and collection change rows: reload the visible blocks in place.
-  const firstVersion = useRef(version)
-  useEffect(() => {
-    if (version !== firstVersion.current) gridApi.current?.refreshInfiniteCache()
-  }, [version])
 
   const onApi = useCallback((a: GridApi<MentionRow> | null) => {
     gridApi.current = a
@@ -146,13 +138,7 @@ export function MentionsPage() {
         <SearchBar
           actions={
             <>
-              <ColumnChooser
-                api={api}
-                onReset={() => {
-                  columnState.forget()
-                  api?.resetColumnState()
-                }}
-              />
+              <ColumnChooser api={api} storageKey={MENTIONS_COLUMNS_KEY} />
               <LabelForModel />
               <ExportMenu filter={fullFilter} />
             </>

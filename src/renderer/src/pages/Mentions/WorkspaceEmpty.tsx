@@ -1,7 +1,6 @@
 import { useState } from 'react'
 import { call } from '../../api'
 import { EmptyState, ErrorNote } from '../../components/ErrorNote'
-import { useCatalog } from '../../hooks/useCatalog'
 import { useNav } from '../../hooks/useNav'
 import { useSettings } from '../../hooks/useSettings'
 import { useI18n } from '../../i18n'
@@ -11,7 +10,6 @@ export function WorkspaceEmpty() {
   const { t } = useI18n()
   const { info, setInfo } = useSettings()
   const nav = useNav()
-  const cat = useCatalog()
   const [creating, setCreating] = useState(false)
   const [error, setError] = useState<unknown>(null)
   const createDemo = async (): Promise<void> => {
@@ -19,7 +17,6 @@ export function WorkspaceEmpty() {
     setError(null)
     try {
       await call('demo:create', {})
-      cat.reload()
       setInfo({ ...info, empty: false })
     } catch (e) {
       setError(e)

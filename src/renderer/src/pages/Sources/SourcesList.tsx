@@ -4,7 +4,7 @@ import { call, onEvent } from '../../api'
 import { ConfirmDialog } from '../../components/Dialog'
 import { EmptyState, ErrorNote, errorText, Spinner } from '../../components/ErrorNote'
 import { Icon } from '../../components/Icon'
-import { useCatalog } from '../../hooks/useCatalog'
+import { useCatalogVersion } from '../../hooks/useCatalog'
 import { useQuery } from '../../hooks/useQuery'
 import { useToast } from '../../hooks/useToast'
 import { useI18n } from '../../i18n'
@@ -14,8 +14,8 @@ import { SourceDialog } from './SourceDialog'
 export function SourcesList() {
   const { t, tx, num } = useI18n()
   const { notify } = useToast()
-  const cat = useCatalog()
-  const list = useQuery(() => call('sources:list', {}), [])
+  const changes = useCatalogVersion('sources')
+  const list = useQuery(() => call('sources:list', {}), [changes])
   const [edit, setEdit] = useState<{ source: SourceView | null } | null>(null)
   const [remove, setRemove] = useState<SourceView | null>(null)
   const [running, setRunning] = useState<number | 'all' | null>(null)
@@ -117,10 +117,7 @@ export function SourcesList() {
                       checked={s.enabled}
                       aria-label={t('sources.enable', { name: s.name })}
                       onChange={(e) =>
-                        void call('sources:setEnabled', { id: s.id, enabled: e.target.checked }).then(
-                          list.reload,
-                          fail
-                        )
+                        void call('sources:setEnabled', { id: s.id, enabled: e.target.checked }).catch(fail)
                       }
                     />
                     <span aria-hidden="true" />
@@ -154,8 +151,6 @@ export function SourcesList() {
         onClose={() => setEdit(null)}
         onSaved={() => {
           setEdit(null)
-          list.reload()
-          cat.reload()
           notify(t('common.saved'))
         }}
       />
@@ -170,10 +165,7 @@ export function SourcesList() {
           const s = remove
           setRemove(null)
           if (s)
-            void call('sources:remove', { id: s.id }).then(() => {
-              list.reload()
-              cat.reload()
-            }, fail)
+            void call('sources:remove', { id: s.id }).catch(fail)
         }}
       />
     </section>
