@@ -182,8 +182,11 @@ describe('CLI contract', () => {
       'mediaWithoutText',
       'errors',
       'warnings',
-      'duplicateRows'
+      'duplicateRows',
+      'committedMs',
+      'analysedMs'
     ])
+    expect(json.batches[0].analysedMs).toBeGreaterThanOrEqual(json.batches[0].committedMs)
     expect(json.batches[0]).toMatchObject({
       preset: 'generic',
       encoding: 'utf-8',
