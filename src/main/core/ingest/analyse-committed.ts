@@ -4,6 +4,7 @@ import type { MentionInput, Platform } from '../../../shared/types'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
 import { clock } from '../../../shared/clock'
 import { joinStory, type MentionAnalyzer } from './ingestor'
+import { explanationJson } from '../analysis/explanation'
 
 /** Rows analysed per transaction: large enough that the summaries' grouped passes cost little per row. */
 const PAGE = 5000
@@ -74,7 +75,7 @@ export function analyseCommitted(
           lang: a.lang ?? null,
           s,
           score: a.sentiment?.score ?? null,
-          expl: a.sentiment ? JSON.stringify(a.sentiment.explanation) : null,
+          expl: a.sentiment ? explanationJson(a.sentiment.explanation, a.sentiment.clause) : null,
           sig: a.storySig ? Buffer.from(a.storySig) : null,
           now
         })
