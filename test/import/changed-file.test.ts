@@ -86,7 +86,7 @@ describe('a file that changes during its import', () => {
     const sheet = (word: string): Buffer =>
       Buffer.from(
         `<worksheet><sheetData><row r="1"><c t="inlineStr"><is><t>Дата</t></is></c><c t="inlineStr"><is><t>Текст</t></is></c></row>${Array.from(
-          { length: 3000 },
+          { length: 20_000 },
           (_, i) =>
             `<row r="${i + 2}"><c t="inlineStr"><is><t>24.08.2026</t></is></c><c t="inlineStr"><is><t>${word} ${i}</t></is></c></row>`
         ).join('')}</sheetData></worksheet>`
