@@ -1,8 +1,6 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { inflateRawSync } from 'node:zlib'
-import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parseFeed } from '../../src/main/core/collect'
 import { type Db } from '../../src/main/core/db'
@@ -18,56 +16,16 @@ import {
   XLSX_CUT_MARKER
 } from '../../src/main/core/queries/table-export'
 import { exportDigest } from '../../src/main/core/report'
+import { assertWellFormedXml, unzipParts, xmlChar } from './fuzz/targets-writers'
 import { looksLikeFormula, xmlSafeText } from '../../src/shared/text'
 import { zonedToUtc } from '../../src/shared/time'
 
 // Issue 21, findings 2 and 8: feed text broke the DOCX digest and the XLSX export; formula neutralisation
 // was visible in XLSX and missed spaced, zero-width and full-width forms.
 
-/** The XML 1.0 `Char` production, for raw characters and character references alike. */
-function xmlChar(cp: number): boolean {
-  return (
-    cp === 0x9 ||
-    cp === 0xa ||
-    cp === 0xd ||
-    (cp >= 0x20 && cp <= 0xd7ff) ||
-    (cp >= 0xe000 && cp <= 0xfffd) ||
-    (cp >= 0x10000 && cp <= 0x10ffff)
-  )
-}
-
-/** Throws unless `xml` is well-formed: structure (fast-xml-parser) and every character (the spec's Char). */
-function assertWellFormed(xml: string, what: string): void {
-  const v = XMLValidator.validate(xml)
-  if (v !== true) throw new Error(`${what}: ${JSON.stringify(v.err)}`)
-  for (let i = 0; i < xml.length; i++) {
-    const cp = xml.codePointAt(i)!
-    if (!xmlChar(cp)) throw new Error(`${what}: character U+${cp.toString(16)} at ${i}`)
-    if (cp > 0xffff) i++
-  }
-  for (const m of xml.matchAll(/&#(x[0-9a-fA-F]+|\d+);/g)) {
-    const cp = m[1]![0] === 'x' ? parseInt(m[1]!.slice(1), 16) : Number(m[1])
-    if (!xmlChar(cp)) throw new Error(`${what}: reference ${m[0]}`)
-  }
-}
-
-/** The parts of a ZIP (DOCX, XLSX) by name. */
+/** The parts of a ZIP (DOCX, XLSX) by name, as text: the writers fuzz target's reader. */
 function unzip(buf: Buffer): Map<string, string> {
-  const out = new Map<string, string>()
-  const eocd = buf.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]))
-  let p = buf.readUInt32LE(eocd + 16)
-  for (let i = buf.readUInt16LE(eocd + 10); i > 0; i--) {
-    const method = buf.readUInt16LE(p + 10)
-    const csize = buf.readUInt32LE(p + 20)
-    const nameLen = buf.readUInt16LE(p + 28)
-    const local = buf.readUInt32LE(p + 42)
-    const name = buf.subarray(p + 46, p + 46 + nameLen).toString('utf8')
-    const start = local + 30 + buf.readUInt16LE(local + 26) + buf.readUInt16LE(local + 28)
-    const raw = buf.subarray(start, start + csize)
-    out.set(name, (method === 8 ? inflateRawSync(raw) : raw).toString('utf8'))
-    p += 46 + nameLen + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32)
-  }
-  return out
+  return new Map([...unzipParts(buf)].map(([name, data]) => [name, data.toString('utf8')]))
 }
 
 const HOSTILE = [
@@ -182,17 +140,17 @@ describe('writers fed hostile strings produce well-formed XML', () => {
     })
     const parts = unzip(readFileSync(r.files[0]!))
     const doc = parts.get('word/document.xml')!
-    assertWellFormed(doc, 'word/document.xml')
+    assertWellFormedXml(doc, 'word/document.xml')
     expect(doc).toMatch(/Акимат открыл парк|Автор 0|Канал 0/)
-    for (const [name, xml] of parts) if (name.endsWith('.xml')) assertWellFormed(xml, name)
+    for (const [name, xml] of parts) if (name.endsWith('.xml')) assertWellFormedXml(xml, name)
   })
 
   it('the XLSX export: sharedStrings.xml parses, no visible apostrophe, long cells cut with a marker', async () => {
     const t = mentionsTable(db, {}, TZ)
     const parts = unzip(await tableToXlsx(t))
     const ss = parts.get('xl/sharedStrings.xml')!
-    assertWellFormed(ss, 'xl/sharedStrings.xml')
-    for (const [name, xml] of parts) if (name.endsWith('.xml')) assertWellFormed(xml, name)
+    assertWellFormedXml(ss, 'xl/sharedStrings.xml')
+    for (const [name, xml] of parts) if (name.endsWith('.xml')) assertWellFormedXml(xml, name)
     const strings = [...ss.matchAll(/<t[^>]*>([\s\S]*?)<\/t>/g)].map((m) =>
       m[1]!
         .replace(/&lt;/g, '<')

@@ -84,7 +84,7 @@ function hostileString(rng: Prng): string {
 }
 
 /** The XML 1.0 Char production. */
-function xmlChar(cp: number): boolean {
+export function xmlChar(cp: number): boolean {
   return (
     cp === 0x9 ||
     cp === 0xa ||
