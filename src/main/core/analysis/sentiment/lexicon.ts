@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resourcePath } from '../../paths'
 import { PatternSet } from './patterns'
 import type { Token } from './tokens'
+import { isConcordNegator, isKazakhNegativeVerb, KK_PLAIN_CONTRAST } from './kazakh'
 
 /** One lexicon file as shipped in resources/sentiment (see lexicon-ru.json for the pattern syntax). */
 export interface LexiconFile {
@@ -37,6 +38,7 @@ const CONTRAST = [
   'алайда',
   'дегенмен',
   'әйтсе де',
+  ...KK_PLAIN_CONTRAST,
   'but',
   'however'
 ]
@@ -115,9 +117,6 @@ export interface LexAnalysis {
   contrasts: number[]
 }
 
-/** A Kazakh finite verb in its negative form (бермеді, істемейді, шешпеді): negates the word before it. */
-const KK_NEG_VERB =
-  /(?:ма|ме|ба|бе|па|пе)(?:ды|ді|йды|йді|йтын|йтін|ған|ген|с|сын|сін|ңыз|ңіз|й|йм[ыі]з|ғанбыз|генбіз)$/
 const POS_EMOJI = /(?:\){2,}|:-?\)|[👍❤♥😊🙂😍👏🥰😃😄🙏💪])/gu
 const NEG_EMOJI = /(?:\({2,}|:-?\(|[👎😡😠🤬😢😭💩🤦😤😒])/gu
 
@@ -130,14 +129,9 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
   for (const m of lex.negators.matchAll(words)) if (!falseNeg.has(m.from)) negatorAt.add(m.to - 1)
   const postNegAt = new Set<number>()
   for (const m of lex.postNegators.matchAll(words)) postNegAt.add(m.from)
+  // a Kazakh finite verb in its negative form (бермеді, істемейді) negates the word before it
   words.forEach((w, i) => {
-    const form = w.form
-    let neg = form?.kkNeg
-    if (neg === undefined) {
-      neg = w.norm.length >= 6 && KK_NEG_VERB.test(w.norm)
-      if (form) form.kkNeg = neg
-    }
-    if (neg) postNegAt.add(i)
+    if (isKazakhNegativeVerb(w)) postNegAt.add(i)
   })
   const intensAt = new Set<number>()
   for (const m of lex.intensifiers.matchAll(words)) intensAt.add(m.to - 1)
@@ -168,7 +162,7 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     // a negator up to three words before, within the clause («не очень хорошо», «не был успешным»)
     for (let k = m.from - 1; k >= Math.max(0, m.from - 3) && !negated; k--) {
       if (clauseBefore[k + 1] || breakBefore[k + 1]) break
-      if (negatorAt.has(k)) {
+      if (negatorAt.has(k) && !kazakhConcord(words[k]!, m.from, m.to, postNegAt)) {
         negated = true
         showFrom = k
       }
@@ -239,6 +233,16 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     emoji: ironic ? -Math.abs(emoji) : emoji,
     contrasts: contrastMatches.map((c) => c.from)
   }
+}
+
+/**
+ * A Kazakh negative pronoun before a hit that carries its own negation («ешқандай көмек көрсетпеді»,
+ * «еш су жоқ»): the same negation agreeing, not a second one (kazakh.ts).
+ */
+function kazakhConcord(negator: Token, from: number, to: number, postNegAt: Set<number>): boolean {
+  if (!isConcordNegator(negator.norm)) return false
+  for (let i = from; i < to; i++) if (postNegAt.has(i)) return true
+  return false
 }
 
 /** For each quoted word: how many words its quotation holds. */

@@ -1,5 +1,6 @@
 import { normalizeText } from '../../../../shared/text'
 import { stemOf, type Token } from './tokens'
+import { KK_NEG_AFTER_STEM, negatesAfterPrefix } from './kazakh'
 
 /**
  * Word patterns of the hand-written lexicons:
@@ -27,9 +28,6 @@ function parsePart(raw: string): Part {
   return { kind: 'stem', value: stemOf(s), verb: false }
 }
 
-/** Kazakh negative verb suffix right after a verb stem, maybe after a voice suffix (жөнде-л-ме-ді). */
-const KK_NEG_AFTER_STEM =
-  /^(?:[ыі]?л|[ыі]?н|[ыі]?с|т|д[ыі]р|т[ыі]р|[ғгқк][ыі]з)?(?:ма|ме|ба|бе|па|пе)(?![кқ])/
 
 interface Compiled<T> {
   parts: Part[]
@@ -90,7 +88,10 @@ export class PatternSet<T> {
     if (p.kind === 'exact') return w.norm === p.value ? 1 : 0
     if (p.kind === 'stem') return w.stem === p.value ? 1 : 0
     if (!w.norm.startsWith(p.value)) return 0
-    return p.verb && KK_NEG_AFTER_STEM.test(w.norm.slice(p.value.length)) ? 2 : 1
+    const rest = w.norm.slice(p.value.length)
+    if (p.verb) return KK_NEG_AFTER_STEM.test(rest) ? 2 : 1
+    // a plain Kazakh prefix in a negative verb form (ашыл* → ашылмайды) is negated too
+    return rest.length >= 2 && negatesAfterPrefix(w, rest) ? 2 : 1
   }
 
   /** this set's slot in WordForm.slots */
