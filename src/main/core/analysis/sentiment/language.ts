@@ -5,6 +5,18 @@
  */
 export type Lang = 'ru' | 'kk' | 'en' | 'other'
 
+import { isPlainKazakhForm } from '../../../../shared/stem-kk'
+
+/**
+ * Kazakh forms with no Kazakh-only letter that no Russian word ends with: negative verbs of the back
+ * harmony (алмайды, бармадым, алмаймын; the front forms have і) and plural + case chains
+ * (жолдарды, src/shared/stem-kk.ts).
+ */
+const PLAIN_KK_VERB = /(?:ма|ба|па)(?:йды|ймын|ймыз|дым|дық)$/
+export function isPlainKazakhWord(w: string): boolean {
+  return (w.length >= 6 && PLAIN_KK_VERB.test(w)) || isPlainKazakhForm(w)
+}
+
 const KK_LETTER = /[әғқңөұүһі]/
 const CYRILLIC = /[а-яё]/
 const LATIN = /[a-z]/
@@ -196,7 +208,8 @@ function wordBits(w: string): number {
   if (b !== undefined) return b
   b = 0
   if (KK_LETTER.test(w)) b = KK | CYR | (KK_WORDS.has(w) ? KK_FN : 0)
-  else if (CYRILLIC.test(w)) b = CYR | (KK_WORDS.has(w) ? KK_FN : RU_WORDS.has(w) ? RU_FN : 0)
+  else if (CYRILLIC.test(w))
+    b = CYR | (KK_WORDS.has(w) || isPlainKazakhWord(w) ? KK_FN : RU_WORDS.has(w) ? RU_FN : 0)
   else if (LATIN.test(w)) b = LAT | (EN_WORDS.has(w) ? EN_FN : 0)
   if (bitsCache.size >= 200_000) bitsCache.clear()
   bitsCache.set(w, b)
