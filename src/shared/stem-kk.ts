@@ -147,6 +147,9 @@ function longEnough(stem: string, suf: string): boolean {
   return stem.length === 2 && suf.length >= 2 && !VOWELS.has(stem[1] as string)
 }
 
+/** The agent-noun suffix -шы/-ші (сатушы, басшы, тұтынушы) at the end of a stem. */
+const AGENT = /ш[ыі]$/
+
 const VOWEL_THEN_CONSONANT = /[аәеёиоөуұүыіэюя][^аәеёиоөуұүыіэюя]$/
 
 /**
@@ -167,8 +170,12 @@ const PLURAL_POSS3 = /(?:лар|лер|дар|дер|тар|тер)[ыі]$/
 
 function fits(stem: string, suf: Suffix, allowPoss3: boolean): boolean {
   if (!longEnough(stem, suf.s)) return false
-  // «қозғалысы» is қозғалыс + ы, not қозғалы + сы: -сы/-сі follows other vowels than ы/і.
-  if ((suf.s === 'сы' || suf.s === 'сі') && /[ыі]$/.test(stem)) return false
+  // «қозғалысы» is қозғалыс + ы, not қозғалы + сы: -сы/-сі follows other vowels than ы/і, except after
+  // the agent suffix -шы/-ші (сатушы + сы, басшы + сы, жүргізуші + сі: no root ends in -шыс/-шіс).
+  if ((suf.s === 'сы' || suf.s === 'сі') && /[ыі]$/.test(stem) && !AGENT.test(stem)) return false
+  // A final -шы/-ші is the agent suffix (сатушы, тілші), not a root in -ш with the possessive -ы/-і:
+  // the few such roots (ағаш → ағашы) lose less than every agent noun would.
+  if ((suf.s === 'ы' || suf.s === 'і') && stem.endsWith('ш')) return false
   // A bare accusative -н only where the possessive is certain (қаласын, кілттерін), not after
   // roots that end in -ын/-ін (түтін, ақын).
   if (suf.s === 'н' && !/с[ыі]$/.test(stem) && !PLURAL_POSS3.test(stem)) return false
