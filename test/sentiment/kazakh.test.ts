@@ -48,7 +48,11 @@ describe('Kazakh lexicon: review and city-life words', () => {
     'қолжетімді',
     'мінсіз',
     'тұрарлық',
-    'көңілім толды'
+    'көңілім толды',
+    'рақмет',
+    'қанағаттандым',
+    'пайдасы тиді',
+    'көмегіңіз үшін'
   ]
   const negative = [
     'нашар',
@@ -70,7 +74,11 @@ describe('Kazakh lexicon: review and city-life words', () => {
     'кешікті',
     'ұсынбаймын',
     'көңілім қалды',
-    'сапасы төмен'
+    'сапасы төмен',
+    'қанағаттанбадым',
+    'пайдасы тимеді',
+    'көмегі тимеді',
+    'түкке тұрғысыз'
   ]
   it.each(positive)('«%s» is praise', (w) => expect(score(w)).toBeGreaterThan(0))
   it.each(negative)('«%s» is blame', (w) => expect(score(w)).toBeLessThan(0))
