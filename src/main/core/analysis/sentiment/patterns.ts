@@ -1,6 +1,6 @@
 import { normalizeText } from '../../../../shared/text'
 import { stemOf, type Token } from './tokens'
-import { KK_NEG_AFTER_STEM, negatesAfterPrefix } from './kazakh'
+import { isKazakhNegativeVerb, KK_NEG_AFTER_STEM, negatesAfterPrefix } from './kazakh'
 
 /**
  * Word patterns of the hand-written lexicons:
@@ -27,7 +27,6 @@ function parsePart(raw: string): Part {
   s = s.replace(/[^\p{L}\p{N}\p{M}-]/gu, '')
   return { kind: 'stem', value: stemOf(s), verb: false }
 }
-
 
 interface Compiled<T> {
   parts: Part[]
@@ -88,10 +87,13 @@ export class PatternSet<T> {
     if (p.kind === 'exact') return w.norm === p.value ? 1 : 0
     if (p.kind === 'stem') return w.stem === p.value ? 1 : 0
     if (!w.norm.startsWith(p.value)) return 0
-    const rest = w.norm.slice(p.value.length)
-    if (p.verb) return KK_NEG_AFTER_STEM.test(rest) ? 2 : 1
+    if (p.verb) return KK_NEG_AFTER_STEM.test(w.norm.slice(p.value.length)) ? 2 : 1
     // a plain Kazakh prefix in a negative verb form (ашыл* → ашылмайды) is negated too
-    return rest.length >= 2 && negatesAfterPrefix(w, rest) ? 2 : 1
+    return w.norm.length >= p.value.length + 2 &&
+      isKazakhNegativeVerb(w) &&
+      negatesAfterPrefix(w, w.norm.slice(p.value.length))
+      ? 2
+      : 1
   }
 
   /** this set's slot in WordForm.slots */
