@@ -9,6 +9,7 @@ import { lexiconScore } from '../../src/main/core/analysis/sentiment/lexicon-sco
 import {
   isConcordNegator,
   isKazakhNegativeVerb,
+  isNegativeProgressive,
   negatesAfterPrefix
 } from '../../src/main/core/analysis/sentiment/kazakh'
 import { isPlainKazakhWord } from '../../src/main/core/analysis/sentiment/language'
@@ -140,6 +141,19 @@ describe('Kazakh negation', () => {
     // «кешікпей» (without delay) is not a complaint
     expect(score('кешікті')).toBeLessThan(0)
     expect(score('кешікпей жеткізді')).toBeGreaterThan(0)
+  })
+
+  it('reads the negative progressive (-май/-мей + жатыр/тұр) as a complaint', () => {
+    expect(isNegativeProgressive({ norm: 'түспей' }, { norm: 'жатыр' })).toBe(true)
+    expect(isNegativeProgressive({ norm: 'кірмей' }, { norm: 'тұр' })).toBe(true)
+    expect(isNegativeProgressive({ norm: 'істеп' }, { norm: 'тұр' })).toBe(false)
+    expect(isNegativeProgressive({ norm: 'түспей' }, { norm: 'тұрақты' })).toBe(false)
+    expect(score('Төлем өтпей жатыр')).toBeLessThan(0)
+    expect(label('Ақшам түспей жатыр')).toBe('negative')
+    expect(label('Қосымша ашылмай жатыр')).toBe('negative')
+    // an entry that already matched keeps its own weight (no double count)
+    expect(hits('жауап бермей жатыр')).toHaveLength(1)
+    expect(score('Жақсы жұмыс істеп тұр')).toBeGreaterThan(0)
   })
 
   it('negates with «емес» after the word', () => {

@@ -46,5 +46,17 @@ export function isConcordNegator(norm: string): boolean {
   return CONCORD_NEGATOR.test(norm)
 }
 
+/**
+ * A negative converb (-май/-мей/-бай/-бей/-пай/-пей) before the auxiliary «жатыр»/«тұр» is the negative
+ * progressive: «ақша түспей жатыр», «қосымша кірмей тұр» (it keeps not coming, not opening), a complaint.
+ */
+const NEG_CONVERB = /(?:ма|ме|ба|бе|па|пе)й$/
+const PROGRESSIVE_AUX = /^(?:жатыр|жатқан|тұр(?:$|мын|мыз|сыз|ған|ады))/
+export const NEGATIVE_PROGRESSIVE_WEIGHT = -1
+
+export function isNegativeProgressive(converb: Pick<Token, 'norm'>, aux: Pick<Token, 'norm'>): boolean {
+  return converb.norm.length >= 5 && PROGRESSIVE_AUX.test(aux.norm) && NEG_CONVERB.test(converb.norm)
+}
+
 /** Contrast words of Kazakh written without its own letters (бірақ as «бирак»). */
 export const KK_PLAIN_CONTRAST = ['бирак']

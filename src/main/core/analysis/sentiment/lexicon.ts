@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs'
 import { resourcePath } from '../../paths'
 import { PatternSet } from './patterns'
 import type { Token } from './tokens'
-import { isConcordNegator, isKazakhNegativeVerb, KK_PLAIN_CONTRAST } from './kazakh'
+import {
+  isConcordNegator,
+  isKazakhNegativeVerb,
+  isNegativeProgressive,
+  KK_PLAIN_CONTRAST,
+  NEGATIVE_PROGRESSIVE_WEIGHT
+} from './kazakh'
+import type { PatternMatch } from './patterns'
 
 /** One lexicon file as shipped in resources/sentiment (see lexicon-ru.json for the pattern syntax). */
 export interface LexiconFile {
@@ -154,7 +161,7 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
   }
 
   const hits: LexHit[] = []
-  for (const m of lex.terms.matchAll(words)) {
+  for (const m of withKazakhProgressive(lex.terms.matchAll(words), words)) {
     let weight = m.payload
     let negated = m.verbNegated
     let showFrom = m.from
@@ -233,6 +240,24 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     emoji: ironic ? -Math.abs(emoji) : emoji,
     contrasts: contrastMatches.map((c) => c.from)
   }
+}
+
+/**
+ * The lexicon's matches plus Kazakh negative progressives (ашылмай жатыр, түспей тұр: «it keeps not
+ * working») where no entry matched either word (kazakh.ts), in word order.
+ */
+function withKazakhProgressive(matches: PatternMatch<number>[], words: Token[]): PatternMatch<number>[] {
+  let out: PatternMatch<number>[] | null = null
+  let j = 0
+  for (let i = 0; i + 1 < words.length; i++) {
+    if (!isNegativeProgressive(words[i]!, words[i + 1]!)) continue
+    while (j < matches.length && matches[j]!.to <= i) j++
+    const next = matches[j]
+    if (next && next.from <= i + 1) continue
+    out ??= matches.slice()
+    out.push({ from: i, to: i + 2, payload: NEGATIVE_PROGRESSIVE_WEIGHT, verbNegated: false })
+  }
+  return out ? out.sort((a, b) => a.from - b.from) : matches
 }
 
 /**
