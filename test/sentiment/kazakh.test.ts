@@ -53,7 +53,8 @@ describe('Kazakh lexicon: review and city-life words', () => {
     'рақмет',
     'қанағаттандым',
     'пайдасы тиді',
-    'көмегіңіз үшін'
+    'көмегіңіз үшін',
+    'өкінбейсіз'
   ]
   const negative = [
     'нашар',
@@ -79,7 +80,9 @@ describe('Kazakh lexicon: review and city-life words', () => {
     'қанағаттанбадым',
     'пайдасы тимеді',
     'көмегі тимеді',
-    'түкке тұрғысыз'
+    'түкке тұрғысыз',
+    'курьер ұзақ келмеді',
+    'ақша қайтарылмады'
   ]
   it.each(positive)('«%s» is praise', (w) => expect(score(w)).toBeGreaterThan(0))
   it.each(negative)('«%s» is blame', (w) => expect(score(w)).toBeLessThan(0))
@@ -111,8 +114,7 @@ describe('Kazakh lexicon: review and city-life words', () => {
   })
 
   it('does not let a Kazakh entry hit Russian words', () => {
-    for (const w of ['ласковый', 'тазы', 'унаследовал', 'тезис', 'арзамас'])
-      expect(hits(w), w).toEqual([])
+    for (const w of ['ласковый', 'тазы', 'унаследовал', 'тезис', 'арзамас']) expect(hits(w), w).toEqual([])
   })
 })
 
@@ -127,7 +129,19 @@ describe('Kazakh negation', () => {
   })
 
   it('tells negative verb forms by their ending', () => {
-    for (const w of ['келмеді', 'істемейді', 'көрсетпеді', 'бармаңыз', 'бермейміз', 'ұнамаған'])
+    for (const w of [
+      'келмеді',
+      'бармадым',
+      'алмадық',
+      'істемейді',
+      'келмеймін',
+      'өкінбейсіз',
+      'көрсетпеді',
+      'бармаңыз',
+      'алмаңыздар',
+      'бермейміз',
+      'ұнамаған'
+    ])
       expect(isKazakhNegativeVerb({ norm: w }), w).toBe(true)
     for (const w of ['келді', 'істейді', 'жақсымен', 'кітаптарды', 'адамдар'])
       expect(isKazakhNegativeVerb({ norm: w }), w).toBe(false)
@@ -154,6 +168,11 @@ describe('Kazakh negation', () => {
     // an entry that already matched keeps its own weight (no double count)
     expect(hits('жауап бермей жатыр')).toHaveLength(1)
     expect(score('Жақсы жұмыс істеп тұр')).toBeGreaterThan(0)
+  })
+
+  it('negates the word before a negative verb of any person: «жақсы таппадым»', () => {
+    expect(score('жақсы таппадым')).toBeLessThan(0)
+    expect(score('жақсы көрмеймін')).toBeLessThan(0)
   })
 
   it('negates with «емес» after the word', () => {
