@@ -173,6 +173,9 @@ describe('Kazakh negation', () => {
   it('negates the word before a negative verb of any person: «жақсы таппадым»', () => {
     expect(score('жақсы таппадым')).toBeLessThan(0)
     expect(score('жақсы көрмеймін')).toBeLessThan(0)
+    // but a negative verb that is praise itself does not: «тамаша жер, өкінбейсіз» without the comma
+    expect(score('тамаша жер өкінбейсіз')).toBeGreaterThan(score('тамаша жер'))
+    expect(score('жақсы жұмыс істемейді')).toBeLessThan(score('жұмыс істемейді'))
   })
 
   it('negates with «емес» after the word', () => {

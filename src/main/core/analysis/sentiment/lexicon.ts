@@ -160,8 +160,10 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     else if (t.kind === ',' || t.kind === ':') clause = true
   }
 
+  const matches = withKazakhProgressive(lex.terms.matchAll(words), words)
+  keepPraisingNegativeVerbs(matches, words, postNegAt)
   const hits: LexHit[] = []
-  for (const m of withKazakhProgressive(lex.terms.matchAll(words), words)) {
+  for (const m of matches) {
     let weight = m.payload
     let negated = m.verbNegated
     let showFrom = m.from
@@ -258,6 +260,21 @@ function withKazakhProgressive(matches: PatternMatch<number>[], words: Token[]):
     out.push({ from: i, to: i + 2, payload: NEGATIVE_PROGRESSIVE_WEIGHT, verbNegated: false })
   }
   return out ? out.sort((a, b) => a.from - b.from) : matches
+}
+
+/**
+ * A Kazakh negative verb that is praise by itself («өкінбейсіз», you will not regret it; «кешікпей») does not
+ * negate the word before it: «тамаша жер өкінбейсіз» is praise twice.
+ */
+function keepPraisingNegativeVerbs(
+  matches: PatternMatch<number>[],
+  words: Token[],
+  postNegAt: Set<number>
+): void {
+  for (const m of matches) {
+    if (m.to - m.from !== 1 || !postNegAt.has(m.from) || !isKazakhNegativeVerb(words[m.from]!)) continue
+    if ((m.verbNegated ? -m.payload : m.payload) > 0) postNegAt.delete(m.from)
+  }
 }
 
 /**
