@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { resourcePath } from '../../paths'
-import { PatternSet } from './patterns'
+import { PatternSet, type PatternMatch } from './patterns'
 import type { Token } from './tokens'
 import {
   isConcordNegator,
@@ -9,7 +9,6 @@ import {
   KK_PLAIN_CONTRAST,
   NEGATIVE_PROGRESSIVE_WEIGHT
 } from './kazakh'
-import type { PatternMatch } from './patterns'
 
 /** One lexicon file as shipped in resources/sentiment (see lexicon-ru.json for the pattern syntax). */
 export interface LexiconFile {
