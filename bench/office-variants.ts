@@ -175,13 +175,14 @@ function fitted(
   tuneBias: boolean,
   delta: Partial<DeltaHyper> = {},
   maxEpochs = 30,
-  extra: DeltaHyper[] = []
+  extra: DeltaHyper[] = [],
+  adaptWithoutTargets = true
 ): number {
   const hard = { ...HYPER.delta, maxEpochs: 30 }
   Object.assign(OFFICE, {
     balancedWeights,
     tuneBias,
-    adaptWithoutTargets: true,
+    adaptWithoutTargets,
     deltas: [{ ...hard, maxEpochs, ...delta }, ...extra]
   })
   const fit = fitOfficeModel(d.A, d.base, { sizes: [] })
@@ -209,6 +210,7 @@ const variants: Variant[] = [
         d.pb.map((p) => d.base.classifyPrepared(p).label)
       ).f1pn
   ],
+  ['fitOfficeModel as now (OFFICE defaults)', (d) => fitted(d, true, true, {}, 30, [], false)],
   ['fitOfficeModel before (CV strength)', (d) => fitted(d, false, false)],
   ['fitOfficeModel + balanced class weights', (d) => fitted(d, true, false)],
   ['fitOfficeModel + CV neutral bias', (d) => fitted(d, false, true)],
