@@ -53,8 +53,16 @@ interface TrainOut {
 }
 
 const probes = [
-  ...POSITIVE.map((w, i) => ({ id: `p${i}`, text: `Что скажете про ${FILLER[i]}? По-моему ${w}`, want: 'positive' })),
-  ...NEGATIVE.map((w, i) => ({ id: `n${i}`, text: `Что скажете про ${FILLER[i]}? По-моему ${w}`, want: 'negative' }))
+  ...POSITIVE.map((w, i) => ({
+    id: `p${i}`,
+    text: `Что скажете про ${FILLER[i]}? По-моему ${w}`,
+    want: 'positive'
+  })),
+  ...NEGATIVE.map((w, i) => ({
+    id: `n${i}`,
+    text: `Что скажете про ${FILLER[i]}? По-моему ${w}`,
+    want: 'negative'
+  }))
 ]
 const input = probes.map((p) => JSON.stringify({ id: p.id, text: p.text })).join('\n') + '\n'
 const labelsOf = (out: string): Map<string, string> =>
@@ -101,6 +109,9 @@ describe('CLI: train', () => {
     expect(out.quality!.f1pn).toBeGreaterThan(0.9)
     expect(out.quality!.accuracy).toBeGreaterThan(0.9)
     expect(Object.keys(out.quality!.perClass).sort()).toEqual(['negative', 'neutral', 'positive'])
+    // the issue's object: kind, labels and quality {f1pn, accuracy, perClass, n}, beside the curve and schedule fields
+    expect(Object.keys(out.quality!).sort()).toEqual(['accuracy', 'f1pn', 'n', 'perClass'])
+    expect(Object.keys(out)).toEqual(expect.arrayContaining(['kind', 'labels', 'quality']))
     // the learning curve: 100 labels cross-validated (250 needs more than the 240 of four folds), then all 300
     expect(out.curve.map((p) => p.labels)).toEqual([100, 300])
     expect(out.curve.at(-1)!.f1pn).toBe(out.quality!.f1pn)
@@ -109,7 +120,9 @@ describe('CLI: train', () => {
     expect(right(after)).toBeGreaterThanOrEqual(probes.length - 1)
     expect(right(after)).toBeGreaterThan(right(before))
     // the text form names the figure too
-    expect(cli(['train', '--db', db]).stdout).toMatch(/Learned model trained on 300 labels.*F1_PN [01]\.\d{3}/)
+    expect(cli(['train', '--db', db]).stdout).toMatch(
+      /Learned model trained on 300 labels.*F1_PN [01]\.\d{3}/
+    )
   })
 
   it('refuses a database that does not exist', () => {

@@ -7,6 +7,7 @@ import {
   STRENGTHS,
   type LabelledExample
 } from '../../src/main/core/analysis/sentiment'
+import { NEUTRAL_BIASES } from '../../src/main/core/analysis/sentiment/office'
 import { mulberry32, unpackWeights } from '../../src/main/core/analysis/sentiment/linear'
 import { hashFeature } from '../../src/main/core/analysis/sentiment/features'
 
@@ -81,5 +82,33 @@ describe('the office model (fitOffice)', () => {
     const row = (name: string) => Array.from(w.subarray(hashFeature(name) * 3, hashFeature(name) * 3 + 3))
     expect(row('target:none')).toEqual([0, 0, 0])
     expect(row('bias').some((v) => v !== 0)).toBe(true)
+  })
+
+  it('chooses a neutral bias by cross-validation only for labels that carry their targets', () => {
+    // labels toward «акимат»; a quarter of them flipped to neutral: a bias on neutral pays in F1_PN
+    const ex = posts(240, 11, 0.25).map((e) => ({ ...e, text: `акимат: ${e.text}`, target: 'акимат' }))
+    const fit = fitOffice(ex, { seed: 3 })
+    expect(NEUTRAL_BIASES).toContain(fit.bias)
+    expect(fit.bias).not.toBe(0)
+    expect(fit.data.decisionBias).toEqual([0, fit.bias, 0])
+    // the pair chosen is the best of the grid, so never worse than the built-in model on the labels
+    expect(fit.quality.f1pn).toBeGreaterThanOrEqual(
+      scorePredictions(
+        ex.map((e) => e.label),
+        ex.map((e) => builtin.classify(e.text, e.target).label)
+      ).f1pn - 1e-9
+    )
+    // the model stored answers as cross-validation decided: the bias is on the correction's layer
+    const m = learnedModel(fit.data)
+    const shifted = { ...fit.data, decisionBias: [0, fit.bias + 5, 0] as [number, number, number] }
+    expect(ex.every((e) => learnedModel(shifted).classify(e.text, e.target).label === 'neutral')).toBe(true)
+    expect(ex.some((e) => m.classify(e.text, e.target).label !== 'neutral')).toBe(true)
+    // the same labels without their targets: no bias (it did not carry over to classify with a target)
+    const free = fitOffice(
+      ex.map((e) => ({ ...e, target: null })),
+      { seed: 3 }
+    )
+    expect(free.bias).toBe(0)
+    expect(free.data.decisionBias).toEqual([0, 0, 0])
   })
 })
