@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resourcePath } from '../../paths'
 import { PatternSet } from './patterns'
+import { scanMarks } from './social-marks'
 import type { Token } from './tokens'
 
 /** One lexicon file as shipped in resources/sentiment (see lexicon-ru.json for the pattern syntax). */
@@ -41,6 +42,14 @@ const CONTRAST = [
   'however'
 ]
 const contrastSet = new PatternSet(CONTRAST.map((t) => [t, true as const]))
+
+/**
+ * A negated intensifier that stands alone is a mild complaint («сервис не очень», «связь так себе» is in
+ * the lexicon): counted only when no polarity word follows it in the clause («не очень хорошо» is
+ * «хорошо» negated already).
+ */
+const MILD_COMPLAINTS = ['не очень', 'не особо', 'не особенно', 'не ахти', 'не фонтан']
+const mildSet = new PatternSet(MILD_COMPLAINTS.map((t) => [t, true as const]))
 
 const FALSE_NEGATORS = [
   'не только',
@@ -109,8 +118,10 @@ export interface LexAnalysis {
   ironyMarks: Array<[number, number]>
   ironyStrong: boolean
   speech: Array<[number, number]>
-  /** emoticons and emoji: positive minus negative count */
+  /** emoticons and emoji: positive minus negative count (social-marks.ts) */
   emoji: number
+  /** the text has a mark of a social post (social-marks.ts) */
+  socialMarks: boolean
   /** word indices of contrast words («но», «однако», «бірақ») */
   contrasts: number[]
 }
@@ -118,8 +129,6 @@ export interface LexAnalysis {
 /** A Kazakh finite verb in its negative form (бермеді, істемейді, шешпеді): negates the word before it. */
 const KK_NEG_VERB =
   /(?:ма|ме|ба|бе|па|пе)(?:ды|ді|йды|йді|йтын|йтін|ған|ген|с|сын|сін|ңыз|ңіз|й|йм[ыі]з|ғанбыз|генбіз)$/
-const POS_EMOJI = /(?:\){2,}|:-?\)|[👍❤♥😊🙂😍👏🥰😃😄🙏💪])/gu
-const NEG_EMOJI = /(?:\({2,}|:-?\(|[👎😡😠🤬😢😭💩🤦😤😒])/gu
 
 const isClauseBreak = (t: Token) => t.kind === '.' || t.kind === '!' || t.kind === '?'
 
@@ -201,6 +210,9 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     })
   }
 
+  if (negatorAt.size > 0) addMildComplaints(words, hits, clauseBefore)
+  shoutedHits(text, words, hits)
+
   // After a contrast the verdict counts more, before it less (same sentence only).
   const contrastMatches = contrastSet.matchAll(words)
   for (const c of contrastMatches) {
@@ -230,14 +242,57 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     }
   }
 
-  const emoji = (text.match(POS_EMOJI)?.length ?? 0) - (text.match(NEG_EMOJI)?.length ?? 0)
+  const { emoji, social } = scanMarks(text)
   return {
     hits,
     ironyMarks,
     ironyStrong,
     speech,
     emoji: ironic ? -Math.abs(emoji) : emoji,
+    socialMarks: social,
     contrasts: contrastMatches.map((c) => c.from)
+  }
+}
+
+/** «сервис не очень»: a mild complaint when no polarity word follows within the clause (see MILD_COMPLAINTS). */
+function addMildComplaints(words: Token[], hits: LexHit[], clauseBefore: boolean[]): void {
+  const mild = mildSet.matchAll(words)
+  if (mild.length === 0) return
+  for (const m of mild) {
+    let followed = false
+    for (let k = m.to; k < Math.min(words.length, m.to + 2) && !followed; k++) {
+      if (clauseBefore[k]) break
+      followed = hits.some((h) => h.from === k)
+    }
+    if (followed || hits.some((h) => h.from < m.to && h.to > m.from)) continue
+    hits.push({
+      from: m.from,
+      to: m.to,
+      base: -1,
+      weight: -1,
+      negated: false,
+      intensified: false,
+      ironic: false,
+      quoted: words[m.from]!.quoted,
+      showFrom: m.from,
+      showTo: m.to
+    })
+  }
+  hits.sort((a, b) => a.from - b.from)
+}
+
+/**
+ * A polarity word written in capitals («ПОЗОР», «ВЕРНИТЕ ДЕНЬГИ») is shouted: it counts as an intensified
+ * one. Four letters or more, so that acronyms («ДТП») are not shouting.
+ */
+function shoutedHits(text: string, words: Token[], hits: LexHit[]): void {
+  for (const h of hits) {
+    const w = words[h.from]!
+    if (h.intensified || !w.cap || w.end - w.start < 4) continue
+    const raw = text.slice(w.start, w.end)
+    if (raw !== raw.toUpperCase()) continue
+    h.intensified = true
+    h.weight *= 1.5
   }
 }
 

@@ -116,12 +116,58 @@ export function stemOf(norm: string): string {
   return KK_LETTER.test(norm) ? kazakhStem(norm) : stemWord(norm)
 }
 
+/**
+ * Social-post normalisation (posts and comments, not news): letters stretched for emphasis are
+ * written once («ужааас» → «ужас», «спасибоооо» → «спасибо»), and links and the «RT @user:» prefix of
+ * a repost are not words. Switchable for bench/sentiment-social.ts (measured with and without).
+ */
+export const SOCIAL = { on: true }
+
+/** Turns social-post normalisation on or off (the word cache holds normalised forms, so it is emptied). */
+export function setSocialNormalisation(on: boolean): void {
+  SOCIAL.on = on
+  wordCache.clear()
+}
+
+/** A letter written three or more times in a row, once («ужааас» → «ужас»); Russian words never triple one. */
+export function collapseElongation(norm: string): string {
+  let run = 1
+  for (let i = 1; i < norm.length; i++) {
+    run = norm.charCodeAt(i) === norm.charCodeAt(i - 1) ? run + 1 : 1
+    if (run === 3) return norm.replace(/(\p{L})\1{2,}/gu, '$1')
+  }
+  return norm
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
+
+/**
+ * End of the noise that starts at i, or -1: a link (http://, https://, www.) up to the next space,
+ * and a repost's «RT @user:» (or «RT @user») at a word start.
+ */
+export function noiseEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c !== 0x68 && c !== 0x77 && c !== 0x52) return -1 // h, w, R
+  if (i > 0 && !isSpace(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== 0x28) return -1
+  let j = -1
+  if (c === 0x52) {
+    if (text.charCodeAt(i + 1) !== 0x54 || !isSpace(text.charCodeAt(i + 2))) return -1 // «RT »
+    j = i + 2
+    while (isSpace(text.charCodeAt(j))) j++
+    if (text.charCodeAt(j) !== 0x40) return -1 // @
+  } else if (text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i))
+    j = i
+  else return -1
+  while (j < text.length && !isSpace(text.charCodeAt(j))) j++
+  return j
+}
+
 /** normal form and stem of a word as written, kept across texts (bounded) */
 const wordCache = new Map<string, WordForm>()
 function formOf(raw: string): WordForm {
   let r = wordCache.get(raw)
   if (r) return r
-  const norm = normalizeText(raw)
+  const norm = SOCIAL.on ? collapseElongation(normalizeText(raw)) : normalizeText(raw)
   r = { norm, stem: stemOf(norm), cap: CAPITAL.test(raw), slots: [] }
   if (wordCache.size >= 200_000) wordCache.clear()
   wordCache.set(raw, r)
@@ -137,6 +183,13 @@ export function tokenizeWithOffsets(text: string): Token[] {
   let quoteDepth = 0
   let straightOpen = false
   for (let pos = 0; pos < text.length;) {
+    if (SOCIAL.on) {
+      const skip = noiseEnd(text, pos)
+      if (skip > pos) {
+        pos = skip
+        continue
+      }
+    }
     const start = pos
     const end = tokenEnd(text, start)
     if (end < 0) {
