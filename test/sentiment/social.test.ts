@@ -26,9 +26,12 @@ describe('social-post normalisation', () => {
     expect(collapseElongation('ужааааас')).toBe('ужас')
     expect(collapseElongation('спасибоооо')).toBe('спасибо')
     expect(collapseElongation('ддддаааа')).toBe('да')
-    // doubled letters are spelling, not stretching
+    expect(collapseElongation('классссно')).toBe('класно')
+    // doubled letters are spelling, not stretching; three consonants and Latin letters stay
     expect(collapseElongation('классно')).toBe('классно')
     expect(collapseElongation('ввод')).toBe('ввод')
+    expect(collapseElongation('ссср')).toBe('ссср')
+    expect(collapseElongation('xiii')).toBe('xiii')
     expect(words('Ужаааас, опять нет светаааа')).toEqual(['ужас', 'опять', 'нет', 'света'])
   })
 

@@ -56,12 +56,17 @@ export function analyse(lexicon: Lexicon, text: string, target?: string | null):
 
 /**
  * Written like a social post: a mark of one (an emoticon, emoji, @mention, #hashtag, link…: see
- * social-marks.ts), or three words and more without a single capital letter. The news-trained
+ * social-marks.ts), a stretched word («ужааас»), or three words and more without a single capital letter. The news-trained
  * weights know little of such texts' words, so the lexicon speaks louder there (Rules.lexiconSocial).
  */
 export function looksSocial(lex: LexAnalysis, words: Token[]): boolean {
   if (lex.socialMarks) return true
-  return words.length >= 3 && !words.some((w) => w.cap)
+  let capital = false
+  for (const w of words) {
+    if (w.form?.stretched) return true
+    if (w.cap) capital = true
+  }
+  return words.length >= 3 && !capital
 }
 
 /**

@@ -32,6 +32,8 @@ export interface WordForm {
   stem: string
   /** the form as written starts with a capital letter */
   cap: boolean
+  /** letters stretched for emphasis were written once in norm («ужааас»: see collapseElongation) */
+  stretched: boolean
   /** per pattern set (by its number): the candidate lists for this form */
   slots: unknown[]
   /** the key findTarget matches on (matchKey), once computed */
@@ -129,14 +131,27 @@ export function setSocialNormalisation(on: boolean): void {
   wordCache.clear()
 }
 
-/** A letter written three or more times in a row, once («ужааас» → «ужас»); Russian words never triple one. */
+const CYR_VOWELS = 'аеиоуыэюяё'
+/**
+ * A Cyrillic letter stretched for emphasis, written once: a vowel three or more times in a row, a
+ * consonant four or more («ужааас» → «ужас», «спасибоооо» → «спасибо», «классссно» → «класно»). Russian
+ * spelling never triples a vowel; three consonants stay («ссср»), and Latin letters stay («XIII»).
+ */
 export function collapseElongation(norm: string): string {
   let run = 1
   for (let i = 1; i < norm.length; i++) {
-    run = norm.charCodeAt(i) === norm.charCodeAt(i - 1) ? run + 1 : 1
-    if (run === 3) return norm.replace(/(\p{L})\1{2,}/gu, '$1')
+    const c = norm.charCodeAt(i)
+    run = c === norm.charCodeAt(i - 1) ? run + 1 : 1
+    if (run >= 3 && c >= 0x430 && c <= 0x44f && (run >= 4 || CYR_VOWELS.includes(norm[i]!)))
+      return norm.replace(STRETCHED, (m, ch: string) => (CYR_VOWELS.includes(ch) || m.length >= 4 ? ch : m))
   }
   return norm
+}
+const STRETCHED = /([а-я])\1{2,}/g
+
+/** The normal form of a word as written (social-post normalisation included when on). */
+function normWord(raw: string): string {
+  return SOCIAL.on ? collapseElongation(normalizeText(raw)) : normalizeText(raw)
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
@@ -167,8 +182,9 @@ const wordCache = new Map<string, WordForm>()
 function formOf(raw: string): WordForm {
   let r = wordCache.get(raw)
   if (r) return r
-  const norm = SOCIAL.on ? collapseElongation(normalizeText(raw)) : normalizeText(raw)
-  r = { norm, stem: stemOf(norm), cap: CAPITAL.test(raw), slots: [] }
+  const plain = normalizeText(raw)
+  const norm = SOCIAL.on ? collapseElongation(plain) : plain
+  r = { norm, stem: stemOf(norm), cap: CAPITAL.test(raw), stretched: norm !== plain, slots: [] }
   if (wordCache.size >= 200_000) wordCache.clear()
   wordCache.set(raw, r)
   return r
@@ -265,7 +281,7 @@ function keysOfTarget(target: string): TargetKeys | null {
   let keys = targetKeys.get(target)
   if (keys !== undefined) return keys
   const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
-  const norms = tt ? tt.map((w) => normalizeText(w)) : []
+  const norms = tt ? tt.map(normWord) : []
   keys =
     norms.length > 0 ? { keys: norms.map((norm) => matchKey({ norm, stem: stemOf(norm) })), norms } : null
   if (targetKeys.size >= 10_000) targetKeys.clear()
