@@ -4,9 +4,13 @@
  * (src/shared/text.ts tokenize, a fixed reference), and the featuriser's own tokeniser; then the JSON-lines
  * protocol of `otklik classify` end to end. The texts are the shared RuSentNE-2023 sentences with their targets,
  * each once per pass (the word cache warms on the first pass, as it does on a real stream).
- *   npx tsx bench/classify-speed.ts [--passes N] [--limit N]
+ * With --baseline-root DIR (a checkout of another commit, e.g. `git archive HEAD~1 | tar -x -C DIR` with
+ * node_modules linked), that tree's built-in model is loaded into the same process (its own modules,
+ * lexicons and weights) and the two are timed in alternating passes: a change's cost measured under the
+ * same load, which on a shared machine moves more between runs than most changes do.
+ *   npx tsx bench/classify-speed.ts [--passes N] [--limit N] [--baseline-root DIR]
  */
-import { resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import { classifyJsonLines, loadBuiltinModel } from '../src/main/core/analysis/sentiment'
 import { findTrainingFile, readRuSentNE } from '../src/main/core/analysis/sentiment/rusentne'
 import { tokenizeWithOffsets } from '../src/main/core/analysis/sentiment/tokens'
@@ -56,6 +60,31 @@ const rows = [
     return examples.length
   })
 ]
+const baselineAt = args.indexOf('--baseline-root')
+if (baselineAt >= 0) {
+  const root = resolve(args[baselineAt + 1]!)
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const other = require(join(root, 'src/main/core/analysis/sentiment')) as {
+    loadBuiltinModel: typeof loadBuiltinModel
+  }
+  const base = other.loadBuiltinModel()
+  const pass = (m: typeof model) => {
+    const start = process.cpuUsage()
+    for (const e of examples) sink += m.classify(e.text, e.target).score
+    const used = process.cpuUsage(start)
+    return examples.length / ((used.user + used.system) / 1e6)
+  }
+  pass(base)
+  pass(model)
+  let bestBase = 0
+  let bestThis = 0
+  for (let p = 0; p < passes * 2; p++) {
+    bestBase = Math.max(bestBase, pass(base))
+    bestThis = Math.max(bestThis, pass(model))
+  }
+  rows.push({ name: `classify, ${root} (alternating)`, perSec: bestBase })
+  rows.push({ name: 'classify, this tree (alternating)', perSec: bestThis })
+}
 console.log(
   `${examples.length} texts (${Math.round(chars / examples.length)} characters on average), best of ${passes} passes, CPU time of one core`
 )

@@ -10,7 +10,7 @@ import { resolve } from 'node:path'
 import { crossValidate, lexiconOnlyModel, trainStandaloneModel } from '../src/main/core/analysis/sentiment'
 import { TARGET_WEIGHT } from '../src/main/core/analysis/sentiment/analyse'
 import { FEATURE_GROUPS } from '../src/main/core/analysis/sentiment/features'
-import { HYPER } from '../src/main/core/analysis/sentiment/model'
+import { HYPER, RULES } from '../src/main/core/analysis/sentiment/model'
 import { findTrainingFile, readRuSentNE } from '../src/main/core/analysis/sentiment/rusentne'
 
 const args = process.argv.slice(2)
@@ -34,13 +34,26 @@ const variants: Array<[string, () => void]> = [
   ['decision bias neutral +0.3', () => (HYPER.decisionBias = [0, 0.3, 0])],
   ['epochs 10', () => (HYPER.epochs = 10)],
   ['l2 1e-4', () => (HYPER.l2 = 1e-4)],
-  ['l2 4e-4', () => (HYPER.l2 = 4e-4)]
+  ['l2 4e-4', () => (HYPER.l2 = 4e-4)],
+  ['trained on top of the rules', () => (HYPER.trainWithRules = true)],
+  ['class weights 3 / 0.6 / 3.5', () => (HYPER.classWeight = [3, 0.6, 3.5])],
+  ['class weights 2 / 0.6 / 2.5', () => (HYPER.classWeight = [2, 0.6, 2.5])],
+  ['class weights 2.5 / 0.45 / 3', () => (HYPER.classWeight = [2.5, 0.45, 3])],
+  ['class weights 2.5 / 0.8 / 3', () => (HYPER.classWeight = [2.5, 0.8, 3])],
+  ['class weights 2.5 / 0.6 / 2.5', () => (HYPER.classWeight = [2.5, 0.6, 2.5])],
+  ['rules: lexicon (ru) 0.3', () => (RULES.lexiconRu = 0.3)],
+  ['rules: lexicon (ru) 0.8', () => (RULES.lexiconRu = 0.8)],
+  ['rules: no-evidence neutral 0.3', () => (RULES.noEvidenceNeutral = 0.3)],
+  ['rules: no-evidence neutral 1.0', () => (RULES.noEvidenceNeutral = 1.0)],
+  ['minCount 1', () => (HYPER.minCount = 1)],
+  ['minCount 3', () => (HYPER.minCount = 3)]
 ]
 
 const shipped = {
   groups: { ...FEATURE_GROUPS },
   weight: JSON.stringify(TARGET_WEIGHT),
-  hyper: JSON.stringify(HYPER)
+  hyper: JSON.stringify(HYPER),
+  rules: JSON.stringify(RULES)
 }
 const f = (x: number) => x.toFixed(3)
 console.log(`RuSentNE-2023 train, ${examples.length} rows, 5 folds (seed 42), training seeds 1..${seeds}`)
@@ -49,6 +62,7 @@ for (const [i, [name, set]] of variants.entries()) {
   Object.assign(FEATURE_GROUPS, shipped.groups)
   Object.assign(TARGET_WEIGHT, JSON.parse(shipped.weight))
   Object.assign(HYPER, JSON.parse(shipped.hyper))
+  Object.assign(RULES, JSON.parse(shipped.rules))
   set()
   const full = Array.from(
     { length: seeds },

@@ -100,7 +100,7 @@ describe('the office model (fitOffice)', () => {
     )
     // the model stored answers as cross-validation decided: the bias is on the correction's layer
     const m = learnedModel(fit.data)
-    const shifted = { ...fit.data, decisionBias: [0, fit.bias + 5, 0] as [number, number, number] }
+    const shifted = { ...fit.data, decisionBias: [0, fit.bias + 1000, 0] as [number, number, number] }
     expect(ex.every((e) => learnedModel(shifted).classify(e.text, e.target).label === 'neutral')).toBe(true)
     expect(ex.some((e) => m.classify(e.text, e.target).label !== 'neutral')).toBe(true)
     // the same labels without their targets: no bias (it did not carry over to classify with a target)

@@ -19,6 +19,8 @@ export interface Analysis {
   targetSpeaks: boolean
   /** clause (split at . ! ? , : ; —) of each word */
   clauseOf: number[]
+  /** written like a social post, not like news (see looksSocial) */
+  social: boolean
   /** cache of lexiconScore() */
   lexScore?: LexiconScore
   /** cache of targetScopes() */
@@ -47,8 +49,24 @@ export function analyse(lexicon: Lexicon, text: string, target?: string | null):
     lex,
     reach,
     targetSpeaks,
-    clauseOf
+    clauseOf,
+    social: looksSocial(lex, words)
   }
+}
+
+/**
+ * Written like a social post: a mark of one (an emoticon, emoji, @mention, #hashtag, link…: see
+ * social-marks.ts), a stretched word («ужааас»), or three words and more without a single capital letter. The news-trained
+ * weights know little of such texts' words, so the lexicon speaks louder there (Rules.lexiconSocial).
+ */
+export function looksSocial(lex: LexAnalysis, words: Token[]): boolean {
+  if (lex.socialMarks) return true
+  let capital = false
+  for (const w of words) {
+    if (w.form?.stretched) return true
+    if (w.cap) capital = true
+  }
+  return words.length >= 3 && !capital
 }
 
 /**

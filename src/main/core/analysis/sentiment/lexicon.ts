@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resourcePath } from '../../paths'
 import { PatternSet, type PatternMatch } from './patterns'
+import { scanMarks } from './social-marks'
 import type { Token } from './tokens'
 import {
   isConcordNegator,
@@ -49,6 +50,14 @@ const CONTRAST = [
   'however'
 ]
 const contrastSet = new PatternSet(CONTRAST.map((t) => [t, true as const]))
+
+/**
+ * A negated intensifier that stands alone is a mild complaint («сервис не очень», «связь так себе» is in
+ * the lexicon): counted only when no polarity word follows it in the clause («не очень хорошо» is
+ * «хорошо» negated already).
+ */
+const MILD_COMPLAINTS = ['не очень', 'не особо', 'не особенно', 'не ахти', 'не фонтан']
+const mildSet = new PatternSet(MILD_COMPLAINTS.map((t) => [t, true as const]))
 
 const FALSE_NEGATORS = [
   'не только',
@@ -117,14 +126,14 @@ export interface LexAnalysis {
   ironyMarks: Array<[number, number]>
   ironyStrong: boolean
   speech: Array<[number, number]>
-  /** emoticons and emoji: positive minus negative count */
+  /** emoticons and emoji: positive minus negative count (social-marks.ts) */
   emoji: number
+  /** the text has a mark of a social post (social-marks.ts) */
+  socialMarks: boolean
   /** word indices of contrast words («но», «однако», «бірақ») */
   contrasts: number[]
 }
 
-const POS_EMOJI = /(?:\){2,}|:-?\)|[👍❤♥😊🙂😍👏🥰😃😄🙏💪])/gu
-const NEG_EMOJI = /(?:\({2,}|:-?\(|[👎😡😠🤬😢😭💩🤦😤😒])/gu
 
 const isClauseBreak = (t: Token) => t.kind === '.' || t.kind === '!' || t.kind === '?'
 
@@ -203,6 +212,9 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     })
   }
 
+  if (negatorAt.size > 0) addMildComplaints(words, hits, clauseBefore)
+  shoutedHits(text, words, hits)
+
   // After a contrast the verdict counts more, before it less (same sentence only).
   const contrastMatches = contrastSet.matchAll(words)
   for (const c of contrastMatches) {
@@ -232,13 +244,14 @@ export function analyseLexicon(lex: Lexicon, text: string, tokens: Token[], word
     }
   }
 
-  const emoji = (text.match(POS_EMOJI)?.length ?? 0) - (text.match(NEG_EMOJI)?.length ?? 0)
+  const { emoji, social } = scanMarks(text)
   return {
     hits,
     ironyMarks,
     ironyStrong,
     speech,
     emoji: ironic ? -Math.abs(emoji) : emoji,
+    socialMarks: social,
     contrasts: contrastMatches.map((c) => c.from)
   }
 }
@@ -284,6 +297,48 @@ function kazakhConcord(negator: Token, from: number, to: number, postNegAt: Set<
   if (!isConcordNegator(negator.norm)) return false
   for (let i = from; i < to; i++) if (postNegAt.has(i)) return true
   return false
+}
+
+/** «сервис не очень»: a mild complaint when no polarity word follows within the clause (see MILD_COMPLAINTS). */
+function addMildComplaints(words: Token[], hits: LexHit[], clauseBefore: boolean[]): void {
+  const mild = mildSet.matchAll(words)
+  if (mild.length === 0) return
+  for (const m of mild) {
+    let followed = false
+    for (let k = m.to; k < Math.min(words.length, m.to + 2) && !followed; k++) {
+      if (clauseBefore[k]) break
+      followed = hits.some((h) => h.from === k)
+    }
+    if (followed || hits.some((h) => h.from < m.to && h.to > m.from)) continue
+    hits.push({
+      from: m.from,
+      to: m.to,
+      base: -1,
+      weight: -1,
+      negated: false,
+      intensified: false,
+      ironic: false,
+      quoted: words[m.from]!.quoted,
+      showFrom: m.from,
+      showTo: m.to
+    })
+  }
+  hits.sort((a, b) => a.from - b.from)
+}
+
+/**
+ * A polarity word written in capitals («ПОЗОР», «ВЕРНИТЕ ДЕНЬГИ») is shouted: it counts as an intensified
+ * one. Four letters or more, so that acronyms («ДТП») are not shouting.
+ */
+function shoutedHits(text: string, words: Token[], hits: LexHit[]): void {
+  for (const h of hits) {
+    const w = words[h.from]!
+    if (h.intensified || !w.cap || w.end - w.start < 4) continue
+    const raw = text.slice(w.start, w.end)
+    if (raw !== raw.toUpperCase()) continue
+    h.intensified = true
+    h.weight *= 1.5
+  }
 }
 
 /** For each quoted word: how many words its quotation holds. */

@@ -59,6 +59,8 @@ export interface Rules {
   lexiconRu: number
   /** per unit of lexicon score, Kazakh and other texts (the weights know little of them) */
   lexiconOther: number
+  /** per unit of lexicon score, Russian texts written like social posts (Analysis.social) */
+  lexiconSocial: number
   /** added to «negative» when irony turned praise into blame */
   irony: number
   /** added to «neutral» when the target only speaks and the polarity words are in its speech */
@@ -72,6 +74,7 @@ export interface Rules {
 export const RULES: Rules = {
   lexiconRu: 0.5,
   lexiconOther: 1.2,
+  lexiconSocial: 1.2,
   irony: 1.5,
   speakerNeutral: 0.8,
   otherNeutral: 0.8,
@@ -86,6 +89,8 @@ export const HYPER = {
   minCount: 2,
   average: true,
   decisionBias: [0, 0, 0] as [number, number, number],
+  /** a model of its own learns on top of the rules' scores (as it is used), not beside them */
+  trainWithRules: false,
   /** an office's correction: trained harder on fewer examples, kept small by L2 */
   delta: { l2: 5e-4, lr: 0.15, minCount: 1 }
 }
@@ -109,7 +114,7 @@ export function prepare(lex: Lexicon, text: string, target?: string | null): Pre
  */
 export function addRuleScores(a: Analysis, rules: Rules, out: Float64Array): void {
   const ls = lexiconScore(a).score
-  const lw = a.lang === 'ru' ? rules.lexiconRu : rules.lexiconOther
+  const lw = a.lang !== 'ru' ? rules.lexiconOther : a.social ? rules.lexiconSocial : rules.lexiconRu
   out[0]! += lw * Math.max(0, -ls)
   out[2]! += lw * Math.max(0, ls)
   if (a.lang !== 'ru') out[1]! += rules.otherNeutral
@@ -245,7 +250,15 @@ export function trainPrepared(
       classWeight: HYPER.classWeight,
       minCount: base ? HYPER.delta.minCount : HYPER.minCount,
       // a correction learns on top of the built-in model's scores (rules included)
-      base: base ? prepared.map((p) => base.scores(p)) : undefined,
+      base: base
+        ? prepared.map((p) => base.scores(p))
+        : HYPER.trainWithRules
+          ? prepared.map((p) => {
+              const out = new Float64Array(K)
+              addRuleScores(p.a, RULES, out)
+              return out
+            })
+          : undefined,
       average: HYPER.average
     }
   )

@@ -32,6 +32,8 @@ export interface WordForm {
   stem: string
   /** the form as written starts with a capital letter */
   cap: boolean
+  /** letters stretched for emphasis were written once in norm («ужааас»: see collapseElongation) */
+  stretched: boolean
   /** per pattern set (by its number): the candidate lists for this form */
   slots: unknown[]
   /** the key findTarget matches on (matchKey), once computed */
@@ -116,13 +118,73 @@ export function stemOf(norm: string): string {
   return KK_LETTER.test(norm) ? kazakhStem(norm) : stemWord(norm)
 }
 
+/**
+ * Social-post normalisation (posts and comments, not news): letters stretched for emphasis are
+ * written once («ужааас» → «ужас», «спасибоооо» → «спасибо»), and links and the «RT @user:» prefix of
+ * a repost are not words. Switchable for bench/sentiment-social.ts (measured with and without).
+ */
+export const SOCIAL = { on: true }
+
+/** Turns social-post normalisation on or off (the word cache holds normalised forms, so it is emptied). */
+export function setSocialNormalisation(on: boolean): void {
+  SOCIAL.on = on
+  wordCache.clear()
+}
+
+const CYR_VOWELS = 'аеиоуыэюяё'
+/**
+ * A Cyrillic letter stretched for emphasis, written once: a vowel three or more times in a row, a
+ * consonant four or more («ужааас» → «ужас», «спасибоооо» → «спасибо», «классссно» → «класно»). Russian
+ * spelling never triples a vowel; three consonants stay («ссср»), and Latin letters stay («XIII»).
+ */
+export function collapseElongation(norm: string): string {
+  let run = 1
+  for (let i = 1; i < norm.length; i++) {
+    const c = norm.charCodeAt(i)
+    run = c === norm.charCodeAt(i - 1) ? run + 1 : 1
+    if (run >= 3 && c >= 0x430 && c <= 0x44f && (run >= 4 || CYR_VOWELS.includes(norm[i]!)))
+      return norm.replace(STRETCHED, (m, ch: string) => (CYR_VOWELS.includes(ch) || m.length >= 4 ? ch : m))
+  }
+  return norm
+}
+const STRETCHED = /([а-я])\1{2,}/g
+
+/** The normal form of a word as written (social-post normalisation included when on). */
+function normWord(raw: string): string {
+  return SOCIAL.on ? collapseElongation(normalizeText(raw)) : normalizeText(raw)
+}
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0
+
+/**
+ * End of the noise that starts at i, or -1: a link (http://, https://, www.) up to the next space,
+ * and a repost's «RT @user:» (or «RT @user») at a word start.
+ */
+export function noiseEnd(text: string, i: number): number {
+  const c = text.charCodeAt(i)
+  if (c !== 0x68 && c !== 0x77 && c !== 0x52) return -1 // h, w, R
+  if (i > 0 && !isSpace(text.charCodeAt(i - 1)) && text.charCodeAt(i - 1) !== 0x28) return -1
+  let j = -1
+  if (c === 0x52) {
+    if (text.charCodeAt(i + 1) !== 0x54 || !isSpace(text.charCodeAt(i + 2))) return -1 // «RT »
+    j = i + 2
+    while (isSpace(text.charCodeAt(j))) j++
+    if (text.charCodeAt(j) !== 0x40) return -1 // @
+  } else if (text.startsWith('http://', i) || text.startsWith('https://', i) || text.startsWith('www.', i))
+    j = i
+  else return -1
+  while (j < text.length && !isSpace(text.charCodeAt(j))) j++
+  return j
+}
+
 /** normal form and stem of a word as written, kept across texts (bounded) */
 const wordCache = new Map<string, WordForm>()
 function formOf(raw: string): WordForm {
   let r = wordCache.get(raw)
   if (r) return r
-  const norm = normalizeText(raw)
-  r = { norm, stem: stemOf(norm), cap: CAPITAL.test(raw), slots: [] }
+  const plain = normalizeText(raw)
+  const norm = SOCIAL.on ? collapseElongation(plain) : plain
+  r = { norm, stem: stemOf(norm), cap: CAPITAL.test(raw), stretched: norm !== plain, slots: [] }
   if (wordCache.size >= 200_000) wordCache.clear()
   wordCache.set(raw, r)
   return r
@@ -137,6 +199,13 @@ export function tokenizeWithOffsets(text: string): Token[] {
   let quoteDepth = 0
   let straightOpen = false
   for (let pos = 0; pos < text.length;) {
+    if (SOCIAL.on) {
+      const skip = noiseEnd(text, pos)
+      if (skip > pos) {
+        pos = skip
+        continue
+      }
+    }
     const start = pos
     const end = tokenEnd(text, start)
     if (end < 0) {
@@ -212,7 +281,7 @@ function keysOfTarget(target: string): TargetKeys | null {
   let keys = targetKeys.get(target)
   if (keys !== undefined) return keys
   const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
-  const norms = tt ? tt.map((w) => normalizeText(w)) : []
+  const norms = tt ? tt.map(normWord) : []
   keys =
     norms.length > 0 ? { keys: norms.map((norm) => matchKey({ norm, stem: stemOf(norm) })), norms } : null
   if (targetKeys.size >= 10_000) targetKeys.clear()
