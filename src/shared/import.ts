@@ -110,6 +110,13 @@ export interface ImportProgress {
   totalBytes: number
   /** True on the last event of a file: the counts are final. */
   done?: boolean
+  /**
+   * True once the file's rows are committed: in the grid, filterable and searchable. The analysis
+   * (sentiment, language, topics, subjects, stories) of the `inserted` rows follows; `analysed` counts it.
+   */
+  committed?: boolean
+  /** Committed rows analysed so far (of `inserted`), while `committed` and not yet `done`. */
+  analysed?: number
 }
 
 /** An error or a warning of an import, at a line of its file (0: the file as a whole). */

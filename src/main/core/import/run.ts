@@ -57,6 +57,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
 
   let lastProgress = 0
   let ing: Ingestor | null = null
+  let analysed: number | null = null
   const progress = (force = false, done = false): void => {
     if (!opts.onProgress) return
     const now = clock.now()
@@ -71,6 +72,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       rejected: counts.rejected,
       bytes: done ? src.totalBytes : src.bytesRead(),
       totalBytes: src.totalBytes,
+      ...(analysed !== null ? { committed: true, analysed } : {}),
       ...(done ? { done: true } : {})
     }
     opts.onProgress(p)
@@ -142,8 +144,19 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     if (opts.dryRun) tx.rollback()
     else tx.commit()
     out.committedMs = Math.round(performance.now() - t0)
+    if (!opts.dryRun) {
+      // The app shows the rows now (imports.ts announces them), and the analysis' progress after.
+      analysed = 0
+      progress(true)
+    }
     // Committed rows are analysed to the end (a cancel now would leave labels half filled for nothing).
-    if (later && analyzer) analyseCommitted(db, batchId, analyzer)
+    if (later && analyzer)
+      analyseCommitted(db, batchId, analyzer, {
+        onProgress: (n) => {
+          analysed = n
+          progress()
+        }
+      })
     out.analysedMs = Math.round(performance.now() - t0)
     progress(true, true)
     return out
