@@ -9,11 +9,13 @@ import { MentionsPageObject } from './pages/mentions'
 /**
  * A big Brand Analytics export imported through the UI while the grid is scrolled: the host answers the
  * grid's requests in time all along (the import runs in its worker thread), and the rows are in the grid
- * once committed, while their analysis still runs. OTKLIK_E2E_IMPORT_ROWS sets the size (see README,
- * "Measured": the default keeps this test within a few minutes on the 2-core CI machine).
+ * once committed, while their analysis still runs. OTKLIK_E2E_IMPORT_ROWS sets the size (200,000 by
+ * default). The grid is watched until the import has answered or, at most, OTKLIK_E2E_WATCH_MS (90 s by
+ * default) after the rows showed: on the shared 2-core machine the analysis of 200k rows takes several
+ * minutes more (README, "Measured"); the host is then stopped mid-analysis, which the next open resumes.
  */
-const ROWS = Number(process.env.OTKLIK_E2E_IMPORT_ROWS) || 100_000
-/** The browser test host's own folder for uploads (browserPlatform().uploadsDir()). */
+const ROWS = Number(process.env.OTKLIK_E2E_IMPORT_ROWS) || 200_000
+const WATCH_MS = Number(process.env.OTKLIK_E2E_WATCH_MS) || 90_000
 const UPLOADS = join(tmpdir(), 'otklik-uploads')
 
 test('a big import through the UI: the grid keeps answering while scrolled, rows show once committed', async ({
@@ -55,6 +57,7 @@ test('a big import through the UI: the grid keeps answering while scrolled, rows
         answers.push({ at: Date.now(), ms: req.timing().responseEnd })
     }
     page.on('requestfinished', onFinished)
+    page.on('requestfailed', onFinished)
     const t0 = Date.now()
     importing = true
     await page.getByTestId('import-commit').click()
@@ -64,7 +67,8 @@ test('a big import through the UI: the grid keeps answering while scrolled, rows
     await page.getByTestId('nav-mentions').click()
     await expect(m.grid.row(0)).toBeVisible()
     let shownAt = 0
-    for (let i = 0; importing; i++) {
+    const watching = (): boolean => importing && (!shownAt || Date.now() - shownAt < WATCH_MS)
+    for (let i = 0; watching(); i++) {
       if (i === 0) await m.grid.root.hover()
       // Down a few hundred rows at a time (new blocks from the host), now and then back to the top.
       await page.mouse.wheel(0, i % 12 === 11 ? -10_000_000 : 15_000)
@@ -75,21 +79,23 @@ test('a big import through the UI: the grid keeps answering while scrolled, rows
       }
     }
     page.off('requestfinished', onFinished)
+    page.off('requestfailed', onFinished)
+    const end = finishedAt || Date.now()
     const ms = answers.map((a) => a.ms).sort((a, b) => a - b)
     const p95 = ms[Math.floor(ms.length * 0.95)] ?? 0
     console.log(
-      `[bulk-import e2e] ${ROWS} rows: import ${((finishedAt - t0) / 1000).toFixed(1)} s, rows in the grid after ` +
+      `[bulk-import e2e] ${ROWS} rows: ${finishedAt ? 'import' : 'watched (analysis still running)'} ${((end - t0) / 1000).toFixed(1)} s, rows in the grid after ` +
         `${((shownAt - t0) / 1000).toFixed(1)} s; grid answers during it: n=${ms.length} median=${ms[ms.length >> 1]?.toFixed(0)} ` +
         `p95=${p95.toFixed(0)} max=${ms.at(-1)?.toFixed(0)} ms`
     )
     // The rows were in the grid before the import (their analysis) had finished.
     expect(shownAt).toBeGreaterThan(0)
-    expect(shownAt).toBeLessThan(finishedAt)
+    if (finishedAt) expect(shownAt).toBeLessThan(finishedAt)
     expect(ms.length).toBeGreaterThanOrEqual(20)
     expect(p95).toBeLessThan(200)
     expect(ms.at(-1)!).toBeLessThan(1000)
 
-    // All of them, analysed: the history has the batch and the grid the rows.
+    // All of them: the history has the batch (its counts are committed with the rows), the grid the rows.
     const history = await apiCall<{ fileName: string; inserted: number; rejected: number }[]>(
       host,
       'imports:history',
@@ -98,7 +104,9 @@ test('a big import through the UI: the grid keeps answering while scrolled, rows
     expect(history[0]).toMatchObject({ inserted: ROWS, rejected: 0 })
     await expect.poll(() => m.totalCount()).toBe(before + ROWS)
   } finally {
-    rmSync(dir, { recursive: true, force: true })
+    // The page's pending import request would keep the host's server from closing.
+    await page.close()
     await host.stop()
+    rmSync(dir, { recursive: true, force: true })
   }
 })

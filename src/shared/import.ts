@@ -157,8 +157,10 @@ export interface BatchReport {
   warnings: LineMessage[]
   /** Each duplicate row (up to MAX_LISTED): why, and what it matched. */
   duplicateRows: DuplicateRow[]
-  /** Milliseconds from the start until the rows were committed (in the grid, searchable). */
+  /** Milliseconds from the start until the rows were committed (in the grid, filterable; searchable at indexedMs). */
   committedMs?: number
+  /** Milliseconds from the start until the committed rows were in the search index too. */
+  indexedMs?: number
   /** Milliseconds from the start until the analysis was stored too (equals committedMs without analysis). */
   analysedMs?: number
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
 import { clock } from '../../../shared/clock'
 import { analyseCommitted, createBatch, finishBatch, Ingestor } from '../ingest'
+import { indexPending } from '../ingest/fts'
 import { newMentionsInBulk } from '../db/summaries'
 import { IMPORT_CACHE_MB, MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
@@ -103,7 +104,14 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       headerRow: layout.headerRow,
       sourceId: opts.sourceId ?? null
     })
-    ing = new Ingestor(db, { batchId, sourceId: opts.sourceId ?? null, analyzer: later ? null : analyzer })
+    // In its own transaction the import commits the rows first and writes their search index right after.
+    const deferSearch = !opts.dryRun && !db.inTransaction
+    ing = new Ingestor(db, {
+      batchId,
+      sourceId: opts.sourceId ?? null,
+      analyzer: later ? null : analyzer,
+      deferSearch
+    })
     progress(true)
     for await (const batch of src.records(opts.signal)) {
       for (let i = 0; i < batch.length; i++) {
@@ -149,6 +157,10 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       analysed = 0
       progress(true)
     }
+    // Searchable right behind: the full-text entries, a page per transaction (a crash leaves the rest
+    // marked; the next open finishes it).
+    if (deferSearch) indexPending(db)
+    out.indexedMs = Math.round(performance.now() - t0)
     // Committed rows are analysed to the end (a cancel now would leave labels half filled for nothing).
     if (later && analyzer)
       analyseCommitted(db, batchId, analyzer, {
