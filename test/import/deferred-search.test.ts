@@ -42,7 +42,21 @@ describe('search index written right after the commit (bulk import)', () => {
     // Its own transaction: rows committed first, then the index. Inside a caller's transaction: per row.
     const bulk = tempDb('deferred-bulk')
     const perRow = tempDb('deferred-per-row')
-    const a = await importFile(bulk.db, file)
+    // When the rows are announced committed, their index entries are still to come.
+    let atCommit: { pending: number; words: number; found: number } | null = null
+    const a = await importFile(bulk.db, file, {
+      onProgress: (p) => {
+        if (!p.committed || atCommit) return
+        const words = sampleWords(bulk.db)
+        atCommit = {
+          pending: pending(bulk.db),
+          words: words.length,
+          found: Object.values(matches(bulk.db, words)).filter((ids) => ids.length).length
+        }
+      }
+    })
+    expect(atCommit).toMatchObject({ pending: 1, found: 0 })
+    expect(atCommit!.words).toBeGreaterThan(50)
     perRow.db.exec('BEGIN')
     const b = await importFile(perRow.db, file)
     perRow.db.exec('COMMIT')

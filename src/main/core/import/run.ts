@@ -86,6 +86,8 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
   // analysis runs with each row as before.
   const analyzer = opts.analyzer ?? null
   const later = analyzer !== null && !opts.dryRun && !db.inTransaction
+  // In its own transaction the import commits the rows first and writes their search index right after.
+  const deferSearch = !opts.dryRun && !db.inTransaction
   let tx: Tx | null = null
   let bulk: ReturnType<typeof newMentionsInBulk> | null = null
   try {
@@ -104,8 +106,6 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       headerRow: layout.headerRow,
       sourceId: opts.sourceId ?? null
     })
-    // In its own transaction the import commits the rows first and writes their search index right after.
-    const deferSearch = !opts.dryRun && !db.inTransaction
     ing = new Ingestor(db, {
       batchId,
       sourceId: opts.sourceId ?? null,
