@@ -70,9 +70,12 @@ export function ProgressView({ progress, onCancel }: { progress: Progress; onCan
           </span>
         )}
       </div>
-      <button className="btn" onClick={onCancel} data-testid="import-cancel">
-        {t('common.cancel')}
-      </button>
+      {/* Committed rows are analysed to the end: nothing to cancel any more. */}
+      {!analysing && (
+        <button className="btn" onClick={onCancel} data-testid="import-cancel">
+          {t('common.cancel')}
+        </button>
+      )}
     </div>
   )
 }
