@@ -125,9 +125,15 @@ async function runPhase(
   let maxGap = 0
   let gapAtRows = 0
   let last = Date.now()
+  // CPU seconds of this process when the rows were committed (in the grid): the first progress event saying so.
+  let committedCpu: number | null = null
   const r = await importFile(db, file, {
     analyzer: phase === 'full' ? workspaceAnalyzer(db) : null,
     onProgress: (p) => {
+      if (p.committed && committedCpu === null) {
+        const c = process.cpuUsage(cpuAtStart)
+        committedCpu = (c.user + c.system) / 1e6
+      }
       const now = Date.now()
       if (now - last > maxGap) [maxGap, gapAtRows] = [now - last, p.rowsRead]
       last = now
@@ -140,6 +146,15 @@ async function runPhase(
   return {
     rows: r.rows,
     extra: {
+      committedMs: r.committedMs,
+      ...(r.indexedMs !== undefined ? { indexedMs: r.indexedMs } : {}),
+      analysedMs: r.analysedMs,
+      ...(committedCpu !== null
+        ? {
+            committedCpuSeconds: +(committedCpu as number).toFixed(2),
+            committedRowsPerCpuSec: Math.round(r.rows / (committedCpu as number))
+          }
+        : {}),
       inserted: r.inserted,
       duplicates: r.duplicates,
       rejected: r.rejected,
@@ -180,12 +195,15 @@ function safeSize(p: string): number | null {
   }
 }
 
+/** This process's CPU usage when the phase started (the child measures from here). */
+let cpuAtStart = process.cpuUsage()
+
 async function child(): Promise<void> {
   const phase = arg('phase', 'ours') as Phase
   const file = arg('file', '')
   const encoding = arg('encoding', 'utf-8')
   const t = process.hrtime.bigint()
-  const cpu0 = process.cpuUsage()
+  const cpu0 = (cpuAtStart = process.cpuUsage())
   const r = await runPhase(phase, file, encoding)
   const seconds = Number(process.hrtime.bigint() - t) / 1e9
   const cpu = process.cpuUsage(cpu0)

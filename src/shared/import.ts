@@ -110,6 +110,13 @@ export interface ImportProgress {
   totalBytes: number
   /** True on the last event of a file: the counts are final. */
   done?: boolean
+  /**
+   * True once the file's rows are committed: in the grid, filterable and searchable. The analysis
+   * (sentiment, language, topics, subjects, stories) of the `inserted` rows follows; `analysed` counts it.
+   */
+  committed?: boolean
+  /** Committed rows analysed so far (of `inserted`), while `committed` and not yet `done`. */
+  analysed?: number
 }
 
 /** An error or a warning of an import, at a line of its file (0: the file as a whole). */
@@ -150,8 +157,10 @@ export interface BatchReport {
   warnings: LineMessage[]
   /** Each duplicate row (up to MAX_LISTED): why, and what it matched. */
   duplicateRows: DuplicateRow[]
-  /** Milliseconds from the start until the rows were committed (in the grid, searchable). */
+  /** Milliseconds from the start until the rows were committed (in the grid, filterable; searchable at indexedMs). */
   committedMs?: number
+  /** Milliseconds from the start until the committed rows were in the search index too. */
+  indexedMs?: number
   /** Milliseconds from the start until the analysis was stored too (equals committedMs without analysis). */
   analysedMs?: number
 }

@@ -29,10 +29,13 @@ describe('imports off the main thread (test host)', () => {
   let host: TestHost
   let ws: Workspace
   let dir: string
-  const events: { progress: number; changed: { reason: string; count?: number }[] } = {
-    progress: 0,
-    changed: []
-  }
+  const events: {
+    progress: number
+    changed: { reason: string; count?: number }[]
+    /** When the rows were first announced: how many mentions the main thread saw, how many unanalysed. */
+    shown: { mentions: number; unanalysed: number } | null
+    analysed: number[]
+  } = { progress: 0, changed: [], shown: null, analysed: [] }
   const mentions = async (): Promise<number> =>
     ((await call<{ mentions: number }>(host, 'stats:get', {})).value as { mentions: number }).mentions
 
@@ -46,8 +49,23 @@ describe('imports off the main thread (test host)', () => {
     mkdirSync(renderer)
     writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>x</title>')
     ws = new Workspace(t.db, t.path)
-    ws.events.on('import:progress', () => events.progress++)
-    ws.events.on('mentions:changed', (e) => events.changed.push(e))
+    ws.events.on('import:progress', (p) => {
+      events.progress++
+      if (p.committed && !p.done) events.analysed.push(p.analysed ?? -1)
+    })
+    ws.events.on('mentions:changed', (e) => {
+      events.changed.push(e)
+      if (e.reason === 'import' && !events.shown)
+        events.shown = {
+          mentions: ws.db.prepare('SELECT count(*) FROM mentions').pluck().get() as number,
+          unanalysed: ws.db
+            .prepare(
+              'SELECT count(*) FROM mentions WHERE analysed_at IS NULL AND batch_id = (SELECT max(id) FROM import_batches)'
+            )
+            .pluck()
+            .get() as number
+        }
+    })
     host = await startTestHost({ ws, handlers: createHandlers(ws, 'browser'), rendererDir: renderer })
   })
   afterAll(async () => {
@@ -60,6 +78,8 @@ describe('imports off the main thread (test host)', () => {
     const file = await generate(ROWS, 'utf-8', join(dir, 'big'))
     const before = await mentions()
     events.changed.length = 0
+    events.shown = null
+    events.analysed.length = 0
     const r = await probeDuringImport(host, file, { jobId: 'big' })
     const s = summarize(r.samples)
     console.log(
@@ -75,6 +95,17 @@ describe('imports off the main thread (test host)', () => {
     expect(events.progress).toBeGreaterThan(5)
     // Committed by the worker's connection, announced by the main thread, visible through its caches.
     expect(events.changed).toContainEqual({ reason: 'import', count: ROWS })
+    // Announced once committed, while the analysis still ran (labels follow, announced again at the end).
+    expect(events.shown).toEqual({ mentions: before + ROWS, unanalysed: expect.any(Number) })
+    expect(events.shown!.unanalysed).toBeGreaterThan(0)
+    expect(events.changed.at(-1)).toEqual({ reason: 'analysis', count: ROWS })
+    expect(events.analysed[0]).toBe(0)
+    expect(events.analysed.at(-1)).toBeGreaterThan(0)
+    expect(events.analysed).toEqual([...events.analysed].sort((a, b) => a - b))
+    const unanalysed = ws.db.prepare(
+      'SELECT count(*) FROM mentions WHERE analysed_at IS NULL AND batch_id = ?'
+    )
+    expect(unanalysed.pluck().get(r.commit.value!.batchId)).toBe(0)
     expect(await mentions()).toBe(before + ROWS)
     const page = await call<{ rows: unknown[] }>(host, 'mentions:page', {
       filter: { batchIds: [r.commit.value!.batchId!] },

@@ -184,6 +184,7 @@ describe('CLI contract', () => {
       'warnings',
       'duplicateRows',
       'committedMs',
+      'indexedMs',
       'analysedMs'
     ])
     expect(json.batches[0].analysedMs).toBeGreaterThanOrEqual(json.batches[0].committedMs)

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { openDatabase, type Db, type OpenOptions } from './db/open'
 import { ensureDefaultTopics } from './analysis/topics'
+import { indexPending } from './ingest/fts'
 import { getSettings, type StoredSettings } from './db/settings'
 import { MentionQueries } from './queries/mentions'
 import { workspaceAnalyzer, type WorkspaceAnalyzer } from './analysis/analyzer'
@@ -28,13 +29,16 @@ export class WorkspaceEvents {
  * `openDatabase` to this file and the database layer), so no path creates a workspace without topics.
  */
 export function openWorkspaceDatabase(path: string, opts: OpenOptions = {}): Db {
-  return openDatabase(path, {
+  const db = openDatabase(path, {
     ...opts,
     onCreate: (db) => {
       ensureDefaultTopics(db)
       opts.onCreate?.(db)
     }
   })
+  // A bulk import that stopped between its commit and its search index (a crash) is finished here.
+  if (!opts.readonly && !db.inTransaction) indexPending(db)
+  return db
 }
 
 /** One open workspace: its database, queries and events. Shared by the app, the CLI and the test host. */

@@ -3,6 +3,7 @@ import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
 import { clock } from '../../../shared/clock'
 import { analyseCommitted, createBatch, finishBatch, Ingestor } from '../ingest'
+import { indexPending } from '../ingest/fts'
 import { newMentionsInBulk } from '../db/summaries'
 import { IMPORT_CACHE_MB, MAX_LISTED } from './limits'
 import { applyPlan } from './mapping/apply'
@@ -57,6 +58,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
 
   let lastProgress = 0
   let ing: Ingestor | null = null
+  let analysed: number | null = null
   const progress = (force = false, done = false): void => {
     if (!opts.onProgress) return
     const now = clock.now()
@@ -71,6 +73,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       rejected: counts.rejected,
       bytes: done ? src.totalBytes : src.bytesRead(),
       totalBytes: src.totalBytes,
+      ...(analysed !== null ? { committed: true, analysed } : {}),
       ...(done ? { done: true } : {})
     }
     opts.onProgress(p)
@@ -83,6 +86,8 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
   // analysis runs with each row as before.
   const analyzer = opts.analyzer ?? null
   const later = analyzer !== null && !opts.dryRun && !db.inTransaction
+  // In its own transaction the import commits the rows first and writes their search index right after.
+  const deferSearch = !opts.dryRun && !db.inTransaction
   let tx: Tx | null = null
   let bulk: ReturnType<typeof newMentionsInBulk> | null = null
   try {
@@ -101,7 +106,12 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
       headerRow: layout.headerRow,
       sourceId: opts.sourceId ?? null
     })
-    ing = new Ingestor(db, { batchId, sourceId: opts.sourceId ?? null, analyzer: later ? null : analyzer })
+    ing = new Ingestor(db, {
+      batchId,
+      sourceId: opts.sourceId ?? null,
+      analyzer: later ? null : analyzer,
+      deferSearch
+    })
     progress(true)
     for await (const batch of src.records(opts.signal)) {
       for (let i = 0; i < batch.length; i++) {
@@ -142,8 +152,23 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     if (opts.dryRun) tx.rollback()
     else tx.commit()
     out.committedMs = Math.round(performance.now() - t0)
+    if (!opts.dryRun) {
+      // The app shows the rows now (imports.ts announces them), and the analysis' progress after.
+      analysed = 0
+      progress(true)
+    }
+    // Searchable right behind: the full-text entries, a page per transaction (a crash leaves the rest
+    // marked; the next open finishes it).
+    if (deferSearch) indexPending(db)
+    out.indexedMs = Math.round(performance.now() - t0)
     // Committed rows are analysed to the end (a cancel now would leave labels half filled for nothing).
-    if (later && analyzer) analyseCommitted(db, batchId, analyzer)
+    if (later && analyzer)
+      analyseCommitted(db, batchId, analyzer, {
+        onProgress: (n) => {
+          analysed = n
+          progress()
+        }
+      })
     out.analysedMs = Math.round(performance.now() - t0)
     progress(true, true)
     return out

@@ -59,3 +59,48 @@ export function reindexSearch(
   }
   return { scanned, reindexed }
 }
+
+/**
+ * Marks mentions `lo`..`hi` as committed without their full-text entries; call in the transaction that
+ * inserts them (a bulk import), then `indexPending` after the commit.
+ */
+export function deferIndexing(db: Database.Database, lo: number, hi: number): void {
+  if (hi >= lo) db.prepare('INSERT INTO search_pending (lo, hi) VALUES (?, ?)').run(lo, hi)
+}
+
+/** Whether mention `id` is committed but not yet in the full-text index (its entry is written later). */
+export function indexingPending(db: Database.Database, id: number): boolean {
+  return db.prepare('SELECT 1 FROM search_pending WHERE ? BETWEEN lo AND hi').get(id) !== undefined
+}
+
+/** Rows indexed per transaction: a writer waiting for the lock waits one page at most. */
+const INDEX_PAGE = 5000
+
+/**
+ * Writes the full-text entries of every mention marked pending, in id order, a page per write
+ * transaction; the mark advances in the same transaction, so two indexers never write one row twice and
+ * a crash resumes where it stopped. Mentions deleted meanwhile are skipped. Returns how many were indexed.
+ */
+export function indexPending(db: Database.Database, onPage?: (indexed: number) => void): number {
+  const next = db.prepare('SELECT id, lo, hi FROM search_pending ORDER BY id LIMIT 1')
+  const rows = db.prepare(
+    `SELECT id, title, text FROM mentions WHERE id BETWEEN ? AND ? ORDER BY id LIMIT ${INDEX_PAGE}`
+  )
+  const ins = db.prepare(FTS_INSERT_SQL)
+  const done = db.prepare('DELETE FROM search_pending WHERE id = ?')
+  const advance = db.prepare('UPDATE search_pending SET lo = ? WHERE id = ?')
+  let indexed = 0
+  const page = db.transaction((): boolean => {
+    const mark = next.get() as { id: number; lo: number; hi: number } | undefined
+    if (!mark) return false
+    const page = rows.all(mark.lo, mark.hi) as { id: number; title: string | null; text: string }[]
+    for (const r of page) ins.run(...ftsRow(r.id, r.title, r.text))
+    const last = page.at(-1)?.id
+    if (page.length < INDEX_PAGE || last === undefined || last >= mark.hi) done.run(mark.id)
+    else advance.run(last + 1, mark.id)
+    indexed += page.length
+    return true
+  })
+  while (page.immediate()) onPage?.(indexed)
+  return indexed
+}

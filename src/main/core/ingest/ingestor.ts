@@ -2,7 +2,7 @@ import type { Db } from '../db/open'
 import type { MentionInput, Platform, Sentiment } from '../../../shared/types'
 import { SENTIMENT_TO_INT } from '../../../shared/types'
 import { normalizeText, xmlSafeText } from '../../../shared/text'
-import { FTS_INSERT_SQL, ftsRow, type FtsRow } from './fts'
+import { deferIndexing, FTS_INSERT_SQL, ftsRow, indexingPending, type FtsRow } from './fts'
 import { clock } from '../../../shared/clock'
 import { itemUrlKey, safeHttpUrl, siteDomain, telegramChannelOf } from '../../../shared/url'
 import { normalizeHost } from '../../../shared/query/host'
@@ -46,6 +46,11 @@ export interface IngestOptions {
   sourceId?: number | null
   analyzer?: MentionAnalyzer | null
   now?: number
+  /**
+   * Leave the new mentions' full-text entries out: `finish` marks them pending (search_pending) and the
+   * caller runs `indexPending` after its commit (a bulk import: rows in the grid first, searchable right after).
+   */
+  deferSearch?: boolean
 }
 
 const METRICS = ['reach', 'views', 'likes', 'reposts', 'comments'] as const
@@ -92,10 +97,18 @@ export class Ingestor {
     this.ftsRows.length = 0
   }
 
-  /** Flushes and returns the counts: the last call before a batch is finished. */
+  /** Flushes (or marks the new rows' index entries pending) and returns the counts: the last call before a batch is finished. */
   finish(): IngestCounts {
     this.flush()
+    if (this.opts.deferSearch && this.insertedIds.length)
+      deferIndexing(this.db, this.insertedIds[0]!, this.insertedIds[this.insertedIds.length - 1]!)
     return this.counts
+  }
+
+  /** Whether a stored mention has no full-text entry yet (it is written from its stored text later). */
+  private unindexed(id: number): boolean {
+    if (this.opts.deferSearch && this.insertedIds.length && id >= this.insertedIds[0]!) return true
+    return indexingPending(this.db, id)
   }
 
   /** The stored mention the last `add` matched, and why (null when it was inserted). */
@@ -229,8 +242,10 @@ export class Ingestor {
     const id = Number(info.lastInsertRowid)
     if (!this.opts.batchId) this.ownIds.add(id)
     if (this.opts.sourceId) this.st.sourceLink.run(id, this.opts.sourceId, this.now)
-    this.ftsRows.push(ftsRow(id, rec.title, rec.text))
-    if (this.ftsRows.length >= FTS_BATCH) this.flush()
+    if (!this.opts.deferSearch) {
+      this.ftsRows.push(ftsRow(id, rec.title, rec.text))
+      if (this.ftsRows.length >= FTS_BATCH) this.flush()
+    }
     for (const t of analysis.topicIds ?? []) this.st.topic.run(t, id)
     for (const s of analysis.subjectIds ?? []) this.st.subject.run(s, id)
     const storyOf = this.opts.analyzer?.story?.(id, rec) ?? null
@@ -300,7 +315,7 @@ export class Ingestor {
         `UPDATE mentions SET ${cols.map((c) => `${c} = @${c}`).join(', ')}, updated_at = @now WHERE id = @id`
       )
       .run({ ...sets, now: this.now, id: existing.id })
-    if ('title' in sets || 'text' in sets) {
+    if (('title' in sets || 'text' in sets) && !this.unindexed(existing.id)) {
       this.flush()
       this.st.ftsDelete.run(existing.id)
       this.st.fts.run(...ftsRow(existing.id, rec.title, rec.text))

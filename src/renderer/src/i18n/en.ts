@@ -510,6 +510,8 @@ export const en: Dictionary = {
   'import.progress.left': 'About {time} left',
   'import.progress.estimating': 'Estimating the time…',
   'import.progress.sofar': '{inserted} added, {dup} repeats, {rej} rejected',
+  'import.analysing': 'The rows are in the list; analysing them…',
+  'import.progress.analysed': 'Analysed {done} of {total}: sentiment, language, topics, stories',
   'import.result.title': 'Import finished',
   'import.result.rows': 'Rows',
   'import.result.inserted': 'Added',

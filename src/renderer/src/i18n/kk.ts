@@ -513,6 +513,8 @@ export const kk: Dictionary = {
   'import.progress.left': 'Шамамен {time} қалды',
   'import.progress.estimating': 'Уақыт бағалануда…',
   'import.progress.sofar': 'қосылды: {inserted}, қайталанғандар: {dup}, қабылданбады: {rej}',
+  'import.analysing': 'Жолдар тізімде, талдау жүріп жатыр…',
+  'import.progress.analysed': 'Талданды: {done} / {total}: көңіл күй, тіл, тақырыптар, сюжеттер',
   'import.result.title': 'Импорт аяқталды',
   'import.result.rows': 'Жолдар',
   'import.result.inserted': 'Қосылды',

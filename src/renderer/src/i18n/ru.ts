@@ -511,6 +511,8 @@ export const ru = {
   'import.progress.left': 'Осталось около {time}',
   'import.progress.estimating': 'Оцениваем время…',
   'import.progress.sofar': 'добавлено {inserted}, повторов {dup}, отклонено {rej}',
+  'import.analysing': 'Строки уже в списке, идёт анализ…',
+  'import.progress.analysed': 'Проанализировано {done} из {total}: тональность, язык, темы, сюжеты',
   'import.result.title': 'Импорт завершён',
   'import.result.rows': 'Строк',
   'import.result.inserted': 'Добавлено',

@@ -89,6 +89,9 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
       if (jobs.has(i.jobId)) throw new OtklikError('BUSY', `Import job ${i.jobId} is already running.`)
       const ctl = new AbortController()
       jobs.set(i.jobId, ctl)
+      // Announced when the rows are committed (the grid shows them while their analysis runs), and again
+      // when the labels are in.
+      let shown = false
       try {
         // In a worker thread with its own connection: the grid and every other request keep being answered.
         const report = await importInWorker({
@@ -97,9 +100,15 @@ export function importHandlers({ ws, host }: HandlerContext): Impl<K> {
           file: i.path,
           options: { preset: i.preset, mapping: i.mapping, timezone: ws.settings().timeZone, analyze: true },
           signal: ctl.signal,
-          onProgress: (p: ImportProgress) => ws.events.emit('import:progress', { jobId: i.jobId, ...p })
+          onProgress: (p: ImportProgress) => {
+            if (p.committed && !shown && !p.done) {
+              shown = true
+              ws.changed('import', p.inserted)
+            }
+            ws.events.emit('import:progress', { jobId: i.jobId, ...p })
+          }
         })
-        ws.changed('import', report.inserted)
+        ws.changed(shown ? 'analysis' : 'import', report.inserted)
         if (report.batchId !== null) ws.labelsChanged({ kind: 'import', batchId: report.batchId })
         return report
       } catch (e) {

@@ -59,7 +59,11 @@ export function ImportPage() {
   useEffect(
     () =>
       onEvent('import:progress', (p) => {
-        if (p.jobId === job.current) setProgress((cur) => (cur ? { ...cur, last: p } : cur))
+        if (p.jobId !== job.current) return
+        const now = performance.now()
+        setProgress((cur) =>
+          cur ? { ...cur, last: p, committedAt: cur.committedAt ?? (p.committed ? now : undefined) } : cur
+        )
       }),
     []
   )

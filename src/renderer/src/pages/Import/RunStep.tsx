@@ -8,19 +8,34 @@ import { useI18n } from '../../i18n'
 export interface Progress {
   startedAt: number
   last: Events['import:progress'] | null
+  /** When the first event saying the rows are committed arrived (the analysis' rate counts from it). */
+  committedAt?: number
 }
 
 /** Step 3 while importing: a progress bar with rows per second and the time left. */
 export function ProgressView({ progress, onCancel }: { progress: Progress; onCancel: () => void }) {
   const { t, num } = useI18n()
   const p = progress.last
-  const elapsed = Math.max(0.001, (performance.now() - progress.startedAt) / 1000)
-  const share = p && p.totalBytes > 0 ? Math.min(1, p.bytes / p.totalBytes) : null
-  const rate = p ? p.rowsRead / elapsed : 0
+  // Once the rows are committed (the grid shows them) the bar follows their analysis.
+  const analysing = Boolean(p?.committed && !p.done && p.inserted > 0)
+  const since = analysing ? (progress.committedAt ?? progress.startedAt) : progress.startedAt
+  const elapsed = Math.max(0.001, (performance.now() - since) / 1000)
+  const share = !p
+    ? null
+    : analysing
+      ? Math.min(1, (p.analysed ?? 0) / p.inserted)
+      : p.totalBytes > 0
+        ? Math.min(1, p.bytes / p.totalBytes)
+        : null
+  const rate = !p ? 0 : analysing ? (p.analysed ?? 0) / elapsed : p.rowsRead / elapsed
   const left = p && share && share > 0.02 ? Math.round((elapsed / share) * (1 - share)) : null
   return (
-    <div className="step-body run" data-testid="import-progress">
-      <h2>{t('import.running')}</h2>
+    <div
+      className="step-body run"
+      data-testid="import-progress"
+      data-stage={analysing ? 'analysing' : 'reading'}
+    >
+      <h2>{t(analysing ? 'import.analysing' : 'import.running')}</h2>
       <div
         className="progress"
         role="progressbar"
@@ -34,7 +49,11 @@ export function ProgressView({ progress, onCancel }: { progress: Progress; onCan
         />
       </div>
       <div className="progress-facts muted">
-        <span>{t('import.progress.rows', { n: p?.rowsRead ?? 0 })}</span>
+        <span>
+          {analysing && p
+            ? t('import.progress.analysed', { done: num(p.analysed ?? 0), total: num(p.inserted) })
+            : t('import.progress.rows', { n: p?.rowsRead ?? 0 })}
+        </span>
         <span>{t('import.progress.rate', { n: Math.round(rate) })}</span>
         <span>
           {left === null
@@ -51,9 +70,12 @@ export function ProgressView({ progress, onCancel }: { progress: Progress; onCan
           </span>
         )}
       </div>
-      <button className="btn" onClick={onCancel} data-testid="import-cancel">
-        {t('common.cancel')}
-      </button>
+      {/* Committed rows are analysed to the end: nothing to cancel any more. */}
+      {!analysing && (
+        <button className="btn" onClick={onCancel} data-testid="import-cancel">
+          {t('common.cancel')}
+        </button>
+      )}
     </div>
   )
 }
