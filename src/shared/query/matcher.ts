@@ -22,6 +22,11 @@ interface Prepared {
   bodyStems: string[]
   host: string | null
   author: string | null
+  /** the columns' distinct tokens, built when a one-token pattern first asks (see Distinct) */
+  titleSet: Distinct | null
+  bodySet: Distinct | null
+  titleStemsSet: Distinct | null
+  bodyStemsSet: Distinct | null
 }
 
 const prepared = new WeakMap<MatchDoc, Prepared>()
@@ -37,7 +42,11 @@ function prepare(doc: MatchDoc): Prepared {
       titleStems: title.map(stemWord),
       bodyStems: body.map(stemWord),
       host: normalizeHost(doc.host) ?? normalizeHost(doc.url),
-      author: doc.authorName ? normalizeText(doc.authorName) : null
+      author: doc.authorName ? normalizeText(doc.authorName) : null,
+      titleSet: null,
+      bodySet: null,
+      titleStemsSet: null,
+      bodyStemsSet: null
     }
     prepared.set(doc, p)
   }
@@ -56,25 +65,78 @@ interface Pattern {
 
 type OneToken = { exact: string } | { anyOf: string[] } | { prefix: string }
 
-/** Distinct tokens of a column, built once per column array (documents are matched by many patterns). */
-const tokenSets = new WeakMap<string[], Set<string>>()
-
-function setOf(col: string[]): Set<string> {
-  let set = tokenSets.get(col)
-  if (!set) tokenSets.set(col, (set = new Set(col)))
-  return set
+/**
+ * Distinct tokens of a column, built when a one-token pattern first asks (documents are matched by
+ * many of them: a topic is an OR of dozens).
+ */
+interface Distinct {
+  set: Set<string>
 }
 
-function hasOne(col: string[], one: OneToken): boolean {
-  if (col.length === 0) return false
-  const set = setOf(col)
-  if ('exact' in one) return set.has(one.exact)
-  if ('anyOf' in one) {
-    for (const x of one.anyOf) if (set.has(x)) return true
+/** The column's distinct tokens, built on first use (one accessor per column: no keyed access). */
+type SetOf = (d: Prepared) => Distinct
+const make = (col: string[]): Distinct => ({ set: new Set(col) })
+const SETS: { title: SetOf; body: SetOf; titleStems: SetOf; bodyStems: SetOf } = {
+  title: (d) => (d.titleSet ??= make(d.title)),
+  body: (d) => (d.bodySet ??= make(d.body)),
+  titleStems: (d) => (d.titleStemsSet ??= make(d.titleStems)),
+  bodyStems: (d) => (d.bodyStemsSet ??= make(d.bodyStems))
+}
+
+function columnTest(test: (x: Distinct) => boolean, onStems: boolean, titleOnly: boolean): (d: Prepared) => boolean {
+  const title = onStems ? SETS.titleStems : SETS.title
+  const body = onStems ? SETS.bodyStems : SETS.body
+  return titleOnly ? (d) => test(title(d)) : (d) => test(title(d)) || test(body(d))
+}
+
+/** A one-token pattern as a test of a column's distinct tokens. */
+function oneTest(one: OneToken): (x: Distinct) => boolean {
+  return anyTokenTest('prefix' in one ? [] : 'exact' in one ? [one.exact] : one.anyOf, 'prefix' in one ? [one.prefix] : [])
+}
+
+/**
+ * Does a column hold one of `exact` or a token starting with one of `prefixes`? The one-token
+ * alternatives of an OR are asked together: the exact ones against the column's set, and each of the
+ * column's tokens against the prefixes that start with its first two letters, instead of a pass over
+ * the column per prefix (a topic has dozens of `дорожн*`).
+ */
+function anyTokenTest(exact: string[], prefixes: string[]): (x: Distinct) => boolean {
+  const exactSet = new Set(exact)
+  const exactList = [...exactSet]
+  const byHead = new Map<number, string[]>()
+  const short: string[] = []
+  for (const p of new Set(prefixes)) {
+    if (p.length < 2) short.push(p)
+    else {
+      const h = head(p)
+      const list = byHead.get(h)
+      if (list) list.push(p)
+      else byHead.set(h, [p])
+    }
+  }
+  const anyPrefix = byHead.size > 0 || short.length > 0
+  return (x) => {
+    const set = x.set
+    if (exactList.length <= set.size) {
+      for (const t of exactList) if (set.has(t)) return true
+    } else {
+      for (const t of set) if (exactSet.has(t)) return true
+    }
+    if (!anyPrefix) return false
+    for (const t of set) {
+      if (t.length >= 2) {
+        const list = byHead.get(head(t))
+        if (list) for (const p of list) if (t.startsWith(p)) return true
+      }
+      for (const p of short) if (t.startsWith(p)) return true
+    }
     return false
   }
-  for (const tok of set) if (tok.startsWith(one.prefix)) return true
-  return false
+}
+
+/** The first two UTF-16 code units as one number (strings of at least two). */
+function head(s: string): number {
+  return s.charCodeAt(0) * 0x10000 + s.charCodeAt(1)
 }
 
 /**
@@ -92,10 +154,7 @@ function build(node: QueryNode): (d: Prepared) => boolean {
       const pat = termPattern(node, onStemColumns(node))
       const one = pat.one
       if (one) {
-        const titleOnly = node.titleOnly
-        return pat.onStems
-          ? (d) => hasOne(d.titleStems, one) || (!titleOnly && hasOne(d.bodyStems, one))
-          : (d) => hasOne(d.title, one) || (!titleOnly && hasOne(d.body, one))
+        return columnTest(oneTest(one), pat.onStems, node.titleOnly)
       }
       return (d) =>
         columnsOf(d, pat.onStems, node.titleOnly).some((col) => occurrences(col, pat.tests, true).length > 0)
@@ -119,8 +178,29 @@ function build(node: QueryNode): (d: Prepared) => boolean {
       return (d) => cs.every((c) => c(d))
     }
     case 'or': {
-      const cs = node.children.map(build)
-      return (d) => cs.some((c) => c(d))
+      // One-token alternatives on the same columns are asked together (anyTokenTest); the result is
+      // the same OR, the order of pure tests does not matter.
+      const groups = new Map<string, { onStems: boolean; titleOnly: boolean; exact: string[]; prefixes: string[] }>()
+      const cs: ((d: Prepared) => boolean)[] = []
+      for (const c of node.children) {
+        const pat = c.type === 'term' ? termPattern(c, onStemColumns(c)) : null
+        const one = pat?.one
+        if (c.type !== 'term' || !pat || !one) {
+          cs.push(build(c))
+          continue
+        }
+        const key = `${pat.onStems} ${c.titleOnly}`
+        let g = groups.get(key)
+        if (!g) groups.set(key, (g = { onStems: pat.onStems, titleOnly: c.titleOnly, exact: [], prefixes: [] }))
+        if ('prefix' in one) g.prefixes.push(one.prefix)
+        else if ('exact' in one) g.exact.push(one.exact)
+        else g.exact.push(...one.anyOf)
+      }
+      for (const g of groups.values()) cs.unshift(columnTest(anyTokenTest(g.exact, g.prefixes), g.onStems, g.titleOnly))
+      return (d) => {
+        for (const c of cs) if (c(d)) return true
+        return false
+      }
     }
   }
 }

@@ -69,16 +69,29 @@ export const DEFAULT_STORY_OPTIONS: Required<StoryIndexOptions> = {
   maxComparisons: 12
 }
 
-interface Member {
-  sig: Uint32Array
-  publishedAt: number
-  storyId: number
-  keys: number[]
-}
-
 interface Story {
   start: number
   end: number
+}
+
+/**
+ * A mention in the index. Buckets hold the members themselves (not ids to look up), and `mark`/`shared`
+ * are the candidate count of the add in progress: gathering candidates allocates nothing per mention.
+ */
+class Member {
+  /** the add that last counted this member (StoryIndex.epoch) */
+  mark = 0
+  /** bands shared with the signature of that add */
+  shared = 0
+  constructor(
+    readonly id: number,
+    readonly sig: Uint32Array,
+    readonly publishedAt: number,
+    readonly storyId: number,
+    /** the story's time span, shared by its members (the same object as in StoryIndex.stories) */
+    readonly story: Story,
+    readonly keys: number[]
+  ) {}
 }
 
 /**
@@ -92,14 +105,20 @@ export class StoryIndex {
   private readonly rows: number
   private readonly sigLength: number
   private readonly members = new Map<number, Member>()
-  private readonly buckets = new Map<number, number[]>()
+  private readonly buckets = new Map<number, Member[]>()
   private readonly stories = new Map<number, Story>()
+  /** scratch of candidates(): reused by every add */
+  private epoch = 0
+  private readonly found: Member[] = []
+  private readonly ranked: Member[] = []
+  private readonly perCount: Int32Array
 
   constructor(opts: StoryIndexOptions = {}) {
     this.o = { ...DEFAULT_STORY_OPTIONS, ...opts }
     if (this.o.numHashes % this.o.bands !== 0) throw new Error('numHashes must be a multiple of bands')
     this.rows = this.o.numHashes / this.o.bands
     this.sigLength = this.o.numHashes + DISTINCTIVE_SLOTS + 2
+    this.perCount = new Int32Array(this.o.bands + 2)
   }
 
   get size(): number {
@@ -122,27 +141,34 @@ export class StoryIndex {
       throw new Error(`signature has ${sig.length} values, expected ${this.sigLength}`)
     const existing = this.members.get(id)
     if (existing) return existing.storyId
-    const storyId = this.findStory(sig, publishedAt) ?? id
-    this.insert(id, sig, publishedAt, storyId)
+    const keys = this.bandKeys(sig)
+    const storyId = this.bestStory(sig, keys, publishedAt) ?? id
+    this.insert(id, sig, publishedAt, storyId, keys)
     return storyId
   }
 
   /** The story a mention would join, without adding it (null: a new story). */
   findStory(sig: Uint32Array, publishedAt: number): number | null {
-    if (featureCount(sig) === 0) return null
-    let best: { id: number; sim: number; storyId: number } | null = null
+    return this.bestStory(sig, this.bandKeys(sig), publishedAt)
+  }
+
+  private bestStory(sig: Uint32Array, keys: number[], publishedAt: number): number | null {
+    if (keys.length === 0) return null
+    let best: Member | null = null
+    let bestSim = 0
     let compared = 0
-    for (const candidateId of this.candidates(sig)) {
-      const m = this.members.get(candidateId)
-      if (!m) continue
-      const story = this.stories.get(m.storyId)
-      if (!story || Math.max(story.end, publishedAt) - Math.min(story.start, publishedAt) > this.o.windowMs)
-        continue
+    const ranked = this.candidates(keys)
+    for (let i = 0; i < ranked.length; i++) {
+      const m = ranked[i] as Member
+      const story = m.story
+      if (Math.max(story.end, publishedAt) - Math.min(story.start, publishedAt) > this.o.windowMs) continue
       if (compared++ >= this.o.maxComparisons) break
       const sim = this.similarity(sig, m.sig)
       if (sim === null) continue
-      if (!best || sim > best.sim || (sim === best.sim && candidateId < best.id))
-        best = { id: candidateId, sim, storyId: m.storyId }
+      if (!best || sim > bestSim || (sim === bestSim && m.id < best.id)) {
+        best = m
+        bestSim = sim
+      }
     }
     return best?.storyId ?? null
   }
@@ -173,7 +199,7 @@ export class StoryIndex {
       if (r.sig.length !== this.sigLength) {
         throw new Error(`signature of mention ${r.id} has ${r.sig.length} values, expected ${this.sigLength}`)
       }
-      if (!this.members.has(r.id)) this.insert(r.id, r.sig, r.publishedAt, r.storyId)
+      if (!this.members.has(r.id)) this.insert(r.id, r.sig, r.publishedAt, r.storyId, this.bandKeys(r.sig))
     }
   }
 
@@ -185,7 +211,7 @@ export class StoryIndex {
     for (const key of m.keys) {
       const list = this.buckets.get(key)
       if (!list) continue
-      const i = list.indexOf(id)
+      const i = list.indexOf(m)
       if (i >= 0) list.splice(i, 1)
       if (list.length === 0) this.buckets.delete(key)
     }
@@ -204,39 +230,67 @@ export class StoryIndex {
     return n
   }
 
-  private insert(id: number, sig: Uint32Array, publishedAt: number, storyId: number): void {
-    const keys = this.bandKeys(sig)
-    this.members.set(id, { sig, publishedAt, storyId, keys })
-    for (const key of keys) {
-      const list = this.buckets.get(key)
-      if (!list) {
-        this.buckets.set(key, [id])
-        continue
-      }
-      list.push(id)
-      if (list.length > this.o.bucketCap) list.shift()
-    }
-    const s = this.stories.get(storyId)
+  private insert(id: number, sig: Uint32Array, publishedAt: number, storyId: number, keys: number[]): void {
+    let s = this.stories.get(storyId)
     if (s) {
       s.start = Math.min(s.start, publishedAt)
       s.end = Math.max(s.end, publishedAt)
     } else {
-      this.stories.set(storyId, { start: publishedAt, end: publishedAt })
+      s = { start: publishedAt, end: publishedAt }
+      this.stories.set(storyId, s)
+    }
+    const m = new Member(id, sig, publishedAt, storyId, s, keys)
+    this.members.set(id, m)
+    for (const key of keys) {
+      const list = this.buckets.get(key)
+      if (!list) {
+        this.buckets.set(key, [m])
+        continue
+      }
+      list.push(m)
+      if (list.length > this.o.bucketCap) list.shift()
     }
   }
 
-  /** Members sharing a band with the signature, most shared bands first (ties: newest first). */
-  private candidates(sig: Uint32Array): number[] {
-    const shared = new Map<number, number>()
-    for (const key of this.bandKeys(sig)) {
+  /**
+   * Members sharing a band with the signature, most shared bands first; ties in the order first met
+   * (band by band, newest first within a bucket). At most bands × bucketCap of them, counted on the
+   * members and ranked by a counting sort: no map and no allocation per add. The array is scratch,
+   * valid until the next call.
+   */
+  private candidates(keys: number[]): Member[] {
+    const epoch = ++this.epoch
+    const found = this.found
+    found.length = 0
+    for (const key of keys) {
       const list = this.buckets.get(key)
       if (!list) continue
       for (let i = list.length - 1; i >= 0; i--) {
-        const id = list[i] as number
-        shared.set(id, (shared.get(id) ?? 0) + 1)
+        const m = list[i] as Member
+        if (m.mark !== epoch) {
+          m.mark = epoch
+          m.shared = 1
+          found.push(m)
+        } else m.shared++
       }
     }
-    return [...shared.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id)
+    // Stable counting sort, descending: perCount[c] becomes the first slot of the members sharing c bands.
+    const perCount = this.perCount.fill(0)
+    const top = perCount.length - 1
+    for (let i = 0; i < found.length; i++) perCount[Math.min((found[i] as Member).shared, top)]!++
+    let slot = 0
+    for (let c = top; c > 0; c--) {
+      const n = perCount[c] as number
+      perCount[c] = slot
+      slot += n
+    }
+    const ranked = this.ranked
+    ranked.length = found.length
+    for (let i = 0; i < found.length; i++) {
+      const m = found[i] as Member
+      ranked[perCount[Math.min(m.shared, top)]!++] = m
+    }
+    return ranked
   }
 
   /** One hash per band of `rows` minima; texts without features get no keys (they never group). */
