@@ -97,6 +97,39 @@ describe('StoryIndex', () => {
     expect(index.add(4, news.title, news.text, T0 - 2 * DAY)).toBe(4)
   })
 
+  it('holds at most maxMembers, forgetting those published farthest from the latest, in either date order', () => {
+    // a distinct notice per i: twelve made-up words of three syllables, picked by a small LCG from i
+    const SYL = ['ка', 'ло', 'ми', 'ру', 'зе', 'та', 'ну', 'во', 'пе', 'ди', 'ша', 'бу']
+    const notice = (i: number): string => {
+      let x = (i * 7919 + 104729) % 2147483648
+      const out: string[] = []
+      for (let k = 0; k < 12; k++) {
+        let w = ''
+        for (let j = 0; j < 3; j++) {
+          x = (x * 1103515245 + 12345) % 2147483648
+          w += SYL[(x >> 8) % SYL.length]!
+        }
+        out.push(w)
+      }
+      return out.join(' ') + '.'
+    }
+    for (const step of [HOUR, -HOUR]) {
+      const index = new StoryIndex({ maxMembers: 400 })
+      const firstOf = new Map<number, number>()
+      for (let i = 0; i < 2000; i++) {
+        const at = T0 + i * step
+        const story = index.add(10 * i + 1, null, notice(i), at)
+        firstOf.set(i, story)
+        // a copy half an hour later joins it
+        expect(index.add(10 * i + 2, null, notice(i), at + step / 2)).toBe(story)
+        expect(index.size).toBeLessThanOrEqual(400)
+      }
+      // the latest are kept: another copy of the last notice still joins its story; the first was forgotten
+      expect(index.add(99_999, null, notice(1999), T0 + 1999 * step)).toBe(firstOf.get(1999))
+      expect(index.add(99_998, null, notice(0), T0)).toBe(99_998)
+    }
+  })
+
   it('groups copy-paste comments but not short comments that differ', () => {
     const index = new StoryIndex()
     expect(index.add(1, null, 'Верните 12 автобус!!!', T0)).toBe(1)

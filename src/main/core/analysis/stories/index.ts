@@ -53,6 +53,14 @@ export interface StoryIndexOptions {
   bucketCap?: number
   /** Candidates compared per added mention, those sharing the most bands first. */
   maxComparisons?: number
+  /**
+   * Mentions the index holds at most. Past it, the ones published farthest from the latest added are
+   * forgotten (a quarter of the cap at a time): a million-row import, or a workspace whose every day
+   * was loaded, keeps the index within a fixed memory (~1 KB a mention with its bucket entries) instead
+   * of growing with the file. A file in date order, either way round, loses nothing by it: the
+   * forgotten ones are days away from what comes next.
+   */
+  maxMembers?: number
 }
 
 const DAY = 86_400_000
@@ -66,7 +74,8 @@ export const DEFAULT_STORY_OPTIONS: Required<StoryIndexOptions> = {
   minDistinctive: 2,
   windowMs: 3 * DAY,
   bucketCap: 24,
-  maxComparisons: 12
+  maxComparisons: 12,
+  maxMembers: 60_000
 }
 
 interface Story {
@@ -144,6 +153,7 @@ export class StoryIndex {
     const keys = this.bandKeys(sig)
     const storyId = this.bestStory(sig, keys, publishedAt) ?? id
     this.insert(id, sig, publishedAt, storyId, keys)
+    if (this.members.size > this.o.maxMembers) this.forgetFarthest(publishedAt)
     return storyId
   }
 
@@ -215,6 +225,20 @@ export class StoryIndex {
       if (i >= 0) list.splice(i, 1)
       if (list.length === 0) this.buckets.delete(key)
     }
+  }
+
+  /**
+   * Keeps the three quarters of maxMembers published nearest to `pivot` (the latest added) and forgets
+   * the rest, with the stories none of the kept ones belongs to.
+   */
+  private forgetFarthest(pivot: number): void {
+    const keep = Math.floor(this.o.maxMembers * 0.75)
+    const all = [...this.members.values()]
+    all.sort((a, b) => Math.abs(a.publishedAt - pivot) - Math.abs(b.publishedAt - pivot) || b.id - a.id)
+    for (let i = keep; i < all.length; i++) this.remove((all[i] as Member).id)
+    const live = new Set<number>()
+    for (const m of this.members.values()) live.add(m.storyId)
+    for (const id of this.stories.keys()) if (!live.has(id)) this.stories.delete(id)
   }
 
   /** Forgets mentions published before `before`: they can no longer join anything new. */
