@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import type { Db } from '../../src/main/core/db'
 import { importFile } from '../../src/main/core/import'
 import { WorkspaceAnalyzer } from '../../src/main/core/analysis/analyzer'
+import { analyseCommitted } from '../../src/main/core/ingest'
 import { physicalTables, recomputeSql, storedSql } from '../../src/main/core/db/summaries'
 import { fixture, tempDb, tempDir } from './helpers'
 
@@ -103,4 +104,17 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
     a.close()
     b.close()
   }, 120_000)
+
+  it('reports its progress within a page, not only after each 5,000 rows', async () => {
+    const file = join(tmp.dir, 'progress.csv')
+    writeFile(file, 1200)
+    const db = tempDb(tmp.dir, 'progress.db')
+    // committed without analysis: every row waits for the second phase
+    const r = await importFile(db, file)
+    const seen: number[] = []
+    const n = analyseCommitted(db, r.batchId!, new WorkspaceAnalyzer(db), { onProgress: (k) => seen.push(k) })
+    expect(n).toBe(1200)
+    expect(seen).toEqual([500, 1000, 1200])
+    db.close()
+  })
 })

@@ -8,6 +8,8 @@ import { explanationJson } from '../analysis/explanation'
 
 /** Rows analysed per transaction: large enough that the summaries' grouped passes cost little per row. */
 const PAGE = 5000
+/** Rows between progress reports inside a page. */
+const PROGRESS_EVERY = 500
 
 /**
  * The second phase of a bulk import: the batch's rows are committed (in the grid, searchable) and get
@@ -57,7 +59,10 @@ export function analyseCommitted(
     const now = clock.now()
     db.transaction(() => {
       const bulk = mentionsInBulk(db, { lo: rows[0]!.id, hi: rows[rows.length - 1]!.id })
-      for (const r of rows) {
+      for (let i = 0; i < rows.length; i++) {
+        const r = rows[i]!
+        // the bar moves within a page too (a page of 5,000 takes seconds)
+        if (i > 0 && i % PROGRESS_EVERY === 0) opts.onProgress?.(done + i)
         const rec: MentionInput = {
           publishedAt: r.published_at,
           platform: r.platform,
