@@ -56,6 +56,36 @@ describe('sentiment toward the target', () => {
     expect(model.classify(courtCase, 'Петров').label).toBe('negative')
   })
 
+  it('finds a target its post spells otherwise: Latin, a handle, a number, a short name, a hashtag', () => {
+    const at = (text: string, target: string) =>
+      findTarget(words(text), target).map(([a, b]) => text.split(/\s+/).slice(a, b).join(' '))
+    expect(at('Опять @sberbank завис', 'Сбербанк')).toEqual(['@sberbank'])
+    expect(at('Sberbank снова поднял ставки', 'Сбербанк')).toEqual(['Sberbank'])
+    expect(at('Сбер опять завис, в Сбера не дозвониться', 'Сбербанк')).toEqual(['Сбер', 'Сбера'])
+    expect(at('ВТБ24 снова списал комиссию', 'ВТБ')).toEqual(['ВТБ24'])
+    expect(at('Очередь в отделении #банкмосквы', 'Банк Москвы')).toEqual(['#банкмосквы'])
+    expect(at('Договор с Ростелекомом расторгнут', 'Rostelecom')).toEqual(['Ростелекомом'])
+    expect(at('Связь Tele2 пропала', 'Теле2')).toEqual(['Tele2'])
+    expect(at('у мтс опять сбой', 'МТС')).toEqual(['мтс'])
+    // loose spelling is a fallback: a text that names the target as written keeps the exact spans
+    expect(at('Сбербанк и Sberbank', 'Сбербанк')).toEqual(['Сбербанк'])
+    // and not any word that starts alike: a village is not a surname, a bank's short name needs 4 letters
+    expect(at('В селе Ивановка открыли школу', 'Иванов')).toEqual([])
+    expect(at('Альфонс пришёл', 'Альфабанк')).toEqual([])
+    expect(at('Альфа снова подняла ставки', 'Альфабанк')).toEqual(['Альфа'])
+    expect(at('Телевизор сломался', 'Теле2')).toEqual([])
+  })
+
+  it('labels a target spelt in Latin or in lower case by its own clause, as when it is written as given', () => {
+    const praisedAndBlamed = 'Спасибо Сбербанку за быстрый перевод, а ВТБ опять завис, позор и безобразие.'
+    expect(model.classify(praisedAndBlamed, 'Сбербанк').label).toBe('positive')
+    expect(model.classify(praisedAndBlamed, 'ВТБ').label).toBe('negative')
+    const spelt = 'Спасибо @sberbank за быстрый перевод, а ВТБ24 опять завис, позор и безобразие.'
+    expect(model.classify(spelt, 'Сбербанк').label).toBe('positive')
+    expect(model.classify(spelt, 'ВТБ').label).toBe('negative')
+    expect(model.classify(praisedAndBlamed.toLowerCase(), 'Сбербанк').label).toBe('positive')
+  })
+
   it('tells the clause of the target from a clause about someone else', () => {
     const a = analyse(loadLexicon(), courtCase, 'Петров')
     const scope = targetScopes(a)

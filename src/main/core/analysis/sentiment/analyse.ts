@@ -1,7 +1,7 @@
 import { languageOfWords, type Lang } from './language'
 import { analyseLexicon, type LexAnalysis, type LexHit, type Lexicon } from './lexicon'
 import type { LexiconScore } from './lexicon-score'
-import { findTarget, tokenizeWithOffsets, type Token } from './tokens'
+import { matchTarget, tokenizeWithOffsets, type Token } from './tokens'
 
 /** Everything the classifiers need to know about one (text, target) pair, computed once. */
 export interface Analysis {
@@ -12,6 +12,10 @@ export interface Analysis {
   /** word spans of the target; empty when no target was given or it is not in the text */
   spans: Array<[number, number]>
   targetGiven: boolean
+  /** the target as given (classify's target, the subject's words) */
+  target: string | null
+  /** only the loose spelling found the target («Sberbank» for «Сбербанк»: tokens.ts matchTarget) */
+  targetLoose: boolean
   lex: LexAnalysis
   /** per hit: how much it bears on the target (1 next to it, less far away or across sentences) */
   reach: number[]
@@ -30,7 +34,7 @@ export interface Analysis {
 export function analyse(lexicon: Lexicon, text: string, target?: string | null): Analysis {
   const tokens = tokenizeWithOffsets(text)
   const words = tokens.filter((t) => t.kind === 'w')
-  const spans = findTarget(words, target)
+  const { spans, loose: targetLoose } = matchTarget(words, target)
   const lex = analyseLexicon(lexicon, text, tokens, words)
   const sentenceOf = sentenceIndex(tokens, words.length, false)
   const clauseOf = sentenceIndex(tokens, words.length, true)
@@ -46,6 +50,8 @@ export function analyse(lexicon: Lexicon, text: string, target?: string | null):
     words,
     spans,
     targetGiven: !!target,
+    target: target || null,
+    targetLoose,
     lex,
     reach,
     targetSpeaks,

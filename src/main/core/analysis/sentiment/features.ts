@@ -1,5 +1,6 @@
 import type { Analysis } from './analyse'
 import { distanceToTarget, targetScopes } from './analyse'
+import { targetStems } from './tokens'
 import { inTarget, lexiconScore } from './lexicon-score'
 
 /**
@@ -57,6 +58,30 @@ export const FEATURE_GROUPS = {
   clause: false
 }
 const WINDOW = 4
+
+/**
+ * Which spelling of a found target its features take. givenWhenLoose: when only the loose spelling found
+ * it and the given target is Cyrillic, its stems are the given target's (the text's «sberbank» or
+ * «#банкмосквы» says nothing the model learned; a target given as «sberbank» keeps the text's «Сбербанк»).
+ * capitalOverLower: a target the text writes in lower case («сбербанк», a hashtag) takes the given
+ * target's shape when that has capitals (a name is a name however a post types it).
+ * Measured in bench/sentiment-target-spelling.ts.
+ */
+export const TARGET_FEATURES = { givenWhenLoose: true, capitalOverLower: true }
+
+const CYRILLIC = /[а-яёәғқңөұүһі]/i
+
+function givenStems(a: Analysis): boolean {
+  return a.targetLoose && TARGET_FEATURES.givenWhenLoose && !!a.target && CYRILLIC.test(a.target)
+}
+
+/** The target's shape as found in the text, or as given when the text writes it in lower case (TARGET_FEATURES). */
+function shapeOfTarget(a: Analysis): string {
+  const [s0, e0] = a.spans[0]!
+  const inText = targetShape(a.text.slice(a.words[s0]!.start, a.words[e0 - 1]!.end))
+  if (inText === 'lower' && a.target && TARGET_FEATURES.capitalOverLower) return targetShape(a.target)
+  return inText
+}
 
 /** Kind of target by its spelling: a lower-case noun (profession, nationality), an acronym, a name. */
 export function targetShape(raw: string): string {
@@ -172,21 +197,15 @@ export function extractFeatures(a: Analysis): SparseVector {
         if (s > 0 && e < n) f.add(0.5, 'LR:', stemAt(s - 1), '_', stemAt(e))
       }
     if (FEATURE_GROUPS.target) {
-      for (let i = s0; i < e0; i++) f.add(0.5, 'T:', a.words[i]!.stem)
-      if (e0 - s0 > 1)
-        f.add(
-          0.5,
-          'TT:',
-          a.words
-            .slice(s0, e0)
-            .map((w) => w.stem)
-            .join('_')
-        )
+      // a target the text spells otherwise («Sberbank», «#банкмосквы») is known by its given words
+      const stems = givenStems(a) ? targetStems(a.target!) : a.words.slice(s0, e0).map((w) => w.stem)
+      for (const stem of stems) f.add(0.5, 'T:', stem)
+      if (stems.length > 1) f.add(0.5, 'TT:', stems.join('_'))
     }
     if (FEATURE_GROUPS.shape) {
-      f.add(1, 'tshape:', targetShape(a.text.slice(a.words[s0]!.start, a.words[e0 - 1]!.end)))
+      f.add(1, 'tshape:', shapeOfTarget(a))
       const last = a.words[e0 - 1]!
-      f.add(1, 'tend:', last.norm.slice(last.stem.length).slice(-3))
+      f.add(1, 'tend:', givenStems(a) ? '' : last.norm.slice(last.stem.length).slice(-3))
       if (s0 <= 1) f.add(1, 'shape:target-first')
       if (a.words[s0]!.quoted) f.add(1, 'shape:target-quoted')
       if (a.spans.length > 1) f.add(1, 'shape:target-repeated')
@@ -237,8 +256,7 @@ function addLexicon(a: Analysis, found: boolean, f: FeatureBag): void {
   if (a.lex.emoji !== 0) f.add(Math.max(-2, Math.min(2, a.lex.emoji)), 'emoji')
   if (found && FEATURE_GROUPS.shape) {
     // the same evidence means more for a named person than for «жители» or «россиянин»
-    const [s0, e0] = a.spans[0]!
-    const shape = targetShape(a.text.slice(a.words[s0]!.start, a.words[e0 - 1]!.end))
+    const shape = shapeOfTarget(a)
     f.add(Math.log1p(Math.max(0, lex.score)), 'lexshape+:', shape)
     f.add(Math.log1p(Math.max(0, -lex.score)), 'lexshape-:', shape)
   }

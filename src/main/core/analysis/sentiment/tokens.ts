@@ -1,5 +1,6 @@
 import { normalizeText } from '../../../../shared/text'
 import { stemWord } from '../../../../shared/stem'
+import { looseSame, looseSpelling } from './spelling'
 
 /**
  * Word tokens with their place in the original text (for explanations) and the punctuation that
@@ -38,6 +39,8 @@ export interface WordForm {
   slots: unknown[]
   /** the key findTarget matches on (matchKey), once computed */
   key?: string
+  /** the loose spelling findTarget falls back on (spelling.ts), once computed */
+  loose?: string
   /** language bits (language.ts), once computed */
   lang?: number
   /** a Kazakh negative verb form (lexicon.ts), once computed */
@@ -269,10 +272,13 @@ function matchKey(t: { norm: string; stem: string; form?: WordForm }): string {
   return key
 }
 
-/** A target's words: match keys, and the words as written (see inflects). */
+/** A target's words: match keys, the words as written (see inflects), and their loose spellings. */
 interface TargetKeys {
   keys: string[]
   norms: string[]
+  loose: string[]
+  /** the words written together («Банк Москвы» → «#банкмосквы»), loose; null for one word */
+  joined: string | null
 }
 
 /** Match keys of a target's words (kept: a workspace asks about the same few targets). */
@@ -283,7 +289,14 @@ function keysOfTarget(target: string): TargetKeys | null {
   const tt = target.match(/[\p{L}\p{N}\p{M}]+/gu)
   const norms = tt ? tt.map(normWord) : []
   keys =
-    norms.length > 0 ? { keys: norms.map((norm) => matchKey({ norm, stem: stemOf(norm) })), norms } : null
+    norms.length > 0
+      ? {
+          keys: norms.map((norm) => matchKey({ norm, stem: stemOf(norm) })),
+          norms,
+          loose: norms.map(looseSpelling),
+          joined: norms.length > 1 ? looseSpelling(norms.join('')) : null
+        }
+      : null
   if (targetKeys.size >= 10_000) targetKeys.clear()
   targetKeys.set(target, keys)
   return keys
@@ -309,24 +322,84 @@ function inflects(word: string, targetWord: string): boolean {
 const WEAK = new Set(['и', 'в', 'на', 'по', 'с', 'де', 'ла', 'фон', 'ван', 'дер', 'the', 'of', 'бен', 'мен'])
 
 /**
- * Word-index spans [from, to) where the target occurs: the whole phrase where possible,
- * else its content words one by one (a city's «акимат Алматы» is often written «акимат»).
+ * Spelling-tolerant matching when the exact one finds nothing (spelling.ts): Latin for Cyrillic and back,
+ * a number after a name, a bank's short name, the target's words written together or apart. Switchable for
+ * bench/sentiment-target-spelling.ts (measured with and without).
+ */
+export const TARGET_SPELLING = { on: true }
+
+function looseOf(t: Token): string {
+  if (t.form?.loose !== undefined) return t.form.loose
+  const loose = looseSpelling(t.norm)
+  if (t.form) t.form.loose = loose
+  return loose
+}
+
+/** Where the target occurs, and whether only its loose spelling found it (the text spells it otherwise). */
+export interface TargetMatch {
+  spans: Array<[number, number]>
+  loose: boolean
+}
+
+/**
+ * Word-index spans [from, to) where the target occurs: the whole phrase where possible, then the same
+ * spelt loosely (TARGET_SPELLING), else its content words one by one (a city's «акимат Алматы» is
+ * often written «акимат»).
  */
 export function findTarget(words: Token[], target: string | null | undefined): Array<[number, number]> {
-  if (!target) return []
+  return matchTarget(words, target).spans
+}
+
+export function matchTarget(words: Token[], target: string | null | undefined): TargetMatch {
+  const none: TargetMatch = { spans: [], loose: false }
+  if (!target) return none
   const tk = keysOfTarget(target)
-  if (!tk) return []
+  if (!tk) return none
   const { keys, norms } = tk
   const wk = words.map(matchKey)
-  const same = (i: number, j: number) => wk[i] === keys[j] || inflects(words[i]!.norm, norms[j]!)
-  const spans: Array<[number, number]> = []
-  for (let i = 0; i + keys.length <= wk.length; i++) {
-    let ok = true
-    for (let j = 0; j < keys.length && ok; j++) ok = same(i + j, j)
-    if (ok) spans.push([i, i + keys.length])
+  const exact = (i: number, j: number) => wk[i] === keys[j] || inflects(words[i]!.norm, norms[j]!)
+  const loose = (i: number, j: number) => exact(i, j) || looseSame(looseOf(words[i]!), tk.loose[j]!)
+  const phrase = (same: (i: number, j: number) => boolean) => {
+    const spans: Array<[number, number]> = []
+    for (let i = 0; i + keys.length <= wk.length; i++) {
+      let ok = true
+      for (let j = 0; j < keys.length && ok; j++) ok = same(i + j, j)
+      if (ok) spans.push([i, i + keys.length])
+    }
+    return spans
   }
-  if (spans.length > 0 || keys.length === 1) return spans
+  let spans = phrase(exact)
+  if (spans.length > 0 || (keys.length === 1 && !TARGET_SPELLING.on)) return { spans, loose: false }
+  if (TARGET_SPELLING.on) {
+    spans = phrase(loose)
+    if (spans.length === 0) spans = joinedSpans(words, tk)
+    if (spans.length > 0 || keys.length === 1) return { spans, loose: spans.length > 0 }
+  }
   const content = keys.map((k, j) => (k.length >= 3 && !WEAK.has(k) ? j : -1)).filter((j) => j >= 0)
-  for (let i = 0; i < wk.length; i++) if (content.some((j) => same(i, j))) spans.push([i, i + 1])
+  for (let i = 0; i < wk.length; i++) if (content.some((j) => exact(i, j))) spans.push([i, i + 1])
+  if (spans.length > 0 || !TARGET_SPELLING.on) return { spans, loose: false }
+  for (let i = 0; i < wk.length; i++) if (content.some((j) => loose(i, j))) spans.push([i, i + 1])
+  return { spans, loose: spans.length > 0 }
+}
+
+/** The stems of a target's words as given (features of a target its text spells otherwise). */
+export function targetStems(target: string): string[] {
+  return keysOfTarget(target)?.norms.map(stemOf) ?? []
+}
+
+/** The target's words written as one («#банкмосквы», «Альфабанк»), or a one-word target written apart («Альфа Банк»). */
+function joinedSpans(words: Token[], tk: TargetKeys): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  if (tk.joined !== null) {
+    const joined = tk.joined
+    for (let i = 0; i < words.length; i++) if (looseSame(looseOf(words[i]!), joined)) spans.push([i, i + 1])
+  } else if (tk.loose[0]!.length >= 6) {
+    const one = tk.loose[0]!
+    for (let i = 0; i + 1 < words.length; i++) {
+      const a = looseOf(words[i]!)
+      if (a.length >= 2 && one.startsWith(a) && looseSame(looseSpelling(words[i]!.norm + words[i + 1]!.norm), one))
+        spans.push([i, i + 2])
+    }
+  }
   return spans
 }
