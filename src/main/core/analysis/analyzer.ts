@@ -28,6 +28,8 @@ export function workspaceAnalyzer(db: Db): WorkspaceAnalyzer {
  */
 export class WorkspaceAnalyzer implements MentionAnalyzer {
   readonly model: SentimentModel
+  /** built from the workspace file alone (no model handed in): a worker opening the file builds the same */
+  readonly fromWorkspace: boolean
   private readonly topics: CompiledTopic[]
   /** enabled subjects in SUBJECT_ORDER, each with the sentiment target its query names */
   private readonly subjects: { id: number; match: (d: MatchDoc) => boolean; target: string | null }[]
@@ -41,6 +43,7 @@ export class WorkspaceAnalyzer implements MentionAnalyzer {
     opts: { model?: SentimentModel } = {}
   ) {
     this.model = opts.model ?? currentSentimentModel(db)
+    this.fromWorkspace = !opts.model
     this.topics = compileTopics(
       db.prepare('SELECT id, query FROM topics WHERE enabled = 1 ORDER BY sort, id').all() as {
         id: number
@@ -109,6 +112,11 @@ export class WorkspaceAnalyzer implements MentionAnalyzer {
     const sig = this.sigs.get(rec) ?? this.stories.signature(rec.title ?? null, rec.text)
     this.ensureLoaded(rec.publishedAt, id)
     return this.stories.addSignature(id, sig, rec.publishedAt)
+  }
+
+  storyOfSignature(id: number, sig: Uint8Array, publishedAt: number): number | null {
+    this.ensureLoaded(publishedAt, id)
+    return this.stories.addSignature(id, signatureFromBytes(sig), publishedAt)
   }
 
   /**

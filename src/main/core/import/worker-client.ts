@@ -1,6 +1,6 @@
 import { Worker, type ResourceLimits } from 'node:worker_threads'
-import { existsSync } from 'node:fs'
-import { basename, join, resolve } from 'node:path'
+import { basename, resolve } from 'node:path'
+import { workerEntry } from '../worker-entry'
 import { getDefaultNativeBinding, type Db } from '../db/open'
 import { withoutBusyWait } from '../db/lock'
 import { clock } from '../../../shared/clock'
@@ -40,18 +40,9 @@ export interface WorkerImportRequest {
   memoryCeilingMb?: number
 }
 
-/**
- * Where the worker's code is: beside the built main bundle (out/main/import-worker.js, an input of
- * electron.vite.config.ts), or, running from the TypeScript sources (test host, tests), a bootstrap that
- * registers tsx inside the worker first.
- */
+/** Where the import worker's code is (worker-entry.ts). */
 export function importWorkerEntry(): string {
-  if (!__filename.endsWith('.ts')) {
-    // This module is in index.js, or in a shared chunk one folder down (out/main/chunks).
-    for (const built of [join(__dirname, 'import-worker.js'), join(__dirname, '..', 'import-worker.js')])
-      if (existsSync(built)) return built
-  }
-  return resolve(__dirname, '..', '..', 'workers', 'import-dev.cjs')
+  return workerEntry('import-worker.js', 'import-dev.cjs')
 }
 
 // One import at a time per workspace file in this process; the next one waits its turn (the worker also

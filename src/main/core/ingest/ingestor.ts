@@ -31,6 +31,8 @@ export interface MentionAnalyzer {
   analyze(rec: MentionInput): MentionAnalysis
   /** Returns the id of the story's first member when the new mention joins an existing story. */
   story?(id: number, rec: MentionInput): number | null
+  /** The same from the signature `analyze` returned (storySig): a row analysed elsewhere (a worker) is placed without its text. */
+  storyOfSignature?(id: number, sig: Uint8Array, publishedAt: number): number | null
 }
 
 export type IngestOutcome = 'inserted' | 'updated' | 'duplicate'
@@ -434,7 +436,7 @@ interface ExistingRow {
 }
 
 /** Puts mention `id` into the story whose first member is `first`. */
-export function joinStory(db: Db, first: number, id: number, rec: MentionInput): void {
+export function joinStory(db: Db, first: number, id: number, rec: Pick<MentionInput, 'publishedAt'>): void {
   const st = storyStatements(db)
   const row = st.exists.get(first)
   if (!row) {
