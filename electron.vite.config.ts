@@ -10,7 +10,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/index.ts'),
           'train-worker': resolve(__dirname, 'src/main/workers/train.ts'),
           // Imports (manual and watched-folder) run here; src/main/core/import/worker-client.ts starts it.
-          'import-worker': resolve(__dirname, 'src/main/workers/import.ts')
+          'import-worker': resolve(__dirname, 'src/main/workers/import.ts'),
+          'analyse-worker': resolve(__dirname, 'src/main/workers/analyse.ts')
         }
       }
     }

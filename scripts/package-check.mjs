@@ -346,6 +346,7 @@ export function findProblems(r) {
     'out/main/index.js',
     'out/main/train-worker.js',
     'out/main/import-worker.js',
+    'out/main/analyse-worker.js',
     'out/preload/index.js',
     'out/renderer/index.html'
   ]) {

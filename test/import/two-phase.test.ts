@@ -5,6 +5,7 @@ import type { Db } from '../../src/main/core/db'
 import { importFile } from '../../src/main/core/import'
 import { WorkspaceAnalyzer } from '../../src/main/core/analysis/analyzer'
 import { analyseCommitted } from '../../src/main/core/ingest'
+import { ANALYSIS_WORKER, analyseCommittedInParallel, analysisWorkerStats } from '../../src/main/core/analysis/analyse-parallel'
 import { physicalTables, recomputeSql, storedSql } from '../../src/main/core/db/summaries'
 import { fixture, tempDb, tempDir } from './helpers'
 
@@ -104,6 +105,51 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
     a.close()
     b.close()
   }, 120_000)
+
+  it('stores the same analysis when a worker analyses each page beside the thread that stores it', async () => {
+    const file = join(tmp.dir, 'pages.csv')
+    // three pages of 5,000: the worker is a page ahead of the writer
+    writeFile(file, 11_000)
+    const setup = async (name: string) => {
+      const db = tempDb(tmp.dir, name)
+      db.exec("INSERT INTO subjects (name, query, created_at) VALUES ('Акимат', 'акимат*', 0)")
+      await importFile(db, fixture('ba.csv'), { analyzer: new WorkspaceAnalyzer(db) })
+      return db
+    }
+    // here: the import's own second phase in this thread (below the worker's threshold)
+    const here = { db: await setup('pages-here.db') }
+    const before = { ...ANALYSIS_WORKER }
+    let beside: Db
+    try {
+      ANALYSIS_WORKER.fromRows = Infinity
+      expect((await importFile(here.db, file, { analyzer: new WorkspaceAnalyzer(here.db) })).inserted).toBe(11_000)
+      // beside: rows committed without analysis, then the second phase with the worker
+      ANALYSIS_WORKER.fromRows = 10_000
+      const db = (beside = await setup('pages-worker.db'))
+      const r = await importFile(db, file)
+      const seen: number[] = []
+      const pagesBefore = analysisWorkerStats.pages
+      const n = await analyseCommittedInParallel(db, r.batchId!, new WorkspaceAnalyzer(db), {
+        onProgress: (k) => seen.push(k)
+      })
+      expect(n).toBe(11_000)
+      expect(analysisWorkerStats.pages - pagesBefore).toBe(3)
+      // the bar moves within the worker's pages as it does here
+      expect(seen.slice(0, 3)).toEqual([500, 1000, 1500])
+      expect(seen).toContain(5500)
+      expect(seen[seen.length - 1]).toBe(11_000)
+    } finally {
+      Object.assign(ANALYSIS_WORKER, before)
+    }
+    const strip = (x: unknown) => JSON.parse(JSON.stringify(x))
+    const got = strip(analysis(beside)) as { mentions: { analysed: number; story_id: number | null }[] }
+    expect(got.mentions.every((m) => m.analysed === 1)).toBe(true)
+    expect(got.mentions.filter((m) => m.story_id !== null).length).toBeGreaterThan(1000)
+    expect(got).toEqual(strip(analysis(here.db)))
+    expect(summariesExact(beside)).toBe(true)
+    here.db.close()
+    beside.close()
+  }, 240_000)
 
   it('reports its progress within a page, not only after each 5,000 rows', async () => {
     const file = join(tmp.dir, 'progress.csv')

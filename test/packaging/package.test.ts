@@ -69,6 +69,7 @@ describe.skipIf(skipReason !== null)(title, () => {
       'out/main/index.js',
       'out/main/train-worker.js',
       'out/main/import-worker.js',
+      'out/main/analyse-worker.js',
       'out/preload/index.js',
       'out/renderer/index.html',
       'package.json'

@@ -2,7 +2,8 @@ import { basename, resolve as resolvePath } from 'node:path'
 import type { Db } from '../db'
 import { OtklikError } from '../../../shared/errors'
 import { clock } from '../../../shared/clock'
-import { analyseCommitted, createBatch, finishBatch, Ingestor } from '../ingest'
+import { createBatch, finishBatch, Ingestor } from '../ingest'
+import { analyseCommittedInParallel } from '../analysis/analyse-parallel'
 import { indexPending } from '../ingest/fts'
 import { newMentionsInBulk } from '../db/summaries'
 import { IMPORT_CACHE_MB, MAX_LISTED } from './limits'
@@ -82,7 +83,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
   const restoreCache = growCache(db, src.totalBytes)
   const t0 = performance.now()
   // Two phases when the import owns its transaction: the rows are committed first (in the grid and
-  // searchable), then analysed (analyseCommitted). Inside a caller's transaction, and for a dry run, the
+  // searchable), then analysed (analyseCommittedInParallel: in a worker beside this thread for a big batch). Inside a caller's transaction, and for a dry run, the
   // analysis runs with each row as before.
   const analyzer = opts.analyzer ?? null
   const later = analyzer !== null && !opts.dryRun && !db.inTransaction
@@ -163,7 +164,7 @@ export async function runImport(db: Db, path: string, opts: ImportOptions = {}):
     out.indexedMs = Math.round(performance.now() - t0)
     // Committed rows are analysed to the end (a cancel now would leave labels half filled for nothing).
     if (later && analyzer)
-      analyseCommitted(db, batchId, analyzer, {
+      await analyseCommittedInParallel(db, batchId, analyzer, {
         onProgress: (n) => {
           analysed = n
           progress()
