@@ -18,6 +18,7 @@ import {
   collectChain,
   FeedServer,
   importChain,
+  bulkAnalyseChain,
   reanalyseChain,
   ROOT,
   type Chain,
@@ -73,9 +74,10 @@ export async function runCrashCampaign(opts: CrashOptions): Promise<CrashFigures
   const feeds = new FeedServer()
   await feeds.start()
   const cliShare = Math.max(1, Math.round(opts.kills * 0.08))
-  const reanalyseKills = Math.max(2, opts.kills - 2 * cliShare)
+  const reanalyseKills = Math.max(2, opts.kills - 3 * cliShare)
   const chains: Chain[] = [
     importChain(join(dir, 'import'), cliShare),
+    bulkAnalyseChain(join(dir, 'bulk'), cliShare),
     collectChain(join(dir, 'collect'), cliShare, feeds),
     reanalyseChain(join(dir, 'reanalyse-a'), Math.ceil(reanalyseKills / 2), 'a'),
     reanalyseChain(join(dir, 'reanalyse-b'), Math.floor(reanalyseKills / 2), 'b')

@@ -12,6 +12,7 @@ import { Prng } from './prng'
 export const ROOT = resolve(__dirname, '..', '..')
 const CLI = join(ROOT, 'bin', 'otklik.cjs')
 const REANALYSE_CHILD = join(__dirname, 'reanalyse-child.ts')
+const BULK_IMPORT_CHILD = join(__dirname, 'bulk-import-child.ts')
 
 export interface Check {
   violations: string[]
@@ -123,6 +124,80 @@ export function importChain(dir: string, quota: number): Chain {
           mentions = total
           for (const f of files) rmSync(f.path, { force: true })
           return { violations: v, outcome: `${present.filter(Boolean).length}/2 files` }
+        }
+      }
+    }
+  }
+}
+
+/**
+ * A bulk import whose analysis runs in the worker beside the writer: the rows commit in one transaction,
+ * then each analysed page (ingest/analyse-committed.ts PAGE) in its own. A kill leaves the batch whole or
+ * absent, its analysed rows whole pages in id order, and no row half analysed.
+ */
+export function bulkAnalyseChain(dir: string, quota: number): Chain {
+  const ROWS = 11_000
+  const PAGE = 5000
+  const db = join(dir, 'w.db')
+  let mentions = 0
+  return {
+    name: 'bulk-analyse',
+    db,
+    quota,
+    async setup() {
+      mkdirSync(dir, { recursive: true })
+      const d = openWorkspaceDatabase(db, { create: true })
+      d.exec("INSERT INTO subjects (name, query, created_at) VALUES ('Дороги', 'дорог* OR ямы', 0)")
+      d.close()
+    },
+    step(n) {
+      const token = `zqb${n}`
+      const name = `b${n}.csv`
+      const path = join(dir, name)
+      writeCsv(path, token, ROWS, 7000 + n)
+      return {
+        args: ['--import', 'tsx', BULK_IMPORT_CHILD, db, path],
+        check: (d) => {
+          const v: string[] = []
+          const b = d.prepare('SELECT id, inserted FROM import_batches WHERE file_name = ?').get(name) as
+            | { id: number; inserted: number }
+            | undefined
+          let outcome = 'no batch'
+          if (b) {
+            const rows = count(d, 'SELECT count(*) FROM mentions WHERE batch_id = ?', b.id)
+            const fts = ftsCount(d, token) + pendingCount(d, b.id)
+            if (b.inserted !== ROWS || rows !== ROWS || fts !== ROWS)
+              v.push(`${name}: batch row but inserted ${b.inserted}, ${rows} rows, ${fts} in FTS (want ${ROWS})`)
+            const done = count(d, 'SELECT count(*) FROM mentions WHERE batch_id = ? AND analysed_at IS NOT NULL', b.id)
+            const maxDone = count(
+              d,
+              'SELECT coalesce(max(id), 0) FROM mentions WHERE batch_id = ? AND analysed_at IS NOT NULL',
+              b.id
+            )
+            const minLeft = count(
+              d,
+              'SELECT coalesce(min(id), 0) FROM mentions WHERE batch_id = ? AND analysed_at IS NULL',
+              b.id
+            )
+            if (done < ROWS && done % PAGE !== 0) v.push(`${done} analysed: not whole pages of ${PAGE}`)
+            if (minLeft && maxDone > minLeft) v.push('analysed mentions are not a prefix in id order')
+            outcome = `${Math.ceil(done / PAGE)} of ${Math.ceil(ROWS / PAGE)} pages analysed`
+          } else if (count(d, 'SELECT count(*) FROM mentions WHERE text LIKE ?', `% ${token} %`) !== 0)
+            v.push(`${name}: no batch row but mentions with its token`)
+          const stray = count(
+            d,
+            `SELECT (SELECT count(*) FROM mention_topics t JOIN mentions m ON m.id = t.mention_id WHERE m.analysed_at IS NULL)
+                  + (SELECT count(*) FROM mention_subjects s JOIN mentions m ON m.id = s.mention_id WHERE m.analysed_at IS NULL)
+                  + (SELECT count(*) FROM mentions WHERE analysed_at IS NULL AND (story_id IS NOT NULL OR sentiment_origin IS NOT NULL))
+                  + (SELECT count(*) FROM mentions WHERE analysed_at IS NOT NULL AND (sentiment_origin IS NULL OR story_sig IS NULL))`
+          )
+          if (stray) v.push(`${stray} rows half analysed (topics, subjects, stories or sentiment out of step)`)
+          const total = count(d, 'SELECT count(*) FROM mentions')
+          const want = mentions + (b ? ROWS : 0)
+          if (total !== want) v.push(`mentions ${total}, want ${want} (before ${mentions})`)
+          mentions = total
+          rmSync(path, { force: true })
+          return { violations: v, outcome }
         }
       }
     }
