@@ -8,6 +8,8 @@
  *   map       reader + mapping to MentionInput: no database
  *   ours      importFile end to end (parse, map, de-duplicate, insert, authors/outlets, FTS)
  *   full      the same with the workspace's analysis (sentiment, language, topics, subjects, stories), as the CLI imports
+ *             (from 20,000 rows its pure part runs in a worker beside the writer: analysis/analyse-parallel.ts)
+ *   fullhere  `full` with the whole analysis in the importing thread (the code before the analysis worker)
  *
  *   npx tsx bench/import-bench.ts --rows 200000 [--encoding utf-8|windows-1251] [--phases ours,csvparse,...] [--profile]
  *     [--vocab 16]   texts from a 16-word vocabulary (bot floods: near-duplicate candidates pile up)
@@ -26,14 +28,15 @@ import { ensureData } from './import-generate'
 import { openWorkspaceDatabase } from '../src/main/core/workspace'
 import { importFile } from '../src/main/core/import'
 import { workspaceAnalyzer } from '../src/main/core/analysis/analyzer'
+import { ANALYSIS_WORKER } from '../src/main/core/analysis/analyse-parallel'
 import { openSource } from '../src/main/core/import/source/open'
 import { applyPlan } from '../src/main/core/import/mapping/apply'
 import { planFor, resolveOptions } from '../src/main/core/import/resolve'
 import { normalizeText } from '../src/shared/text'
 import { stemText } from '../src/shared/stem'
 
-type Phase = 'csvparse' | 'fts' | 'fts4' | 'source' | 'map' | 'ours' | 'full'
-const ALL: Phase[] = ['csvparse', 'fts', 'fts4', 'source', 'map', 'ours', 'full']
+type Phase = 'csvparse' | 'fts' | 'fts4' | 'source' | 'map' | 'ours' | 'full' | 'fullhere'
+const ALL: Phase[] = ['csvparse', 'fts', 'fts4', 'source', 'map', 'ours', 'full', 'fullhere']
 
 function arg(name: string, def: string): string {
   const i = process.argv.indexOf(`--${name}`)
@@ -127,8 +130,9 @@ async function runPhase(
   let last = Date.now()
   // CPU seconds of this process when the rows were committed (in the grid): the first progress event saying so.
   let committedCpu: number | null = null
+  if (phase === 'fullhere') ANALYSIS_WORKER.fromRows = Infinity
   const r = await importFile(db, file, {
-    analyzer: phase === 'full' ? workspaceAnalyzer(db) : null,
+    analyzer: phase === 'full' || phase === 'fullhere' ? workspaceAnalyzer(db) : null,
     onProgress: (p) => {
       if (p.committed && committedCpu === null) {
         const c = process.cpuUsage(cpuAtStart)
