@@ -1,7 +1,6 @@
 import { Worker } from 'node:worker_threads'
 import type { Db } from '../db/open'
 import { getDefaultNativeBinding } from '../db/open'
-import { OtklikError } from '../../../shared/errors'
 import {
   analyseCommitted,
   pageWriter,
@@ -19,7 +18,10 @@ import { WorkspaceAnalyzer } from './analyzer'
  * the worker may have analysed before the writer took them (memory: a page is ~5,000 results). Settable
  * for tests and bench/import-bench.ts (`--analysis-worker`).
  */
-export const ANALYSIS_WORKER = { fromRows: 20_000, pagesAhead: 2 }
+export const ANALYSIS_WORKER = { fromRows: 20_000, pagesAhead: 2, heapMb: 256 }
+
+/** The worker stopped or failed: what it has not analysed is analysed in the calling thread. */
+class WorkerFailed extends Error {}
 
 /** Pages the worker has analysed in this process (tests and benches see that it ran). */
 export const analysisWorkerStats = { pages: 0 }
@@ -35,8 +37,6 @@ export type FromAnalysisWorker =
   | { type: 'end' }
   | { type: 'failed'; message: string; stack: string | null }
 
-/** The analysis worker's heap: its model, topic matchers and the pages in flight. */
-const WORKER_HEAP_MB = 256
 
 /**
  * analyseCommitted with the analysis of page k+1 in a worker while this thread stores page k: the same
@@ -68,7 +68,7 @@ export async function analyseCommittedInParallel(
   const data: AnalysisWorkerData = { dbPath: db.name, batchId, nativeBinding: getDefaultNativeBinding() }
   const worker = new Worker(workerEntry('analyse-worker.js', 'analyse-dev.cjs'), {
     workerData: data,
-    resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB }
+    resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_WORKER.heapMb }
   })
   const pages = messages(worker)
   const write = pageWriter(db, analyzer)
@@ -78,8 +78,7 @@ export async function analyseCommittedInParallel(
     for (;;) {
       const m = await pages.next()
       if (m.type === 'end') break
-      if (m.type === 'failed')
-        throw new OtklikError('INTERNAL', `The analysis of import batch ${batchId} failed: ${m.message}`)
+      if (m.type === 'failed') throw new WorkerFailed(m.message)
       analysisWorkerStats.pages++
       worker.postMessage({ type: 'more' } satisfies ToAnalysisWorker)
       opts.signal?.throwIfAborted()
@@ -87,6 +86,15 @@ export async function analyseCommittedInParallel(
       done += m.page.length
       opts.onProgress?.(done)
     }
+  } catch (e) {
+    // The worker's failure (out of its heap, a crash) costs time, not labels: the rows it has not
+    // analysed are analysed here. Anything else (a write error, a cancel) goes to the caller.
+    if (!(e instanceof WorkerFailed)) throw e
+    await worker.terminate()
+    return done + analyseCommitted(db, batchId, analyzer, {
+      ...opts,
+      onProgress: (n) => opts.onProgress?.(done + n)
+    })
   } finally {
     await worker.terminate()
   }
@@ -109,8 +117,8 @@ function messages(worker: Worker): { next(): Promise<FromAnalysisWorker> } {
       waiter = null
     } else queue.push(m)
   })
-  worker.on('error', (e) => fail(new OtklikError('INTERNAL', `The analysis worker stopped: ${e.message}`)))
-  worker.on('exit', (code) => fail(new OtklikError('INTERNAL', `The analysis worker exited (code ${code}).`)))
+  worker.on('error', (e) => fail(new WorkerFailed(`The analysis worker stopped: ${e.message}`)))
+  worker.on('exit', (code) => fail(new WorkerFailed(`The analysis worker exited (code ${code}).`)))
   return {
     next: () => {
       const m = queue.shift()
