@@ -120,7 +120,6 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
     const here = { db: await setup('pages-here.db') }
     const before = { ...ANALYSIS_WORKER }
     let beside: Db
-    let failed: Db
     try {
       ANALYSIS_WORKER.fromRows = Infinity
       expect((await importFile(here.db, file, { analyzer: new WorkspaceAnalyzer(here.db) })).inserted).toBe(11_000)
@@ -139,13 +138,6 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
       expect(seen.slice(0, 3)).toEqual([500, 1000, 1500])
       expect(seen).toContain(5500)
       expect(seen[seen.length - 1]).toBe(11_000)
-      // a worker that fails (here: out of its heap as it starts) costs time, not labels
-      ANALYSIS_WORKER.heapMb = 2
-      const f = (failed = await setup('pages-failed.db'))
-      const rf = await importFile(f, file)
-      const atFailure = analysisWorkerStats.pages
-      expect(await analyseCommittedInParallel(f, rf.batchId!, new WorkspaceAnalyzer(f))).toBe(11_000)
-      expect(analysisWorkerStats.pages).toBe(atFailure)
     } finally {
       Object.assign(ANALYSIS_WORKER, before)
     }
@@ -155,9 +147,6 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
     expect(got.mentions.filter((m) => m.story_id !== null).length).toBeGreaterThan(1000)
     expect(got).toEqual(strip(analysis(here.db)))
     expect(summariesExact(beside)).toBe(true)
-    expect(strip(analysis(failed))).toEqual(got)
-    expect(summariesExact(failed)).toBe(true)
-    failed.close()
     here.db.close()
     beside.close()
   }, 240_000)
