@@ -47,6 +47,16 @@ const pendingCount = (db: Database.Database, batchId: number): number =>
     batchId
   )
 
+/** Rows whose topics, subjects, story or sentiment are out of step with their `analysed_at`. */
+const halfAnalysed = (d: Database.Database): number =>
+  count(
+    d,
+    `SELECT (SELECT count(*) FROM mention_topics t JOIN mentions m ON m.id = t.mention_id WHERE m.analysed_at IS NULL)
+          + (SELECT count(*) FROM mention_subjects s JOIN mentions m ON m.id = s.mention_id WHERE m.analysed_at IS NULL)
+          + (SELECT count(*) FROM mentions WHERE analysed_at IS NULL AND (story_id IS NOT NULL OR sentiment_origin IS NOT NULL))
+          + (SELECT count(*) FROM mentions WHERE analysed_at IS NOT NULL AND (sentiment_origin IS NULL OR story_sig IS NULL))`
+  )
+
 const AUTHORS = [
   'Айгерим Нурланова',
   'Иван Петров',
@@ -184,13 +194,7 @@ export function bulkAnalyseChain(dir: string, quota: number): Chain {
             outcome = `${Math.ceil(done / PAGE)} of ${Math.ceil(ROWS / PAGE)} pages analysed`
           } else if (count(d, 'SELECT count(*) FROM mentions WHERE text LIKE ?', `% ${token} %`) !== 0)
             v.push(`${name}: no batch row but mentions with its token`)
-          const stray = count(
-            d,
-            `SELECT (SELECT count(*) FROM mention_topics t JOIN mentions m ON m.id = t.mention_id WHERE m.analysed_at IS NULL)
-                  + (SELECT count(*) FROM mention_subjects s JOIN mentions m ON m.id = s.mention_id WHERE m.analysed_at IS NULL)
-                  + (SELECT count(*) FROM mentions WHERE analysed_at IS NULL AND (story_id IS NOT NULL OR sentiment_origin IS NOT NULL))
-                  + (SELECT count(*) FROM mentions WHERE analysed_at IS NOT NULL AND (sentiment_origin IS NULL OR story_sig IS NULL))`
-          )
+          const stray = halfAnalysed(d)
           if (stray) v.push(`${stray} rows half analysed (topics, subjects, stories or sentiment out of step)`)
           const total = count(d, 'SELECT count(*) FROM mentions')
           const want = mentions + (b ? ROWS : 0)
@@ -360,13 +364,7 @@ export function reanalyseChain(dir: string, quota: number, tag: string): Chain {
           if (done < before) v.push(`analysed went back from ${before} to ${done}`)
           if (done < ROWS && done % CHUNK !== 0) v.push(`${done} analysed: not whole chunks of ${CHUNK}`)
           if (minLeft && maxDone > minLeft) v.push('analysed mentions are not a prefix in id order')
-          const stray = count(
-            d,
-            `SELECT (SELECT count(*) FROM mention_topics t JOIN mentions m ON m.id = t.mention_id WHERE m.analysed_at IS NULL)
-                  + (SELECT count(*) FROM mention_subjects s JOIN mentions m ON m.id = s.mention_id WHERE m.analysed_at IS NULL)
-                  + (SELECT count(*) FROM mentions WHERE analysed_at IS NULL AND (story_id IS NOT NULL OR sentiment_origin IS NOT NULL))
-                  + (SELECT count(*) FROM mentions WHERE analysed_at IS NOT NULL AND (sentiment_origin IS NULL OR story_sig IS NULL))`
-          )
+          const stray = halfAnalysed(d)
           if (stray)
             v.push(`${stray} rows half analysed (topics, subjects, stories or sentiment out of step)`)
           unanalysed = ROWS - done

@@ -159,9 +159,10 @@ export function analyseCommitted(
     if (!rows.length) break
     const records = rows.map(recordOf)
     const page: RowAnalysis[] = []
+    // the bar moves within a page too (a page of 5,000 takes seconds)
+    const tick = progressWithin(done, opts.onProgress)
     for (let i = 0; i < rows.length; i++) {
-      // the bar moves within a page too (a page of 5,000 takes seconds)
-      if (i > 0 && i % PROGRESS_EVERY === 0) opts.onProgress?.(done + i)
+      tick(i)
       page.push(analyseRecord(analyzer, rows[i]!, records[i]!))
     }
     write(page, { records })
