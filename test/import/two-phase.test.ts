@@ -106,7 +106,7 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
     b.close()
   }, 120_000)
 
-  it('stores the same analysis when a worker analyses each page beside the thread that stores it', async () => {
+  it('stores the same analysis when a worker analyses each page beside the thread that stores it, and when that worker fails', async () => {
     const file = join(tmp.dir, 'pages.csv')
     // three pages of 5,000: the worker is a page ahead of the writer
     writeFile(file, 11_000)
@@ -120,6 +120,7 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
     const here = { db: await setup('pages-here.db') }
     const before = { ...ANALYSIS_WORKER }
     let beside: Db
+    let failing: Db
     try {
       ANALYSIS_WORKER.fromRows = Infinity
       expect((await importFile(here.db, file, { analyzer: new WorkspaceAnalyzer(here.db) })).inserted).toBe(11_000)
@@ -138,6 +139,23 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
       expect(seen.slice(0, 3)).toEqual([500, 1000, 1500])
       expect(seen).toContain(5500)
       expect(seen[seen.length - 1]).toBe(11_000)
+
+      // a worker that fails after its first page: the other two are analysed in this thread
+      ANALYSIS_WORKER.failAfterPages = 1
+      const f = (failing = await setup('pages-failing.db'))
+      const rf = await importFile(f, file)
+      const seenF: number[] = []
+      const pagesBeforeF = analysisWorkerStats.pages
+      const nf = await analyseCommittedInParallel(f, rf.batchId!, new WorkspaceAnalyzer(f), {
+        onProgress: (k) => seenF.push(k)
+      })
+      expect(nf).toBe(11_000)
+      expect(analysisWorkerStats.pages - pagesBeforeF).toBe(1)
+      // the bar goes on from the worker's page, never back
+      expect(seenF).toContain(5000)
+      expect(seenF).toContain(5500)
+      expect(seenF.every((k, i) => i === 0 || k >= seenF[i - 1]!)).toBe(true)
+      expect(seenF[seenF.length - 1]).toBe(11_000)
     } finally {
       Object.assign(ANALYSIS_WORKER, before)
     }
@@ -145,11 +163,15 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
     const got = strip(analysis(beside)) as { mentions: { analysed: number; story_id: number | null }[] }
     expect(got.mentions.every((m) => m.analysed === 1)).toBe(true)
     expect(got.mentions.filter((m) => m.story_id !== null).length).toBeGreaterThan(1000)
-    expect(got).toEqual(strip(analysis(here.db)))
+    const expected = strip(analysis(here.db))
+    expect(got).toEqual(expected)
     expect(summariesExact(beside)).toBe(true)
+    expect(strip(analysis(failing))).toEqual(expected)
+    expect(summariesExact(failing)).toBe(true)
     here.db.close()
     beside.close()
-  }, 240_000)
+    failing.close()
+  }, 300_000)
 
   it('reports its progress within a page, not only after each 5,000 rows', async () => {
     const file = join(tmp.dir, 'progress.csv')

@@ -22,10 +22,13 @@ const analyzer = workspaceAnalyzer(db)
 const next = committedPage(db)
 let after = 0
 let ended = false
+let posted = 0
 
 port.on('message', (m: ToAnalysisWorker) => {
   if (m.type !== 'more' || ended) return
   try {
+    if (data.failAfterPages != null && posted >= data.failAfterPages)
+      throw new Error(`failing after ${posted} page(s), as a test asked`)
     const rows = next(data.batchId, after)
     if (!rows.length) {
       ended = true
@@ -35,6 +38,7 @@ port.on('message', (m: ToAnalysisWorker) => {
     }
     const page: RowAnalysis[] = rows.map((r) => analyseRow(analyzer, r))
     after = rows[rows.length - 1]!.id
+    posted++
     post({ type: 'page', page }, page.flatMap((a) => (a.sig ? [a.sig.buffer as ArrayBuffer] : [])))
   } catch (e) {
     ended = true

@@ -18,7 +18,13 @@ import { WorkspaceAnalyzer } from './analyzer'
  * the worker may have analysed before the writer took them (memory: a page is ~5,000 results). Settable
  * for tests and bench/import-bench.ts (`--analysis-worker`).
  */
-export const ANALYSIS_WORKER = { fromRows: 20_000, pagesAhead: 2, heapMb: 256 }
+export const ANALYSIS_WORKER = {
+  fromRows: 20_000,
+  pagesAhead: 2,
+  heapMb: 256,
+  /** Tests only: the worker fails (as a read error would) when asked for a page after this many. */
+  failAfterPages: null as number | null
+}
 
 /** The worker stopped or failed: what it has not analysed is analysed in the calling thread. */
 class WorkerFailed extends Error {}
@@ -30,6 +36,7 @@ export interface AnalysisWorkerData {
   dbPath: string
   batchId: number
   nativeBinding?: string
+  failAfterPages?: number | null
 }
 export type ToAnalysisWorker = { type: 'more' }
 export type FromAnalysisWorker =
@@ -65,7 +72,12 @@ export async function analyseCommittedInParallel(
   )
     return analyseCommitted(db, batchId, analyzer, opts)
 
-  const data: AnalysisWorkerData = { dbPath: db.name, batchId, nativeBinding: getDefaultNativeBinding() }
+  const data: AnalysisWorkerData = {
+    dbPath: db.name,
+    batchId,
+    nativeBinding: getDefaultNativeBinding(),
+    failAfterPages: ANALYSIS_WORKER.failAfterPages
+  }
   const worker = new Worker(workerEntry('analyse-worker.js', 'analyse-dev.cjs'), {
     workerData: data,
     resourceLimits: { maxOldGenerationSizeMb: ANALYSIS_WORKER.heapMb }
