@@ -131,6 +131,8 @@ async function runPhase(
   // CPU seconds of this process when the rows were committed (in the grid): the first progress event saying so.
   let committedCpu: number | null = null
   if (phase === 'fullhere') ANALYSIS_WORKER.fromRows = Infinity
+  // the analysis worker's settings to try, e.g. OTKLIK_BENCH_WORKER='{"heapMb":128}'
+  Object.assign(ANALYSIS_WORKER, JSON.parse(process.env.OTKLIK_BENCH_WORKER ?? '{}'))
   const r = await importFile(db, file, {
     analyzer: phase === 'full' || phase === 'fullhere' ? workspaceAnalyzer(db) : null,
     onProgress: (p) => {
@@ -208,7 +210,21 @@ async function child(): Promise<void> {
   const encoding = arg('encoding', 'utf-8')
   const t = process.hrtime.bigint()
   const cpu0 = (cpuAtStart = process.cpuUsage())
+  // where the memory is: this thread's JavaScript heap and the memory outside it (SQLite, buffers, a
+  // worker's heap), sampled; the peak RSS below is the whole process
+  const peak = { heapMB: 0, outsideHeapMB: 0, anonMB: 0, fileMB: 0 }
+  const sample = setInterval(() => {
+    // resident memory of the process's own (anonymous) pages and of mapped files (the database under mmap)
+    const status = readFileSync('/proc/self/status', 'utf8')
+    const kb = (k: string) => Number(new RegExp(`${k}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024
+    peak.anonMB = Math.max(peak.anonMB, kb('RssAnon'))
+    peak.fileMB = Math.max(peak.fileMB, kb('RssFile'))
+    const m = process.memoryUsage()
+    peak.heapMB = Math.max(peak.heapMB, m.heapUsed / 2 ** 20)
+    peak.outsideHeapMB = Math.max(peak.outsideHeapMB, (m.rss - m.heapTotal) / 2 ** 20)
+  }, 100)
   const r = await runPhase(phase, file, encoding)
+  clearInterval(sample)
   const seconds = Number(process.hrtime.bigint() - t) / 1e9
   const cpu = process.cpuUsage(cpu0)
   const cpuSeconds = (cpu.user + cpu.system) / 1e6
@@ -223,6 +239,10 @@ async function child(): Promise<void> {
       cpuSeconds: +cpuSeconds.toFixed(2),
       rowsPerCpuSec: Math.round(r.rows / cpuSeconds),
       peakRssMB: Math.round(peakMB),
+      peakHeapMB: Math.round(peak.heapMB),
+      peakOutsideHeapMB: Math.round(peak.outsideHeapMB),
+      peakAnonMB: Math.round(peak.anonMB),
+      peakFileMB: Math.round(peak.fileMB),
       ...r.extra
     })
   )
