@@ -116,6 +116,18 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
       await importFile(db, fixture('ba.csv'), { analyzer: new WorkspaceAnalyzer(db) })
       return db
     }
+    // rows committed without analysis, then the second phase with the worker: the pages the worker
+    // analysed and the progress seen
+    const besideRun = async (name: string) => {
+      const db = await setup(name)
+      const r = await importFile(db, file)
+      const seen: number[] = []
+      const pagesBefore = analysisWorkerStats.pages
+      const n = await analyseCommittedInParallel(db, r.batchId!, new WorkspaceAnalyzer(db), {
+        onProgress: (k) => seen.push(k)
+      })
+      return { db, n, seen, workerPages: analysisWorkerStats.pages - pagesBefore }
+    }
     // here: the import's own second phase in this thread (below the worker's threshold)
     const here = { db: await setup('pages-here.db') }
     const before = { ...ANALYSIS_WORKER }
@@ -126,15 +138,10 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
       expect((await importFile(here.db, file, { analyzer: new WorkspaceAnalyzer(here.db) })).inserted).toBe(11_000)
       // beside: rows committed without analysis, then the second phase with the worker
       ANALYSIS_WORKER.fromRows = 10_000
-      const db = (beside = await setup('pages-worker.db'))
-      const r = await importFile(db, file)
-      const seen: number[] = []
-      const pagesBefore = analysisWorkerStats.pages
-      const n = await analyseCommittedInParallel(db, r.batchId!, new WorkspaceAnalyzer(db), {
-        onProgress: (k) => seen.push(k)
-      })
+      const { db, n, seen, workerPages } = await besideRun('pages-worker.db')
+      beside = db
       expect(n).toBe(11_000)
-      expect(analysisWorkerStats.pages - pagesBefore).toBe(3)
+      expect(workerPages).toBe(3)
       // the bar moves within the worker's pages as it does here
       expect(seen.slice(0, 3)).toEqual([500, 1000, 1500])
       expect(seen).toContain(5500)
@@ -142,15 +149,11 @@ describe('a bulk import in two phases (rows committed, then analysed)', () => {
 
       // a worker that fails after its first page: the other two are analysed in this thread
       ANALYSIS_WORKER.failAfterPages = 1
-      const f = (failing = await setup('pages-failing.db'))
-      const rf = await importFile(f, file)
-      const seenF: number[] = []
-      const pagesBeforeF = analysisWorkerStats.pages
-      const nf = await analyseCommittedInParallel(f, rf.batchId!, new WorkspaceAnalyzer(f), {
-        onProgress: (k) => seenF.push(k)
-      })
-      expect(nf).toBe(11_000)
-      expect(analysisWorkerStats.pages - pagesBeforeF).toBe(1)
+      const f = await besideRun('pages-failing.db')
+      failing = f.db
+      const seenF = f.seen
+      expect(f.n).toBe(11_000)
+      expect(f.workerPages).toBe(1)
       // the bar goes on from the worker's page, never back
       expect(seenF).toContain(5000)
       expect(seenF).toContain(5500)

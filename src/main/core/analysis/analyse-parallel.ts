@@ -16,7 +16,7 @@ import { WorkspaceAnalyzer } from './analyzer'
  * signatures) in a worker thread beside the thread that stores the results: from this many rows waiting
  * (below it the worker's start, a second copy of the model, costs more than it saves). `pagesAhead`: pages
  * the worker may have analysed before the writer took them (memory: a page is ~5,000 results). Settable
- * for tests and bench/import-bench.ts (`--analysis-worker`).
+ * for tests and bench/import-bench.ts (`OTKLIK_BENCH_WORKER`).
  */
 export const ANALYSIS_WORKER = {
   fromRows: 20_000,
